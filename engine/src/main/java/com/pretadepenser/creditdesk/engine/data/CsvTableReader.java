@@ -1,0 +1,334 @@
+package com.pretadepenser.creditdesk.engine.data;
+
+import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
+import it.unimi.dsi.fastutil.ints.Int2LongOpenHashMap;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.LongConsumer;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Reads one Kaggle-layout CSV into a Tablesaw frame typed by {@link HomeCreditSchema}.
+ *
+ * <p>Forgiving about what real exports contain: a UTF-8 byte-order mark, CRLF line ends, quoted
+ * fields with commas, empty and {@code NA} for missing values, a leading unnamed index column.
+ * Strict about what is wrong: a missing column, a non-numeric value where a number belongs, a
+ * duplicated key, a line with the wrong number of fields or a truncated last line stop the read
+ * with a {@link DataFormatException} naming file, line, column and value. Columns the schema does
+ * not know are reported in {@link LoadedTable#notes()}, never dropped silently.
+ */
+public final class CsvTableReader {
+    /** Names people give the label column; a file using one is refused with a rename hint. */
+    private static final Set<String> LABEL_ALIASES = Set.of(
+            "DEFAULTED", "DEFAULT", "LABEL", "Y", "BAD", "IS_DEFAULT", "DEFAULT_FLAG", "CLASS");
+
+    private final HomeCreditSchema schema;
+
+    public CsvTableReader() {
+        this(HomeCreditSchema.get());
+    }
+
+    public CsvTableReader(HomeCreditSchema schema) {
+        this.schema = schema;
+    }
+
+    public LoadedTable read(HomeCreditTable table, Path file) {
+        return read(table, file, bytes -> { });
+    }
+
+    /**
+     * Reads the file; {@code progress} receives the number of bytes read so far, now and then,
+     * so a caller can drive a progress bar.
+     */
+    public LoadedTable read(HomeCreditTable table, Path file, LongConsumer progress) {
+        if (!Files.isRegularFile(file)) {
+            throw new CreditDeskException("File not found: " + file
+                    + ". Expected the Kaggle file " + table.fileName() + " there.");
+        }
+        boolean endsWithNewline = endsWithNewline(file);
+        CsvReader.CsvReaderBuilder builder = CsvReader.builder()
+                .detectBomHeader(true)
+                .ignoreDifferentFieldCount(true)
+                .skipEmptyLines(true);
+        try (CsvReader<CsvRecord> csv = builder.ofCsvRecord(file)) {
+            Iterator<CsvRecord> records = csv.iterator();
+            if (!records.hasNext()) {
+                throw DataFormatException.inFile(file, "the file is empty; expected a header line with "
+                        + table.fileName() + "'s columns");
+            }
+            Header header = Header.resolve(file, table, records.next(), schema);
+            Sink sink = new Sink(file, table, header);
+            long rows = 0;
+            while (records.hasNext()) {
+                CsvRecord record = records.next();
+                boolean last = !records.hasNext();
+                sink.accept(record, last && !endsWithNewline);
+                if ((++rows & 0xFFFF) == 0) {
+                    progress.accept(approximateBytes(file, rows, sink.rowsPerByteHint()));
+                }
+            }
+            progress.accept(sizeOf(file));
+            return new LoadedTable(table, file, sink.toTable(), header.notes());
+        } catch (CsvParseException e) {
+            throw DataFormatException.inFile(file, "not a readable CSV file (" + e.getMessage() + ")");
+        } catch (IOException e) {
+            throw new CreditDeskException("Cannot read " + file + ": " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new CreditDeskException("Cannot read " + file + ": " + e.getCause().getMessage(), e);
+        }
+    }
+
+    private static long approximateBytes(Path file, long rows, double bytesPerRow) {
+        return Math.min(sizeOf(file), (long) (rows * bytesPerRow));
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static boolean endsWithNewline(Path file) {
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
+            if (raf.length() == 0) {
+                return true;
+            }
+            raf.seek(raf.length() - 1);
+            int last = raf.read();
+            return last == '\n' || last == '\r';
+        } catch (IOException e) {
+            throw new CreditDeskException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Where each schema column sits in the file, and what the header told us. */
+    private record Header(List<ColumnSpec> columns, int[] positions, int fieldCount, List<String> notes) {
+
+        static Header resolve(Path file, HomeCreditTable table, CsvRecord headerRecord, HomeCreditSchema schema) {
+            List<String> names = new ArrayList<>();
+            for (String field : headerRecord.getFields()) {
+                names.add(field.strip());
+            }
+            List<String> notes = new ArrayList<>();
+            List<ColumnSpec> columns = schema.columns(table);
+            List<String> missing = new ArrayList<>();
+            int[] positions = new int[columns.size()];
+            for (int i = 0; i < columns.size(); i++) {
+                positions[i] = names.indexOf(columns.get(i).name());
+                if (positions[i] < 0) {
+                    missing.add(columns.get(i).name());
+                }
+            }
+            if (missing.contains("TARGET")) {
+                refuseMisnamedLabel(file, table, names);
+            }
+            if (!missing.isEmpty()) {
+                throw DataFormatException.inFile(file, "missing required column%s %s (%d of %d expected columns "
+                        .formatted(missing.size() > 1 ? "s" : "", abbreviate(missing), missing.size(), columns.size())
+                        + "absent). Is this really " + table.fileName() + " in the Kaggle Home Credit layout?");
+            }
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.get(i);
+                boolean known = schema.column(table, name).isPresent();
+                if (i == 0 && (name.isEmpty() || name.startsWith("Unnamed"))) {
+                    notes.add("ignored the leading unnamed index column");
+                } else if (!known) {
+                    notes.add("column " + (name.isEmpty() ? "#" + (i + 1) : name)
+                            + " is not part of the Home Credit layout and was not kept");
+                }
+            }
+            return new Header(columns, positions, names.size(), notes);
+        }
+
+        private static void refuseMisnamedLabel(Path file, HomeCreditTable table, List<String> names) {
+            for (int i = 0; i < names.size(); i++) {
+                String upper = names.get(i).toUpperCase(Locale.ROOT);
+                if (LABEL_ALIASES.contains(upper) || upper.equals("TARGET")) {
+                    throw DataFormatException.inFile(file, ("has no TARGET column, but column %d is named \"%s\": "
+                            + "if it holds the default label (1 = payment difficulties, 0 = repaid), rename it "
+                            + "to TARGET in a copy of the file and import that copy.").formatted(i + 1, names.get(i)));
+                }
+            }
+            if (table == HomeCreditTable.APPLICATION_TRAIN && !names.contains("TARGET")) {
+                throw DataFormatException.inFile(file, "has no TARGET column. application_train.csv must carry the "
+                        + "label; unlabelled applicants belong in application_test.csv.");
+            }
+        }
+
+        private static String abbreviate(List<String> names) {
+            return names.size() <= 8 ? String.join(", ", names)
+                    : String.join(", ", names.subList(0, 8)) + ", ...";
+        }
+    }
+
+    /** Accumulates parsed values column by column: no per-row objects. */
+    private static final class Sink {
+        private final Path file;
+        private final HomeCreditTable table;
+        private final Header header;
+        private final Object[] buffers;
+        private final Int2LongOpenHashMap seenKeys = new Int2LongOpenHashMap();
+        private final int keyIndex;
+        private long bytesSeen;
+        private long rowsSeen;
+
+        Sink(Path file, HomeCreditTable table, Header header) {
+            this.file = file;
+            this.table = table;
+            this.header = header;
+            List<ColumnSpec> columns = header.columns();
+            buffers = new Object[columns.size()];
+            int key = -1;
+            for (int i = 0; i < columns.size(); i++) {
+                ColumnSpec spec = columns.get(i);
+                buffers[i] = switch (spec.kind()) {
+                    case ID, TARGET -> new IntArrayList();
+                    default -> spec.isNumber() ? new DoubleArrayList() : StringColumn.create(spec.name());
+                };
+                if (table.ownKey().map(spec.name()::equals).orElse(false)) {
+                    key = i;
+                }
+            }
+            keyIndex = key;
+            seenKeys.defaultReturnValue(-1);
+        }
+
+        double rowsPerByteHint() {
+            return rowsSeen == 0 ? 0 : (double) bytesSeen / rowsSeen;
+        }
+
+        void accept(CsvRecord record, boolean unterminatedLast) {
+            long line = record.getStartingLineNumber();
+            if (record.getFieldCount() != header.fieldCount()) {
+                if (unterminatedLast && record.getFieldCount() < header.fieldCount()) {
+                    throw DataFormatException.atLine(file, line, ("the last line is truncated: %d of %d fields and no "
+                            + "line end. The file was probably cut off while copying; copy it again.")
+                            .formatted(record.getFieldCount(), header.fieldCount()));
+                }
+                throw DataFormatException.atLine(file, line, "has %d fields but the header has %d"
+                        .formatted(record.getFieldCount(), header.fieldCount()));
+            }
+            List<ColumnSpec> columns = header.columns();
+            int[] positions = header.positions();
+            for (int i = 0; i < columns.size(); i++) {
+                String raw = record.getField(positions[i]);
+                bytesSeen += raw.length() + 1;
+                store(i, columns.get(i), raw, line);
+            }
+            rowsSeen++;
+            if (keyIndex >= 0) {
+                IntArrayList keys = (IntArrayList) buffers[keyIndex];
+                int key = keys.getInt(keys.size() - 1);
+                long previous = seenKeys.put(key, line);
+                if (previous >= 0) {
+                    throw DataFormatException.atValue(file, line, columns.get(keyIndex).name(),
+                            Integer.toString(key), "is a duplicate (first seen on line " + previous + ")",
+                            "Each " + columns.get(keyIndex).name() + " must appear once in " + table.fileName() + ".");
+                }
+            }
+        }
+
+        private void store(int i, ColumnSpec spec, String raw, long line) {
+            String value = raw.strip();
+            boolean missing = value.isEmpty() || value.equals("NA");
+            switch (spec.kind()) {
+                case ID -> {
+                    if (missing) {
+                        throw DataFormatException.atValue(file, line, spec.name(), raw, "is missing",
+                                "Every row needs its " + spec.name() + ".");
+                    }
+                    ((IntArrayList) buffers[i]).add(parseId(spec, value, line));
+                }
+                case TARGET -> ((IntArrayList) buffers[i]).add(missing ? IntColumnMissing.VALUE : parseTarget(value, line));
+                default -> {
+                    if (spec.isNumber()) {
+                        ((DoubleArrayList) buffers[i]).add(missing ? Double.NaN : parseNumber(spec, value, line));
+                    } else {
+                        StringColumn column = (StringColumn) buffers[i];
+                        if (missing) {
+                            column.appendMissing();
+                        } else {
+                            column.append(value);
+                        }
+                    }
+                }
+            }
+        }
+
+        private int parseId(ColumnSpec spec, String value, long line) {
+            double number = parseNumber(spec, value, line);
+            if (number != Math.rint(number) || number <= 0 || number > Integer.MAX_VALUE) {
+                throw DataFormatException.atValue(file, line, spec.name(), value,
+                        "is not a positive whole number", "Ids must be whole numbers such as 100002.");
+            }
+            return (int) number;
+        }
+
+        private int parseTarget(String value, long line) {
+            if (value.equals("0") || value.equals("0.0")) {
+                return 0;
+            }
+            if (value.equals("1") || value.equals("1.0")) {
+                return 1;
+            }
+            throw DataFormatException.atValue(file, line, "TARGET", value, "is not 0 or 1",
+                    "TARGET must be 1 (payment difficulties) or 0 (repaid), or empty when unknown.");
+        }
+
+        private double parseNumber(ColumnSpec spec, String value, long line) {
+            double number;
+            try {
+                number = Double.parseDouble(value);
+            } catch (NumberFormatException e) {
+                throw DataFormatException.atValue(file, line, spec.name(), value, "is not a number",
+                        "Write numbers with a dot as decimal separator and leave missing values empty.");
+            }
+            if (Double.isNaN(number) || Double.isInfinite(number)) {
+                throw DataFormatException.atValue(file, line, spec.name(), value, "is not a finite number",
+                        "Leave missing values empty or write NA.");
+            }
+            return number;
+        }
+
+        Table toTable() {
+            List<ColumnSpec> columns = header.columns();
+            List<Column<?>> built = new ArrayList<>(columns.size());
+            for (int i = 0; i < columns.size(); i++) {
+                String name = columns.get(i).name();
+                Object buffer = buffers[i];
+                if (buffer instanceof IntArrayList ints) {
+                    built.add(IntColumn.create(name, ints.toIntArray()));
+                } else if (buffer instanceof DoubleArrayList doubles) {
+                    built.add(DoubleColumn.create(name, doubles.toDoubleArray()));
+                } else {
+                    built.add((StringColumn) buffer);
+                }
+            }
+            return Table.create(table.fileName(), built);
+        }
+    }
+
+    /** Tablesaw's marker for a missing int. */
+    private static final class IntColumnMissing {
+        static final int VALUE = Integer.MIN_VALUE;
+    }
+}

@@ -1,0 +1,62 @@
+package com.pretadepenser.creditdesk.engine.data;
+
+import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import java.nio.file.Path;
+
+/**
+ * A data file that cannot be read as the Home Credit layout. Carries where the problem is, so a
+ * dialog or the command line can name file, line, column and value.
+ */
+public final class DataFormatException extends CreditDeskException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient Path file;
+    private final long line;
+    private final String column;
+    private final String value;
+
+    private DataFormatException(String message, Path file, long line, String column, String value) {
+        super(message);
+        this.file = file;
+        this.line = line;
+        this.column = column;
+        this.value = value;
+    }
+
+    /** A problem with one value: {@code file:line, column COLUMN: value "VALUE" problem. hint} */
+    public static DataFormatException atValue(Path file, long line, String column, String value,
+                                              String problem, String hint) {
+        String message = "%s, line %d, column %s: value \"%s\" %s.%s".formatted(
+                file, line, column, value, problem, hint == null ? "" : " " + hint);
+        return new DataFormatException(message, file, line, column, value);
+    }
+
+    /** A problem with a whole line (field count, truncation, duplicate key). */
+    public static DataFormatException atLine(Path file, long line, String problem) {
+        return new DataFormatException("%s, line %d: %s".formatted(file, line, problem), file, line, null, null);
+    }
+
+    /** A problem with the file as a whole (missing columns, no header). */
+    public static DataFormatException inFile(Path file, String problem) {
+        return new DataFormatException("%s: %s".formatted(file, problem), file, 0, null, null);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** 1-based line number in the file, 0 when the problem is not on one line. */
+    public long line() {
+        return line;
+    }
+
+    /** The column name, or null. */
+    public String column() {
+        return column;
+    }
+
+    /** The offending value as written, or null. */
+    public String value() {
+        return value;
+    }
+}

@@ -1,0 +1,90 @@
+package com.pretadepenser.creditdesk.engine.data;
+
+import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The typed schema of every column of the seven Home Credit tables, in the order of the Kaggle
+ * files. Loaded once from {@code columns.tsv} beside this class.
+ */
+public final class HomeCreditSchema {
+    private static final String RESOURCE = "columns.tsv";
+    private static final HomeCreditSchema INSTANCE = load();
+
+    private final Map<HomeCreditTable, Map<String, ColumnSpec>> byTable;
+
+    private HomeCreditSchema(Map<HomeCreditTable, Map<String, ColumnSpec>> byTable) {
+        this.byTable = byTable;
+    }
+
+    public static HomeCreditSchema get() {
+        return INSTANCE;
+    }
+
+    /** The columns of a table, in file order. */
+    public List<ColumnSpec> columns(HomeCreditTable table) {
+        return List.copyOf(byTable.get(table).values());
+    }
+
+    public Optional<ColumnSpec> column(HomeCreditTable table, String name) {
+        return Optional.ofNullable(byTable.get(table).get(name));
+    }
+
+    /** Every column name across the tables, for the label lookups of the explanation layer. */
+    public ColumnSpec require(HomeCreditTable table, String name) {
+        return column(table, name).orElseThrow(() -> new IllegalArgumentException(
+                "no column " + name + " in table " + table.fileName()));
+    }
+
+    private static HomeCreditSchema load() {
+        Map<String, List<String[]>> rows = new LinkedHashMap<>();
+        try (InputStream in = HomeCreditSchema.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new CreditDeskException("The column schema " + RESOURCE + " is missing from the build.");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            reader.readLine(); // header
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] f = line.split("\t", -1);
+                if (f.length != 7) {
+                    throw new CreditDeskException("Malformed schema line in " + RESOURCE + ": " + line);
+                }
+                rows.computeIfAbsent(f[0], k -> new ArrayList<>()).add(f);
+            }
+        } catch (IOException e) {
+            throw new CreditDeskException("Cannot read the column schema " + RESOURCE, e);
+        }
+        Map<HomeCreditTable, Map<String, ColumnSpec>> byTable = new EnumMap<>(HomeCreditTable.class);
+        for (HomeCreditTable table : HomeCreditTable.values()) {
+            List<String[]> tableRows = rows.get(table.schemaName());
+            if (tableRows == null) {
+                throw new CreditDeskException("The column schema has no table " + table.schemaName());
+            }
+            Map<String, ColumnSpec> columns = new LinkedHashMap<>();
+            for (String[] f : tableRows) {
+                ColumnKind kind = ColumnKind.valueOf(f[2]);
+                if (table == HomeCreditTable.APPLICATION_TEST && kind == ColumnKind.TARGET) {
+                    continue;
+                }
+                columns.put(f[1], new ColumnSpec(table, f[1], kind, Storage.valueOf(f[3]), f[4], f[5], f[6]));
+            }
+            byTable.put(table, Collections.unmodifiableMap(columns));
+        }
+        return new HomeCreditSchema(byTable);
+    }
+}
