@@ -1,0 +1,224 @@
+package com.pretadepenser.creditdesk.engine.data;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * One table of a local dataset on disk: a small JSON header, then each column as one raw
+ * little-endian block. Opening is a memory map and one bulk copy per column, with no parsing: a
+ * 307k-client application table opens in a fraction of a second where the CSV takes seconds.
+ *
+ * <p>Numbers keep their exact double value. A numeric column whose values are all whole and small
+ * is stored as bytes, shorts or ints, with the type's minimum as the missing marker, which
+ * divides the size of flags, counts and day offsets by 8, 4 or 2. Text is stored as codes into a
+ * list of levels.
+ */
+final class ColumnarTableFile {
+    private static final byte[] MAGIC = "CDTABLE1".getBytes(StandardCharsets.US_ASCII);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    enum Encoding { I8, I16, I32, F64, TEXT }
+
+    record ColumnHeader(String name, String kind, Encoding encoding, List<String> levels, long offset, long length) {
+    }
+
+    record FileHeader(String table, int rows, List<ColumnHeader> columns) {
+    }
+
+    private ColumnarTableFile() {
+    }
+
+    static void write(Table frame, String tableName, Path file) throws IOException {
+        int rows = frame.rowCount();
+        List<ColumnHeader> headers = new ArrayList<>();
+        List<ByteBuffer> blocks = new ArrayList<>();
+        long offset = 0;
+        for (Column<?> column : frame.columns()) {
+            Encoded encoded = encode(column, rows);
+            headers.add(new ColumnHeader(column.name(), column.type().name(), encoded.encoding(), encoded.levels(),
+                    offset, encoded.bytes().remaining()));
+            offset += encoded.bytes().remaining();
+            blocks.add(encoded.bytes());
+        }
+        byte[] header = JSON.writeValueAsBytes(new FileHeader(tableName, rows, headers));
+        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer preamble = ByteBuffer.allocate(MAGIC.length + 4).order(ByteOrder.LITTLE_ENDIAN);
+            preamble.put(MAGIC).putInt(header.length).flip();
+            writeFully(out, preamble);
+            writeFully(out, ByteBuffer.wrap(header));
+            for (ByteBuffer block : blocks) {
+                writeFully(out, block);
+            }
+            out.force(true);
+        }
+    }
+
+    static Table read(Path file) {
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            MappedByteBuffer map = in.map(FileChannel.MapMode.READ_ONLY, 0, in.size());
+            map.order(ByteOrder.LITTLE_ENDIAN);
+            byte[] magic = new byte[MAGIC.length];
+            if (map.remaining() < MAGIC.length + 4) {
+                throw new CreditDeskException(file + " is too short to be a CreditDesk table file; the dataset is damaged: import it again.");
+            }
+            map.get(magic);
+            if (!Arrays.equals(magic, MAGIC)) {
+                throw new CreditDeskException(file + " is not a CreditDesk table file (bad signature); the dataset is damaged: import it again.");
+            }
+            int headerLength = map.getInt();
+            byte[] headerBytes = new byte[headerLength];
+            map.get(headerBytes);
+            FileHeader header = JSON.readValue(headerBytes, FileHeader.class);
+            long dataStart = MAGIC.length + 4L + headerLength;
+            List<Column<?>> columns = new ArrayList<>(header.columns().size());
+            for (ColumnHeader column : header.columns()) {
+                if (dataStart + column.offset() + column.length() > in.size()) {
+                    throw new CreditDeskException(file + " is truncated in column " + column.name()
+                            + "; the dataset is damaged: import it again.");
+                }
+                ByteBuffer block = map.slice((int) (dataStart + column.offset()), (int) column.length())
+                        .order(ByteOrder.LITTLE_ENDIAN);
+                columns.add(decode(column, block, header.rows()));
+            }
+            return Table.create(header.table(), columns);
+        } catch (IOException e) {
+            throw new CreditDeskException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private record Encoded(Encoding encoding, List<String> levels, ByteBuffer bytes) {
+    }
+
+    private static Encoded encode(Column<?> column, int rows) {
+        if (column instanceof IntColumn ints) {
+            ByteBuffer buffer = allocate(rows * 4L);
+            for (int i = 0; i < rows; i++) {
+                buffer.putInt(ints.getInt(i));
+            }
+            return new Encoded(Encoding.I32, null, buffer.flip());
+        }
+        if (column instanceof DoubleColumn doubles) {
+            return encodeDoubles(doubles.asDoubleArray());
+        }
+        if (column instanceof StringColumn strings) {
+            Map<String, Integer> codes = new LinkedHashMap<>();
+            ByteBuffer buffer = allocate(rows * 4L);
+            for (int i = 0; i < rows; i++) {
+                String value = strings.get(i);
+                buffer.putInt(value.isEmpty() ? -1 : codes.computeIfAbsent(value, v -> codes.size()));
+            }
+            return new Encoded(Encoding.TEXT, List.copyOf(codes.keySet()), buffer.flip());
+        }
+        throw new IllegalArgumentException("unsupported column type " + column.type() + " for " + column.name());
+    }
+
+    private static Encoded encodeDoubles(double[] values) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        boolean whole = true;
+        for (double v : values) {
+            if (Double.isNaN(v)) {
+                continue;
+            }
+            whole &= v == Math.rint(v) && !(v == 0 && 1 / v < 0);
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        Encoding encoding = !whole ? Encoding.F64
+                : min > Byte.MIN_VALUE && max <= Byte.MAX_VALUE ? Encoding.I8
+                : min > Short.MIN_VALUE && max <= Short.MAX_VALUE ? Encoding.I16
+                : min > Integer.MIN_VALUE && max <= Integer.MAX_VALUE ? Encoding.I32 : Encoding.F64;
+        int width = switch (encoding) { case I8 -> 1; case I16 -> 2; case I32 -> 4; default -> 8; };
+        ByteBuffer buffer = allocate((long) values.length * width);
+        for (double v : values) {
+            boolean missing = Double.isNaN(v);
+            switch (encoding) {
+                case I8 -> buffer.put(missing ? Byte.MIN_VALUE : (byte) v);
+                case I16 -> buffer.putShort(missing ? Short.MIN_VALUE : (short) v);
+                case I32 -> buffer.putInt(missing ? Integer.MIN_VALUE : (int) v);
+                default -> buffer.putDouble(v);
+            }
+        }
+        return new Encoded(encoding, null, buffer.flip());
+    }
+
+    private static Column<?> decode(ColumnHeader column, ByteBuffer block, int rows) {
+        String name = column.name();
+        if (column.encoding() == Encoding.TEXT) {
+            String[] levels = column.levels().toArray(String[]::new);
+            int[] codes = new int[rows];
+            block.asIntBuffer().get(codes);
+            StringColumn strings = StringColumn.create(name);
+            for (int code : codes) {
+                if (code < 0) {
+                    strings.appendMissing();
+                } else {
+                    strings.append(levels[code]);
+                }
+            }
+            return strings;
+        }
+        if (column.kind().equals("INTEGER")) {
+            int[] ints = new int[rows];
+            block.asIntBuffer().get(ints);
+            return IntColumn.create(name, ints);
+        }
+        double[] values = new double[rows];
+        switch (column.encoding()) {
+            case F64 -> block.asDoubleBuffer().get(values);
+            case I32 -> {
+                int[] ints = new int[rows];
+                block.asIntBuffer().get(ints);
+                for (int i = 0; i < rows; i++) {
+                    values[i] = ints[i] == Integer.MIN_VALUE ? Double.NaN : ints[i];
+                }
+            }
+            case I16 -> {
+                short[] shorts = new short[rows];
+                block.asShortBuffer().get(shorts);
+                for (int i = 0; i < rows; i++) {
+                    values[i] = shorts[i] == Short.MIN_VALUE ? Double.NaN : shorts[i];
+                }
+            }
+            case I8 -> {
+                for (int i = 0; i < rows; i++) {
+                    byte b = block.get(i);
+                    values[i] = b == Byte.MIN_VALUE ? Double.NaN : b;
+                }
+            }
+            default -> throw new IllegalStateException("unexpected encoding " + column.encoding());
+        }
+        return DoubleColumn.create(name, values);
+    }
+
+    private static ByteBuffer allocate(long bytes) {
+        if (bytes > Integer.MAX_VALUE) {
+            throw new CreditDeskException("A column of " + bytes + " bytes is too large for one block.");
+        }
+        return ByteBuffer.allocate((int) bytes).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    private static void writeFully(FileChannel out, ByteBuffer buffer) throws IOException {
+        while (buffer.hasRemaining()) {
+            out.write(buffer);
+        }
+    }
+}

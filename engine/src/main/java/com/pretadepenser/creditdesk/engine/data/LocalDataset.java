@@ -1,0 +1,120 @@
+package com.pretadepenser.creditdesk.engine.data;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tech.tablesaw.api.Table;
+
+/**
+ * A dataset imported by {@link DatasetImporter}: a folder with {@code manifest.json} and one
+ * columnar file per table. Opening reads only the manifest; tables load on first use, so the
+ * application tables are on screen before the large child tables are needed.
+ */
+public final class LocalDataset {
+    public static final String MANIFEST = "manifest.json";
+    /** The generator's true default probabilities, copied along when the source was synthetic. */
+    public static final String TRUTH = "true_default_probability.csv";
+    static final String EXTENSION = ".cdt";
+
+    static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private final Path folder;
+    private final DatasetManifest manifest;
+    private final Map<HomeCreditTable, Table> loaded = new EnumMap<>(HomeCreditTable.class);
+
+    private LocalDataset(Path folder, DatasetManifest manifest) {
+        this.folder = folder;
+        this.manifest = manifest;
+    }
+
+    public static boolean isLocalDataset(Path folder) {
+        return Files.isRegularFile(folder.resolve(MANIFEST));
+    }
+
+    public static LocalDataset open(Path folder) {
+        Path manifestFile = folder.resolve(MANIFEST);
+        if (!Files.isRegularFile(manifestFile)) {
+            throw new CreditDeskException(folder + " is not a CreditDesk dataset (no " + MANIFEST + "). "
+                    + "Import a folder of Kaggle CSV files first: creditdesk import --from CSV_FOLDER --to " + folder);
+        }
+        DatasetManifest manifest;
+        try {
+            manifest = JSON.readValue(manifestFile.toFile(), DatasetManifest.class);
+        } catch (IOException e) {
+            throw new CreditDeskException(manifestFile + " is unreadable (" + e.getMessage()
+                    + "). The dataset is damaged: import it again.", e);
+        }
+        if (manifest.schemaVersion() > DatasetManifest.SCHEMA_VERSION) {
+            throw new CreditDeskException(folder + " was written by a newer CreditDesk (dataset format "
+                    + manifest.schemaVersion() + "); this version reads format " + DatasetManifest.SCHEMA_VERSION + ".");
+        }
+        return new LocalDataset(folder, manifest);
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    public DatasetManifest manifest() {
+        return manifest;
+    }
+
+    public boolean isSynthetic() {
+        return manifest.synthetic();
+    }
+
+    public boolean has(HomeCreditTable table) {
+        return entry(table).isPresent();
+    }
+
+    /** The table, loaded on first call and kept. */
+    public synchronized Optional<Table> table(HomeCreditTable table) {
+        if (!has(table)) {
+            return Optional.empty();
+        }
+        return Optional.of(loaded.computeIfAbsent(table, t -> {
+            DatasetManifest.TableEntry entry = entry(t).orElseThrow();
+            Path file = folder.resolve(entry.file());
+            if (!Files.isRegularFile(file)) {
+                throw new CreditDeskException(file + " is listed in the manifest but missing. The dataset is damaged: import it again.");
+            }
+            Table frame = ColumnarTableFile.read(file);
+            if (frame.rowCount() != entry.rows()) {
+                throw new CreditDeskException(file + " holds " + frame.rowCount() + " rows, the manifest says "
+                        + entry.rows() + ". The dataset is damaged: import it again.");
+            }
+            return frame;
+        }));
+    }
+
+    /** Every table, loaded, as the same in-memory form the CSV reader gives. */
+    public HomeCreditData load() {
+        Map<HomeCreditTable, Table> tables = new EnumMap<>(HomeCreditTable.class);
+        for (HomeCreditTable t : HomeCreditTable.values()) {
+            table(t).ifPresent(frame -> tables.put(t, frame));
+        }
+        Map<HomeCreditTable, Long> orphans = new EnumMap<>(HomeCreditTable.class);
+        manifest.orphanRows().forEach((file, count) ->
+                HomeCreditTable.byFileName(file).ifPresent(t -> orphans.put(t, count)));
+        return new HomeCreditData(tables, orphans, manifest.notes());
+    }
+
+    /** The generator's true probabilities, when this dataset is synthetic and they were kept. */
+    public Optional<Path> truthFile() {
+        Path truth = folder.resolve(TRUTH);
+        return Files.isRegularFile(truth) ? Optional.of(truth) : Optional.empty();
+    }
+
+    private Optional<DatasetManifest.TableEntry> entry(HomeCreditTable table) {
+        List<DatasetManifest.TableEntry> tables = manifest.tables();
+        return tables.stream().filter(e -> e.table().equals(table.fileName())).findFirst();
+    }
+}

@@ -1,0 +1,158 @@
+package com.pretadepenser.creditdesk.engine.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.Table;
+
+class LocalDatasetTest {
+    @TempDir
+    Path dir;
+
+    private Path sampleFolder() throws IOException {
+        Path csv = Files.createDirectories(dir.resolve("csv"));
+        new CsvFixture(HomeCreditTable.APPLICATION_TRAIN)
+                .row(Map.of("SK_ID_CURR", "100002", "TARGET", "1", "AMT_CREDIT", "406597.5", "EXT_SOURCE_1", "",
+                        "DAYS_EMPLOYED", "365243", "CNT_CHILDREN", "2", "FLAG_OWN_CAR", "Y", "OCCUPATION_TYPE", ""))
+                .row(Map.of("SK_ID_CURR", "100003", "TARGET", "0", "AMT_CREDIT", "1293502.5", "EXT_SOURCE_1", "0.311",
+                        "DAYS_EMPLOYED", "-1188", "CNT_CHILDREN", "", "FLAG_OWN_CAR", "N", "OCCUPATION_TYPE", "Laborers"))
+                .writeTo(csv);
+        new CsvFixture(HomeCreditTable.BUREAU)
+                .row(Map.of("SK_ID_CURR", "100002", "SK_ID_BUREAU", "6158904", "AMT_CREDIT_SUM", "-0.5"))
+                .row(Map.of("SK_ID_CURR", "123456", "SK_ID_BUREAU", "6158905"))
+                .writeTo(csv);
+        return csv;
+    }
+
+    @Test
+    void roundTripKeepsEveryValueMissingMarkerAndText() throws IOException {
+        Path csv = sampleFolder();
+        HomeCreditData original = HomeCreditFolder.scan(csv).read();
+
+        LocalDataset dataset = new DatasetImporter().importFolder(csv, dir.resolve("dataset"), false);
+        HomeCreditData reopened = LocalDataset.open(dir.resolve("dataset")).load();
+
+        for (HomeCreditTable table : original.tables().keySet()) {
+            Table a = original.table(table).orElseThrow();
+            Table b = reopened.table(table).orElseThrow();
+            assertEquals(a.columnNames(), b.columnNames());
+            for (String column : a.columnNames()) {
+                assertEquals(a.column(column).type(), b.column(column).type(), column);
+                assertEquals(a.column(column).asList(), b.column(column).asList(), table + "." + column);
+            }
+        }
+        assertEquals(1L, reopened.orphans().get(HomeCreditTable.BUREAU));
+        assertFalse(dataset.isSynthetic());
+    }
+
+    @Test
+    void manifestRecordsEachSourceHashAndRowCount() throws IOException {
+        Path csv = sampleFolder();
+
+        DatasetManifest manifest = new DatasetImporter().importFolder(csv, dir.resolve("dataset"), false).manifest();
+
+        DatasetManifest.Source train = manifest.sources().stream()
+                .filter(s -> s.file().equals("application_train.csv")).findFirst().orElseThrow();
+        assertEquals(DatasetImporter.sha256(csv.resolve("application_train.csv")), train.sha256());
+        assertEquals(64, train.sha256().length());
+        assertEquals(2, train.rows());
+        assertEquals(Files.size(csv.resolve("application_train.csv")), train.bytes());
+    }
+
+    @Test
+    void failedImportLeavesNothingBehindAndSourceUntouched() throws IOException {
+        Path csv = sampleFolder();
+        new CsvFixture(HomeCreditTable.BUREAU_BALANCE)
+                .row(Map.of("SK_ID_BUREAU", "6158904", "MONTHS_BALANCE", "minus three")).writeTo(csv);
+        Map<String, String> before = hashes(csv);
+
+        assertThrows(DataFormatException.class,
+                () -> new DatasetImporter().importFolder(csv, dir.resolve("dataset"), false));
+
+        assertFalse(Files.exists(dir.resolve("dataset")));
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of("csv"), left.map(p -> p.getFileName().toString()).toList());
+        }
+        assertEquals(before, hashes(csv));
+    }
+
+    @Test
+    void refusesToOverwriteAnExistingDatasetUnlessAskedTo() throws IOException {
+        Path csv = sampleFolder();
+        new DatasetImporter().importFolder(csv, dir.resolve("dataset"), false);
+
+        CreditDeskException e = assertThrows(CreditDeskException.class,
+                () -> new DatasetImporter().importFolder(csv, dir.resolve("dataset"), false));
+        assertTrue(e.getMessage().contains("already exists"), e.getMessage());
+
+        LocalDataset replaced = new DatasetImporter().importFolder(csv, dir.resolve("dataset"), true);
+        assertEquals(2, replaced.table(HomeCreditTable.APPLICATION_TRAIN).orElseThrow().rowCount());
+    }
+
+    @Test
+    void refusesATargetInsideTheSourceFolder() throws IOException {
+        Path csv = sampleFolder();
+
+        CreditDeskException e = assertThrows(CreditDeskException.class,
+                () -> new DatasetImporter().importFolder(csv, csv.resolve("dataset"), false));
+
+        assertTrue(e.getMessage().contains("must not be inside the source folder"), e.getMessage());
+    }
+
+    @Test
+    void truncatedTableFileIsReportedAsDamaged() throws IOException {
+        Path csv = sampleFolder();
+        new DatasetImporter().importFolder(csv, dir.resolve("dataset"), false);
+        Path tableFile = dir.resolve("dataset").resolve("application_train.cdt");
+        try (RandomAccessFile raf = new RandomAccessFile(tableFile.toFile(), "rw")) {
+            raf.setLength(raf.length() - 20);
+        }
+
+        LocalDataset dataset = LocalDataset.open(dir.resolve("dataset"));
+        CreditDeskException e = assertThrows(CreditDeskException.class,
+                () -> dataset.table(HomeCreditTable.APPLICATION_TRAIN));
+
+        assertTrue(e.getMessage().contains("application_train.cdt is truncated"), e.getMessage());
+    }
+
+    @Test
+    void openingAFolderWithoutManifestSaysHowToImport() {
+        CreditDeskException e = assertThrows(CreditDeskException.class, () -> LocalDataset.open(dir));
+
+        assertTrue(e.getMessage().contains("creditdesk import --from"), e.getMessage());
+    }
+
+    @Test
+    void syntheticMarkerAndTruthFileAreCarriedIntoTheDataset() throws IOException {
+        Path csv = sampleFolder();
+        Files.writeString(csv.resolve(DatasetImporter.SYNTHETIC_MARKER), "{\"seed\": 7}");
+        Files.writeString(csv.resolve(LocalDataset.TRUTH), "SK_ID_CURR,TRUE_PD\n100002,0.2\n");
+
+        LocalDataset dataset = new DatasetImporter().importFolder(csv, dir.resolve("dataset"), false);
+
+        assertTrue(dataset.isSynthetic());
+        assertEquals(7, dataset.manifest().generator().get("seed"));
+        assertArrayEquals(Files.readAllBytes(csv.resolve(LocalDataset.TRUTH)),
+                Files.readAllBytes(dataset.truthFile().orElseThrow()));
+    }
+
+    private static Map<String, String> hashes(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.collect(java.util.stream.Collectors.toMap(
+                    p -> p.getFileName().toString(), DatasetImporter::sha256));
+        }
+    }
+}
