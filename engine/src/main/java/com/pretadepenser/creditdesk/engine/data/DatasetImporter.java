@@ -3,24 +3,13 @@ package com.pretadepenser.creditdesk.engine.data;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.BiConsumer;
 import tech.tablesaw.api.Table;
 
@@ -53,7 +42,7 @@ public final class DatasetImporter {
         long[] doneBytes = {0};
         List<DatasetManifest.Source> sources = new ArrayList<>();
         folder.files().forEach((table, file) -> sources.add(new DatasetManifest.Source(
-                table.fileName(), sha256(file), 0, size(file))));
+                table.fileName(), FileHashes.sha256(file), 0, size(file))));
         Map<HomeCreditTable, Long> sizes = new LinkedHashMap<>();
         folder.files().forEach((t, f) -> sizes.put(t, size(f)));
         HomeCreditData data = folder.read((table, bytes) -> {
@@ -62,11 +51,7 @@ public final class DatasetImporter {
             progress.accept("reading " + table.fileName(), 0.9 * doneBytes[0] / Math.max(1, totalBytes));
         });
         progress.accept("writing", 0.9);
-        Path parent = target.getParent();
-        Path staging = parent.resolve("." + target.getFileName() + ".importing-" + UUID.randomUUID());
-        try {
-            Files.createDirectories(parent);
-            Files.createDirectory(staging);
+        AtomicFolder.write(target, replace, staging -> {
             List<DatasetManifest.TableEntry> entries = new ArrayList<>();
             for (Map.Entry<HomeCreditTable, Table> entry : data.tables().entrySet()) {
                 String fileName = entry.getKey().fileName().replace(".csv", LocalDataset.EXTENSION);
@@ -82,15 +67,7 @@ public final class DatasetImporter {
             DatasetManifest manifest = new DatasetManifest(DatasetManifest.SCHEMA_VERSION, Instant.now().toString(),
                     generator != null, generator, source.toString(), counted, entries, orphans, data.notes());
             LocalDataset.JSON.writerWithDefaultPrettyPrinter().writeValue(staging.resolve(LocalDataset.MANIFEST).toFile(), manifest);
-            moveIntoPlace(staging, target, replace);
-        } catch (IOException e) {
-            deleteQuietly(staging);
-            throw new CreditDeskException("Cannot write the dataset to " + target + ": " + e.getMessage()
-                    + ". Nothing was changed there.", e);
-        } catch (RuntimeException e) {
-            deleteQuietly(staging);
-            throw e;
-        }
+        });
         progress.accept("done", 1.0);
         return LocalDataset.open(target);
     }
@@ -110,78 +87,11 @@ public final class DatasetImporter {
         }
     }
 
-    private static void moveIntoPlace(Path staging, Path target, boolean replace) throws IOException {
-        Path old = null;
-        if (Files.exists(target)) {
-            if (!replace) {
-                throw new CreditDeskException(target + " appeared while importing; nothing was changed there.");
-            }
-            old = target.resolveSibling("." + target.getFileName() + ".replaced-" + UUID.randomUUID());
-            atomicMove(target, old);
-        }
-        try {
-            atomicMove(staging, target);
-        } catch (IOException e) {
-            if (old != null) {
-                atomicMove(old, target);
-            }
-            throw e;
-        }
-        if (old != null) {
-            deleteQuietly(old);
-        }
-    }
-
-    private static void atomicMove(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
-        }
-    }
-
-    static String sha256(Path file) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            byte[] buffer = new byte[1 << 16];
-            while (in.read(buffer) >= 0) {
-                // reading feeds the digest
-            }
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (IOException e) {
-            throw new CreditDeskException("Cannot read " + file + ": " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
-
     private static long size(Path file) {
         try {
             return Files.size(file);
         } catch (IOException e) {
             throw new CreditDeskException("Cannot read " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    static void deleteQuietly(Path folder) {
-        if (folder == null || !Files.exists(folder)) {
-            return;
-        }
-        try {
-            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                    Files.delete(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            // Best effort: a leftover hidden staging folder is harmless and named as such.
         }
     }
 }

@@ -66,7 +66,7 @@ class LocalDatasetTest {
 
         DatasetManifest.Source train = manifest.sources().stream()
                 .filter(s -> s.file().equals("application_train.csv")).findFirst().orElseThrow();
-        assertEquals(DatasetImporter.sha256(csv.resolve("application_train.csv")), train.sha256());
+        assertEquals(FileHashes.sha256(csv.resolve("application_train.csv")), train.sha256());
         assertEquals(64, train.sha256().length());
         assertEquals(2, train.rows());
         assertEquals(Files.size(csv.resolve("application_train.csv")), train.bytes());
@@ -152,7 +152,7 @@ class LocalDatasetTest {
     private static Map<String, String> hashes(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             return files.collect(java.util.stream.Collectors.toMap(
-                    p -> p.getFileName().toString(), DatasetImporter::sha256));
+                    p -> p.getFileName().toString(), FileHashes::sha256));
         }
     }
 }

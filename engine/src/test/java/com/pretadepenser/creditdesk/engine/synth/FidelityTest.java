@@ -1,0 +1,57 @@
+package com.pretadepenser.creditdesk.engine.synth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.pretadepenser.creditdesk.engine.data.HomeCreditData;
+import com.pretadepenser.creditdesk.engine.data.HomeCreditFolder;
+import com.pretadepenser.creditdesk.engine.data.RealData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The generator against the genuine sample: the fidelity targets of docs/synthetic-data.md, column
+ * by column. Skipped, with the reason shown, where ../shared/realdata is absent.
+ */
+class FidelityTest {
+    @TempDir
+    static Path dir;
+
+    private static FidelityReport report;
+
+    @BeforeAll
+    static void compare() {
+        assumeTrue(Files.isDirectory(RealData.folder()), "genuine sample absent at " + RealData.folder() + ": fidelity not measured");
+        HomeCreditData real = HomeCreditFolder.scan(RealData.folder()).read();
+        new SyntheticGenerator().generate(SyntheticGenerator.Settings.kaggleSplit(10_000, 2024), dir.resolve("syn"), false);
+        HomeCreditData synthetic = HomeCreditFolder.scan(dir.resolve("syn")).read();
+        report = FidelityReport.compare(real, synthetic);
+    }
+
+    @Test
+    void everyColumnMissingRateWithinFivePoints() {
+        assertEquals(120, report.columns().size());
+        report.columns().forEach(c -> assertTrue(Math.abs(c.realMissing() - c.syntheticMissing()) <= FidelityReport.MAX_MISSING_GAP,
+                "%s: real %.3f, synthetic %.3f".formatted(c.column(), c.realMissing(), c.syntheticMissing())));
+    }
+
+    @Test
+    void everyNumericColumnWithinKsTarget() {
+        long numeric = report.columns().stream().filter(c -> !Double.isNaN(c.ks())).count();
+        assertTrue(numeric > 100, "numeric columns compared: " + numeric);
+        report.columns().stream().filter(c -> !Double.isNaN(c.ks()))
+                .forEach(c -> assertTrue(c.ks() <= FidelityReport.MAX_KS, "%s: KS %.3f".formatted(c.column(), c.ks())));
+    }
+
+    @Test
+    void topTenFeaturesMoveTheDefaultRateTheSameWay() {
+        assertEquals(FidelityReport.TOP_FEATURES, report.directions().size());
+        report.directions().forEach(d -> assertTrue(d.passes(), "%s: real %.3f -> %.3f, synthetic %.3f -> %.3f"
+                .formatted(d.column(), d.realLow(), d.realHigh(), d.syntheticLow(), d.syntheticHigh())));
+        assertTrue(report.directions().stream().anyMatch(d -> d.column().equals("EXT_SOURCE_3")));
+    }
+}
