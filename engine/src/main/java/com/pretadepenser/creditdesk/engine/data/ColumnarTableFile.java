@@ -28,14 +28,15 @@ import tech.tablesaw.columns.Column;
  *
  * <p>Numbers keep their exact double value. A numeric column whose values are all whole and small
  * is stored as bytes, shorts or ints, with the type's minimum as the missing marker, which
- * divides the size of flags, counts and day offsets by 8, 4 or 2. Text is stored as codes into a
- * list of levels.
+ * divides the size of flags, counts and day offsets by 8, 4 or 2; one whose values all survive a
+ * trip through float exactly (amounts in halves) as floats. Text is stored as byte, short or int
+ * codes into a list of levels.
  */
 final class ColumnarTableFile {
     private static final byte[] MAGIC = "CDTABLE1".getBytes(StandardCharsets.US_ASCII);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    enum Encoding { I8, I16, I32, F64, TEXT }
+    enum Encoding { I8, I16, I32, F32, F64, TEXT8, TEXT16, TEXT32 }
 
     record ColumnHeader(String name, String kind, Encoding encoding, List<String> levels, long offset, long length) {
     }
@@ -120,12 +121,22 @@ final class ColumnarTableFile {
         }
         if (column instanceof StringColumn strings) {
             Map<String, Integer> codes = new LinkedHashMap<>();
-            ByteBuffer buffer = allocate(rows * 4L);
+            int[] coded = new int[rows];
             for (int i = 0; i < rows; i++) {
                 String value = strings.get(i);
-                buffer.putInt(value.isEmpty() ? -1 : codes.computeIfAbsent(value, v -> codes.size()));
+                coded[i] = value.isEmpty() ? -1 : codes.computeIfAbsent(value, v -> codes.size());
             }
-            return new Encoded(Encoding.TEXT, List.copyOf(codes.keySet()), buffer.flip());
+            Encoding encoding = codes.size() < Byte.MAX_VALUE ? Encoding.TEXT8
+                    : codes.size() < Short.MAX_VALUE ? Encoding.TEXT16 : Encoding.TEXT32;
+            ByteBuffer buffer = allocate((long) rows * width(encoding));
+            for (int code : coded) {
+                switch (encoding) {
+                    case TEXT8 -> buffer.put((byte) code);
+                    case TEXT16 -> buffer.putShort((short) code);
+                    default -> buffer.putInt(code);
+                }
+            }
+            return new Encoded(encoding, List.copyOf(codes.keySet()), buffer.flip());
         }
         throw new IllegalArgumentException("unsupported column type " + column.type() + " for " + column.name());
     }
@@ -142,32 +153,54 @@ final class ColumnarTableFile {
             min = Math.min(min, v);
             max = Math.max(max, v);
         }
-        Encoding encoding = !whole ? Encoding.F64
+        Encoding encoding = !whole ? (fitsFloat(values) ? Encoding.F32 : Encoding.F64)
                 : min > Byte.MIN_VALUE && max <= Byte.MAX_VALUE ? Encoding.I8
                 : min > Short.MIN_VALUE && max <= Short.MAX_VALUE ? Encoding.I16
                 : min > Integer.MIN_VALUE && max <= Integer.MAX_VALUE ? Encoding.I32 : Encoding.F64;
-        int width = switch (encoding) { case I8 -> 1; case I16 -> 2; case I32 -> 4; default -> 8; };
-        ByteBuffer buffer = allocate((long) values.length * width);
+        ByteBuffer buffer = allocate((long) values.length * width(encoding));
         for (double v : values) {
             boolean missing = Double.isNaN(v);
             switch (encoding) {
                 case I8 -> buffer.put(missing ? Byte.MIN_VALUE : (byte) v);
                 case I16 -> buffer.putShort(missing ? Short.MIN_VALUE : (short) v);
                 case I32 -> buffer.putInt(missing ? Integer.MIN_VALUE : (int) v);
+                case F32 -> buffer.putFloat((float) v);
                 default -> buffer.putDouble(v);
             }
         }
         return new Encoded(encoding, null, buffer.flip());
     }
 
+    /** True when every value survives a trip through float exactly, as amounts in halves do. */
+    private static boolean fitsFloat(double[] values) {
+        for (double v : values) {
+            if (!Double.isNaN(v) && (double) (float) v != v) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int width(Encoding encoding) {
+        return switch (encoding) {
+            case I8, TEXT8 -> 1;
+            case I16, TEXT16 -> 2;
+            case I32, F32, TEXT32 -> 4;
+            case F64 -> 8;
+        };
+    }
+
     private static Column<?> decode(ColumnHeader column, ByteBuffer block, int rows) {
         String name = column.name();
-        if (column.encoding() == Encoding.TEXT) {
+        if (column.levels() != null) {
             String[] levels = column.levels().toArray(String[]::new);
-            int[] codes = new int[rows];
-            block.asIntBuffer().get(codes);
             StringColumn strings = StringColumn.create(name);
-            for (int code : codes) {
+            for (int i = 0; i < rows; i++) {
+                int code = switch (column.encoding()) {
+                    case TEXT8 -> block.get(i);
+                    case TEXT16 -> block.getShort(2 * i);
+                    default -> block.getInt(4 * i);
+                };
                 if (code < 0) {
                     strings.appendMissing();
                 } else {
@@ -184,6 +217,13 @@ final class ColumnarTableFile {
         double[] values = new double[rows];
         switch (column.encoding()) {
             case F64 -> block.asDoubleBuffer().get(values);
+            case F32 -> {
+                float[] floats = new float[rows];
+                block.asFloatBuffer().get(floats);
+                for (int i = 0; i < rows; i++) {
+                    values[i] = floats[i];
+                }
+            }
             case I32 -> {
                 int[] ints = new int[rows];
                 block.asIntBuffer().get(ints);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every file of the genuine Home Credit sample in {@code ../shared/realdata} loads with the row
@@ -49,6 +50,20 @@ class RealDataTest {
         var daysEmployed = data.table(HomeCreditTable.APPLICATION_TRAIN).orElseThrow().doubleColumn("DAYS_EMPLOYED");
         long sentinels = daysEmployed.asList().stream().filter(v -> v == 365243.0).count();
         assertEquals(1_260, sentinels);
+    }
+
+    @Test
+    void importedDatasetGivesBackEveryRealValue(@TempDir Path dir) {
+        HomeCreditData reopened = new DatasetImporter().importFolder(RealData.folder(), dir.resolve("real"), false).load();
+
+        for (HomeCreditTable table : data.tables().keySet()) {
+            var original = data.table(table).orElseThrow();
+            var copy = reopened.table(table).orElseThrow();
+            for (String column : original.columnNames()) {
+                assertEquals(original.column(column).asList(), copy.column(column).asList(), table.fileName() + " " + column);
+            }
+        }
+        assertEquals(data.orphans(), reopened.orphans());
     }
 
     @Test

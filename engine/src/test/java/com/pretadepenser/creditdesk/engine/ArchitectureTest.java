@@ -1,0 +1,36 @@
+package com.pretadepenser.creditdesk.engine;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The layer rules of shared/STYLE.md, checked on the compiled engine. */
+class ArchitectureTest {
+    private static final JavaClasses ENGINE = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("com.pretadepenser.creditdesk.engine");
+
+    @Test
+    void engineKnowsNothingOfTheGui() {
+        noClasses().should().dependOnClassesThat()
+                .resideInAnyPackage("javafx..", "org.controlsfx..", "org.jfree..", "com.pretadepenser.creditdesk.app..")
+                .check(ENGINE);
+    }
+
+    @Test
+    void dataLayerDependsOnNoHigherLayer() {
+        noClasses().that().resideInAPackage("..engine.data..")
+                .should().dependOnClassesThat().resideInAnyPackage("..engine.synth..", "..engine.cli..")
+                .check(ENGINE);
+    }
+
+    @Test
+    void onlyTheCommandLineTalksToTheConsole() {
+        noClasses().that().resideOutsideOfPackage("..engine.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("picocli..", "me.tongfei.progressbar..")
+                .check(ENGINE);
+    }
+}

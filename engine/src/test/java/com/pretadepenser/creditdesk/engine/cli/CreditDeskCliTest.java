@@ -1,0 +1,108 @@
+package com.pretadepenser.creditdesk.engine.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.pretadepenser.creditdesk.engine.data.LocalDataset;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CreditDeskCliTest {
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+    private PrintStream originalErr;
+
+    @BeforeEach
+    void capture() {
+        originalOut = System.out;
+        originalErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : List.of("generate", "import", "inspect", "profile", "fidelity")) {
+            out.reset();
+            assertEquals(0, CreditDeskCli.run(command, "--help"), command);
+            assertTrue(stdout().contains("Usage: creditdesk " + command), command + ": " + stdout());
+        }
+    }
+
+    @Test
+    void generateImportInspectRoundTrip() {
+        Path csv = dir.resolve("csv");
+        Path dataset = dir.resolve("dataset");
+
+        assertEquals(0, CreditDeskCli.run("generate", "--clients", "300", "--seed", "3", "--out", csv.toString()));
+        assertTrue(stdout().contains("SYNTHETIC dataset written"), stdout());
+        assertEquals(0, CreditDeskCli.run("import", "--from", csv.toString(), "--to", dataset.toString()));
+        assertTrue(LocalDataset.open(dataset).isSynthetic());
+        out.reset();
+        assertEquals(0, CreditDeskCli.run("inspect", dataset.toString()));
+
+        String shown = stdout();
+        assertTrue(shown.contains("SYNTHETIC DATA"), shown);
+        assertTrue(shown.matches("(?s).*application_train\\.csv\\s+300\\s+122.*"), shown);
+        assertTrue(shown.contains("TARGET rate:"), shown);
+    }
+
+    @Test
+    void failureGivesNonZeroExitAndOneLineReason() {
+        int code = CreditDeskCli.run("inspect", dir.resolve("nowhere").toString());
+
+        assertEquals(1, code);
+        String reason = stderr().strip();
+        assertTrue(reason.startsWith("creditdesk: Not a folder:"), reason);
+        assertFalse(reason.contains("\n"), "one line: " + reason);
+        assertFalse(reason.contains("Exception"), reason);
+    }
+
+    @Test
+    void importOfMalformedFileNamesFileLineAndColumn() throws Exception {
+        Path csv = Files.createDirectories(dir.resolve("bad"));
+        assertEquals(0, CreditDeskCli.run("generate", "--clients", "50", "--out", dir.resolve("gen").toString()));
+        Path train = dir.resolve("gen").resolve("application_train.csv");
+        List<String> lines = Files.readAllLines(train);
+        String[] header = lines.get(0).split(",", -1);
+        int column = List.of(header).indexOf("AMT_CREDIT");
+        String[] third = lines.get(3).split(",", -1);
+        third[column] = "lots";
+        lines.set(3, String.join(",", third));
+        Files.write(csv.resolve("application_train.csv"), lines);
+        err.reset();
+
+        int code = CreditDeskCli.run("import", "--from", csv.toString(), "--to", dir.resolve("ds").toString());
+
+        assertEquals(1, code);
+        assertTrue(stderr().contains("application_train.csv, line 4, column AMT_CREDIT: value \"lots\" is not a number"), stderr());
+        assertFalse(Files.exists(dir.resolve("ds")));
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+}
