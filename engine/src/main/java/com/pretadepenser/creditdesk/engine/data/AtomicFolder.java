@@ -2,6 +2,7 @@ package com.pretadepenser.creditdesk.engine.data;
 
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -40,6 +41,10 @@ public final class AtomicFolder {
         } catch (IOException e) {
             deleteQuietly(staging);
             throw new CreditDeskException("Cannot write " + absolute + ": " + e.getMessage() + ". Nothing was changed there.", e);
+        } catch (UncheckedIOException e) {
+            deleteQuietly(staging);
+            throw new CreditDeskException("Cannot write " + absolute + ": " + e.getCause().getMessage()
+                    + ". Nothing was changed there.", e);
         } catch (RuntimeException | Error e) {
             deleteQuietly(staging);
             throw e;

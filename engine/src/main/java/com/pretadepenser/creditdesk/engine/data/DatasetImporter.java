@@ -3,6 +3,7 @@ package com.pretadepenser.creditdesk.engine.data;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -38,34 +39,44 @@ public final class DatasetImporter {
             throw new CreditDeskException(target + " already exists. Choose another folder, or replace it with --replace.");
         }
         HomeCreditFolder folder = HomeCreditFolder.scan(source);
-        long totalBytes = folder.files().values().stream().mapToLong(DatasetImporter::size).sum();
-        long[] doneBytes = {0};
-        List<DatasetManifest.Source> sources = new ArrayList<>();
-        folder.files().forEach((table, file) -> sources.add(new DatasetManifest.Source(
-                table.fileName(), FileHashes.sha256(file), 0, size(file))));
         Map<HomeCreditTable, Long> sizes = new LinkedHashMap<>();
         folder.files().forEach((t, f) -> sizes.put(t, size(f)));
-        HomeCreditData data = folder.read((table, bytes) -> {
-            long before = sizes.entrySet().stream().takeWhile(e -> e.getKey() != table).mapToLong(Map.Entry::getValue).sum();
-            doneBytes[0] = before + bytes;
-            progress.accept("reading " + table.fileName(), 0.9 * doneBytes[0] / Math.max(1, totalBytes));
-        });
-        progress.accept("writing", 0.9);
+        long totalBytes = Math.max(1, sizes.values().stream().mapToLong(Long::longValue).sum());
+        List<DatasetManifest.Source> sources = new ArrayList<>();
+        long hashed = 0;
+        for (Map.Entry<HomeCreditTable, Path> file : folder.files().entrySet()) {
+            progress.accept("hashing " + file.getKey().fileName(), 0.2 * hashed / totalBytes);
+            sources.add(new DatasetManifest.Source(file.getKey().fileName(), FileHashes.sha256(file.getValue()), 0,
+                    sizes.get(file.getKey())));
+            hashed += sizes.get(file.getKey());
+        }
         AtomicFolder.write(target, replace, staging -> {
             List<DatasetManifest.TableEntry> entries = new ArrayList<>();
-            for (Map.Entry<HomeCreditTable, Table> entry : data.tables().entrySet()) {
-                String fileName = entry.getKey().fileName().replace(".csv", LocalDataset.EXTENSION);
-                ColumnarTableFile.write(entry.getValue(), entry.getKey().fileName(), staging.resolve(fileName));
-                entries.add(new DatasetManifest.TableEntry(entry.getKey().fileName(), fileName, entry.getValue().rowCount()));
-            }
+            Map<String, Long> rows = new LinkedHashMap<>();
+            HomeCreditFolder.Checks checks = folder.stream(
+                    (table, bytes) -> {
+                        long before = sizes.entrySet().stream().takeWhile(e -> e.getKey() != table)
+                                .mapToLong(Map.Entry::getValue).sum();
+                        progress.accept("importing " + table.fileName(), 0.2 + 0.8 * (before + bytes) / totalBytes);
+                    },
+                    (table, frame) -> {
+                        String fileName = table.fileName().replace(".csv", LocalDataset.EXTENSION);
+                        try {
+                            ColumnarTableFile.write(frame, table.fileName(), staging.resolve(fileName));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                        entries.add(new DatasetManifest.TableEntry(table.fileName(), fileName, frame.rowCount()));
+                        rows.put(table.fileName(), (long) frame.rowCount());
+                    });
             List<DatasetManifest.Source> counted = sources.stream().map(s -> new DatasetManifest.Source(s.file(), s.sha256(),
-                    HomeCreditTable.byFileName(s.file()).map(data::rowCount).orElse(0), s.bytes())).toList();
+                    rows.getOrDefault(s.file(), 0L), s.bytes())).toList();
             Map<String, Object> generator = readGeneratorMarker(source);
             copyTruth(source, staging);
             Map<String, Long> orphans = new LinkedHashMap<>();
-            data.orphans().forEach((t, n) -> orphans.put(t.fileName(), n));
+            checks.orphans().forEach((t, n) -> orphans.put(t.fileName(), n));
             DatasetManifest manifest = new DatasetManifest(DatasetManifest.SCHEMA_VERSION, Instant.now().toString(),
-                    generator != null, generator, source.toString(), counted, entries, orphans, data.notes());
+                    generator != null, generator, source.toString(), counted, entries, orphans, checks.notes());
             LocalDataset.JSON.writerWithDefaultPrettyPrinter().writeValue(staging.resolve(LocalDataset.MANIFEST).toFile(), manifest);
         });
         progress.accept("done", 1.0);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +69,7 @@ public final class HomeCreditFolder {
 
     /** The Kaggle files found, by table. */
     public Map<HomeCreditTable, Path> files() {
-        return Map.copyOf(files);
+        return Collections.unmodifiableMap(files);
     }
 
     /** CSV files that are not part of the layout (e.g. the column dictionary); they are not read. */
@@ -80,71 +81,69 @@ public final class HomeCreditFolder {
         return read((table, bytes) -> { });
     }
 
-    /** Reads every table; {@code progress} receives (table, bytes read in that table's file). */
+    /** Reads every table into memory; {@code progress} receives (table, bytes read in that table's file). */
     public HomeCreditData read(BiConsumer<HomeCreditTable, Long> progress) {
-        CsvTableReader reader = new CsvTableReader();
         Map<HomeCreditTable, Table> tables = new LinkedHashMap<>();
+        Checks checks = stream(progress, (table, frame) -> tables.put(table, frame));
+        return new HomeCreditData(tables, checks.orphans(), checks.notes());
+    }
+
+    /** What reading the folder found across tables. */
+    public record Checks(Map<HomeCreditTable, Long> orphans, List<String> notes) {
+    }
+
+    /**
+     * Reads the tables one at a time, parents before children, handing each to {@code consumer}
+     * and keeping only the keys needed for the cross-table checks, so that a caller that writes
+     * each table away holds one table in memory at a time.
+     */
+    public Checks stream(BiConsumer<HomeCreditTable, Long> progress, BiConsumer<HomeCreditTable, Table> consumer) {
+        CsvTableReader reader = new CsvTableReader();
         List<String> notes = new ArrayList<>();
+        IntOpenHashSet clients = new IntOpenHashSet();
+        IntOpenHashSet bureauIds = new IntOpenHashSet();
+        Map<HomeCreditTable, Long> orphans = new EnumMap<>(HomeCreditTable.class);
         for (Map.Entry<HomeCreditTable, Path> entry : files.entrySet()) {
             HomeCreditTable table = entry.getKey();
             LoadedTable loaded = reader.read(table, entry.getValue(), bytes -> progress.accept(table, bytes));
-            tables.put(table, loaded.frame());
+            Table frame = loaded.frame();
             loaded.notes().forEach(note -> notes.add(table.fileName() + ": " + note));
+            if (table.isApplication()) {
+                addClients(clients, frame, table == HomeCreditTable.APPLICATION_TEST ? entry.getValue() : null);
+            } else {
+                IntOpenHashSet parents = table == HomeCreditTable.BUREAU_BALANCE ? bureauIds : clients;
+                orphans.put(table, countMissing(frame.intColumn(table.parentKey().orElseThrow()).asIntArray(), parents));
+                if (table == HomeCreditTable.BUREAU) {
+                    bureauIds.addAll(IntOpenHashSet.of(frame.intColumn("SK_ID_BUREAU").asIntArray()));
+                }
+            }
+            consumer.accept(table, frame);
         }
         for (Path path : unknownFiles) {
             notes.add(path.getFileName() + ": not a Home Credit table, not read");
         }
-        refuseApplicantsInBothFiles(tables);
-        return new HomeCreditData(tables, countOrphans(tables), notes);
+        return new Checks(orphans, notes);
     }
 
-    private void refuseApplicantsInBothFiles(Map<HomeCreditTable, Table> tables) {
-        Table train = tables.get(HomeCreditTable.APPLICATION_TRAIN);
-        Table test = tables.get(HomeCreditTable.APPLICATION_TEST);
-        if (train == null || test == null) {
-            return;
-        }
-        IntOpenHashSet trainIds = new IntOpenHashSet(train.intColumn("SK_ID_CURR").asIntArray());
-        IntColumn testIds = test.intColumn("SK_ID_CURR");
-        for (int row = 0; row < testIds.size(); row++) {
-            if (trainIds.contains(testIds.getInt(row))) {
-                throw DataFormatException.atValue(files.get(HomeCreditTable.APPLICATION_TEST), row + 2, "SK_ID_CURR",
-                        Integer.toString(testIds.getInt(row)), "is also in application_train.csv",
+    /** Adds the applicants; for the test file, refuses one already seen in train. */
+    private static void addClients(IntOpenHashSet clients, Table frame, Path testFile) {
+        IntColumn ids = frame.intColumn("SK_ID_CURR");
+        for (int row = 0; row < ids.size(); row++) {
+            if (!clients.add(ids.getInt(row)) && testFile != null) {
+                throw DataFormatException.atValue(testFile, row + 2, "SK_ID_CURR",
+                        Integer.toString(ids.getInt(row)), "is also in application_train.csv",
                         "An applicant is either labelled (train) or not (test), never both.");
             }
         }
     }
 
-    /** Counts child rows whose parent key is absent; the rows are kept. */
-    static Map<HomeCreditTable, Long> countOrphans(Map<HomeCreditTable, Table> tables) {
-        IntOpenHashSet clients = new IntOpenHashSet();
-        for (HomeCreditTable app : List.of(HomeCreditTable.APPLICATION_TRAIN, HomeCreditTable.APPLICATION_TEST)) {
-            if (tables.containsKey(app)) {
-                clients.addAll(IntOpenHashSet.of(tables.get(app).intColumn("SK_ID_CURR").asIntArray()));
+    private static long countMissing(int[] keys, IntOpenHashSet parents) {
+        long count = 0;
+        for (int key : keys) {
+            if (!parents.contains(key)) {
+                count++;
             }
         }
-        Map<HomeCreditTable, Long> orphans = new EnumMap<>(HomeCreditTable.class);
-        for (Map.Entry<HomeCreditTable, Table> entry : tables.entrySet()) {
-            HomeCreditTable table = entry.getKey();
-            if (table.parentKey().isEmpty()) {
-                continue;
-            }
-            IntOpenHashSet parents;
-            if (table == HomeCreditTable.BUREAU_BALANCE) {
-                Table bureau = tables.get(HomeCreditTable.BUREAU);
-                parents = bureau == null ? new IntOpenHashSet() : IntOpenHashSet.of(bureau.intColumn("SK_ID_BUREAU").asIntArray());
-            } else {
-                parents = clients;
-            }
-            int[] keys = entry.getValue().intColumn(table.parentKey().get()).asIntArray();
-            long count = 0;
-            for (int key : keys) {
-                if (!parents.contains(key)) {
-                    count++;
-                }
-            }
-            orphans.put(table, count);
-        }
-        return orphans;
+        return count;
     }
 }
