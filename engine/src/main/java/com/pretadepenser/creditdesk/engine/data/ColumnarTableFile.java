@@ -2,11 +2,15 @@ package com.pretadepenser.creditdesk.engine.data;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -15,6 +19,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipException;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -33,6 +40,8 @@ import tech.tablesaw.columns.Column;
  * codes into a list of levels.
  */
 final class ColumnarTableFile {
+    /** A table file whose name ends so is gzip-compressed: smaller to ship, slower to open. */
+    static final String GZIP_SUFFIX = ".gz";
     private static final byte[] MAGIC = "CDTABLE1".getBytes(StandardCharsets.US_ASCII);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -60,7 +69,11 @@ final class ColumnarTableFile {
             blocks.add(encoded.bytes());
         }
         byte[] header = JSON.writeValueAsBytes(new FileHeader(tableName, rows, headers));
-        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        boolean compress = file.getFileName().toString().endsWith(GZIP_SUFFIX);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            OutputStream stream = Channels.newOutputStream(channel);
+            GZIPOutputStream gzip = compress ? new GZIPOutputStream(stream, 1 << 16) : null;
+            WritableByteChannel out = compress ? Channels.newChannel(gzip) : channel;
             ByteBuffer preamble = ByteBuffer.allocate(MAGIC.length + 4).order(ByteOrder.LITTLE_ENDIAN);
             preamble.put(MAGIC).putInt(header.length).flip();
             writeFully(out, preamble);
@@ -68,14 +81,28 @@ final class ColumnarTableFile {
             for (ByteBuffer block : blocks) {
                 writeFully(out, block);
             }
-            out.force(true);
+            if (gzip != null) {
+                gzip.finish();
+            }
+            channel.force(true);
         }
     }
 
     static Table read(Path file) {
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
-            MappedByteBuffer map = in.map(FileChannel.MapMode.READ_ONLY, 0, in.size());
+            ByteBuffer map;
+            if (file.getFileName().toString().endsWith(GZIP_SUFFIX)) {
+                try (InputStream gzip = new GZIPInputStream(Channels.newInputStream(in), 1 << 16)) {
+                    map = ByteBuffer.wrap(gzip.readAllBytes());
+                } catch (ZipException | EOFException e) {
+                    throw new CreditDeskException(file + " is not a complete compressed table (" + e.getMessage()
+                            + "); the dataset is damaged: import it again.", e);
+                }
+            } else {
+                map = in.map(FileChannel.MapMode.READ_ONLY, 0, in.size());
+            }
             map.order(ByteOrder.LITTLE_ENDIAN);
+            long size = map.capacity();
             byte[] magic = new byte[MAGIC.length];
             if (map.remaining() < MAGIC.length + 4) {
                 throw new CreditDeskException(file + " is too short to be a CreditDesk table file; the dataset is damaged: import it again.");
@@ -91,7 +118,7 @@ final class ColumnarTableFile {
             long dataStart = MAGIC.length + 4L + headerLength;
             List<Column<?>> columns = new ArrayList<>(header.columns().size());
             for (ColumnHeader column : header.columns()) {
-                if (dataStart + column.offset() + column.length() > in.size()) {
+                if (dataStart + column.offset() + column.length() > size) {
                     throw new CreditDeskException(file + " is truncated in column " + column.name()
                             + "; the dataset is damaged: import it again.");
                 }
@@ -256,7 +283,7 @@ final class ColumnarTableFile {
         return ByteBuffer.allocate((int) bytes).order(ByteOrder.LITTLE_ENDIAN);
     }
 
-    private static void writeFully(FileChannel out, ByteBuffer buffer) throws IOException {
+    private static void writeFully(WritableByteChannel out, ByteBuffer buffer) throws IOException {
         while (buffer.hasRemaining()) {
             out.write(buffer);
         }

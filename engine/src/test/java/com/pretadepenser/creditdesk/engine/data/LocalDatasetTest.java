@@ -129,6 +129,36 @@ class LocalDatasetTest {
     }
 
     @Test
+    void compressedDatasetGivesBackTheSameValues() throws IOException {
+        Path csv = sampleFolder();
+        HomeCreditData plain = new DatasetImporter().importFolder(csv, dir.resolve("plain"), false).load();
+
+        LocalDataset compressed = new DatasetImporter(true).importFolder(csv, dir.resolve("small"), false);
+
+        assertTrue(Files.isRegularFile(dir.resolve("small").resolve("application_train.cdt.gz")));
+        Table a = plain.table(HomeCreditTable.APPLICATION_TRAIN).orElseThrow();
+        Table b = compressed.table(HomeCreditTable.APPLICATION_TRAIN).orElseThrow();
+        for (String column : a.columnNames()) {
+            assertEquals(a.column(column).asList(), b.column(column).asList(), column);
+        }
+    }
+
+    @Test
+    void truncatedCompressedTableIsReportedAsDamaged() throws IOException {
+        Path csv = sampleFolder();
+        new DatasetImporter(true).importFolder(csv, dir.resolve("small"), false);
+        Path tableFile = dir.resolve("small").resolve("bureau.cdt.gz");
+        try (RandomAccessFile raf = new RandomAccessFile(tableFile.toFile(), "rw")) {
+            raf.setLength(raf.length() / 2);
+        }
+
+        LocalDataset dataset = LocalDataset.open(dir.resolve("small"));
+        CreditDeskException e = assertThrows(CreditDeskException.class, () -> dataset.table(HomeCreditTable.BUREAU));
+
+        assertTrue(e.getMessage().contains("bureau.cdt.gz is not a complete compressed table"), e.getMessage());
+    }
+
+    @Test
     void openingAFolderWithoutManifestSaysHowToImport() {
         CreditDeskException e = assertThrows(CreditDeskException.class, () -> LocalDataset.open(dir));
 
