@@ -24,9 +24,9 @@ final class FidelityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        HomeCreditData realData = HomeCreditFolder.scan(real).read();
+        HomeCreditData realData = Progress.read(HomeCreditFolder.scan(real));
         HomeCreditData syntheticData = LocalDataset.isLocalDataset(synthetic)
-                ? LocalDataset.open(synthetic).load() : HomeCreditFolder.scan(synthetic).read();
+                ? LocalDataset.open(synthetic).load() : Progress.read(HomeCreditFolder.scan(synthetic));
         FidelityReport report = FidelityReport.compare(realData, syntheticData);
         System.out.printf("%-30s %9s %9s %7s %6s  %s%n", "column", "miss real", "miss syn", "gap", "KS", "");
         long failing = 0;

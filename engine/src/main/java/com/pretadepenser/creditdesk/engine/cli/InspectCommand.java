@@ -30,7 +30,7 @@ final class InspectCommand implements Callable<Integer> {
             data = dataset.load();
         } else {
             synthetic = dir.resolve(com.pretadepenser.creditdesk.engine.data.DatasetImporter.SYNTHETIC_MARKER).toFile().isFile();
-            data = HomeCreditFolder.scan(dir).read();
+            data = Progress.read(HomeCreditFolder.scan(dir));
         }
         DatasetSummary summary = DatasetSummary.of(data, synthetic);
         System.out.printf("%s (%s%s)%n", dir, local ? "local dataset" : "CSV folder",
