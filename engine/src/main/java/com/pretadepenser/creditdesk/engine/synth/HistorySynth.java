@@ -146,15 +146,10 @@ final class HistorySynth {
                 status = "Refused";
                 refusedCount++;
             } else {
-                do {
-                    status = profile.require("previous_application", "NAME_CONTRACT_STATUS").level(rng.nextDouble());
-                } while (status.equals("Refused"));
+                status = previousLevelOtherThan("NAME_CONTRACT_STATUS", "Refused", rng);
             }
             p.set("NAME_CONTRACT_STATUS", status);
-            String type;
-            do {
-                type = profile.require("previous_application", "NAME_CONTRACT_TYPE").level(rng.nextDouble());
-            } while (type.equals("XNA"));
+            String type = previousLevelOtherThan("NAME_CONTRACT_TYPE", "XNA", rng);
             p.set("NAME_CONTRACT_TYPE", type);
             boolean revolving = type.equals("Revolving loans");
             double application = Math.round(profile.require("previous_application", "AMT_APPLICATION")
@@ -175,11 +170,7 @@ final class HistorySynth {
             if (!status.equals("Refused")) {
                 p.set("CODE_REJECT_REASON", "XAP");
             } else {
-                String reason;
-                do {
-                    reason = profile.require("previous_application", "CODE_REJECT_REASON").level(rng.nextDouble());
-                } while (reason.equals("XAP"));
-                p.set("CODE_REJECT_REASON", reason);
+                p.set("CODE_REJECT_REASON", previousLevelOtherThan("CODE_REJECT_REASON", "XAP", rng));
             }
             for (String day : List.of("DAYS_FIRST_DRAWING", "DAYS_FIRST_DUE", "DAYS_LAST_DUE_1ST_VERSION", "DAYS_LAST_DUE",
                     "DAYS_TERMINATION", "NFLAG_INSURED_ON_APPROVAL")) {
@@ -191,6 +182,16 @@ final class HistorySynth {
             p.write();
         }
         return refusedCount;
+    }
+
+    /** A level of a previous_application column drawn from its genuine frequencies, never {@code excluded}. */
+    private String previousLevelOtherThan(String column, String excluded, SplittableRandom rng) {
+        ColumnProfile p = profile.require("previous_application", column);
+        String level;
+        do {
+            level = p.level(rng.nextDouble());
+        } while (level.equals(excluded));
+        return level;
     }
 
     private void approvedHistory(TableWriter p, long previousId, int clientId, boolean revolving, double decision,
