@@ -1,0 +1,124 @@
+package com.pretadepenser.creditdesk.engine.features;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Features of a set of clients: one column of doubles per feature (NaN = missing), one row per
+ * client, in the order of {@link #names()}.
+ */
+public final class FeatureMatrix {
+    private final int[] clientIds;
+    private final List<String> names;
+    private final double[][] columns;
+    private final Map<String, Integer> index;
+
+    FeatureMatrix(int[] clientIds, List<String> names, double[][] columns) {
+        if (names.size() != columns.length) {
+            throw new IllegalArgumentException(names.size() + " names for " + columns.length + " columns");
+        }
+        this.clientIds = clientIds;
+        this.names = List.copyOf(names);
+        this.columns = columns;
+        this.index = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            if (index.put(names.get(i), i) != null) {
+                throw new IllegalArgumentException("duplicate feature name " + names.get(i));
+            }
+        }
+    }
+
+    public int rows() {
+        return clientIds.length;
+    }
+
+    public int featureCount() {
+        return names.size();
+    }
+
+    public List<String> names() {
+        return names;
+    }
+
+    public int[] clientIds() {
+        return clientIds.clone();
+    }
+
+    public int clientId(int row) {
+        return clientIds[row];
+    }
+
+    public boolean has(String name) {
+        return index.containsKey(name);
+    }
+
+    /** The column of a feature (shared, do not modify). */
+    public double[] column(String name) {
+        Integer i = index.get(name);
+        if (i == null) {
+            throw new IllegalArgumentException("no feature named " + name);
+        }
+        return columns[i];
+    }
+
+    public double value(int row, String name) {
+        return column(name)[row];
+    }
+
+    /**
+     * Row-major values of the given rows for the given features, in that order: the layout
+     * LightGBM reads. A feature this matrix lacks is an error, never a silent NaN.
+     */
+    public double[] rowMajor(int[] rows, List<String> features) {
+        double[][] selected = new double[features.size()][];
+        for (int f = 0; f < features.size(); f++) {
+            selected[f] = column(features.get(f));
+        }
+        double[] out = new double[rows.length * features.size()];
+        for (int r = 0; r < rows.length; r++) {
+            int base = r * features.size();
+            for (int f = 0; f < selected.length; f++) {
+                out[base + f] = selected[f][rows[r]];
+            }
+        }
+        return out;
+    }
+
+    /** Every row, row-major, for the given features. */
+    public double[] rowMajor(List<String> features) {
+        int[] all = new int[rows()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        return rowMajor(all, features);
+    }
+
+    /** Collects named columns of one length. */
+    static final class Builder {
+        private final int rows;
+        private final List<String> names = new ArrayList<>();
+        private final List<double[]> columns = new ArrayList<>();
+
+        Builder(int rows) {
+            this.rows = rows;
+        }
+
+        int rows() {
+            return rows;
+        }
+
+        void add(String name, double[] column) {
+            if (column.length != rows) {
+                throw new IllegalArgumentException(name + " has " + column.length + " rows, expected " + rows);
+            }
+            names.add(name);
+            columns.add(column);
+        }
+
+        FeatureMatrix build(int[] clientIds) {
+            return new FeatureMatrix(clientIds, names, columns.toArray(double[][]::new));
+        }
+    }
+}

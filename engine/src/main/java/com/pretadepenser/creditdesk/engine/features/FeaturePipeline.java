@@ -1,0 +1,155 @@
+package com.pretadepenser.creditdesk.engine.features;
+
+import com.pretadepenser.creditdesk.engine.data.ColumnKind;
+import com.pretadepenser.creditdesk.engine.data.ColumnSpec;
+import com.pretadepenser.creditdesk.engine.data.HomeCreditSchema;
+import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tech.tablesaw.api.Table;
+
+/**
+ * Computes the model's features for any set of applications: the whole dataset for training and
+ * batch scoring, or one (possibly edited) row for the screen. The only feature code there is.
+ *
+ * <p>Feature names follow the reference kernel ({@code BURO_DAYS_CREDIT_MIN}, {@code PREV_...},
+ * {@code INSTAL_DPD_MAX}, {@code CC_..._VAR} ...) with every character outside {@code [A-Za-z0-9_]}
+ * replaced by {@code _}, as LightGBM requires; docs/features.md maps them to the kernel's.
+ */
+public final class FeaturePipeline {
+    /** The data set's "no date / not employed" marker, turned into missing as the kernel does. */
+    private static final double SENTINEL = 365243;
+
+    private final FeatureSchema schema;
+
+    public FeaturePipeline(FeatureSchema schema) {
+        this.schema = schema;
+    }
+
+    public FeatureSchema schema() {
+        return schema;
+    }
+
+    /**
+     * Features of the given application rows (any number, with the application columns of the
+     * Home Credit layout), their history taken from {@code history} by SK_ID_CURR.
+     */
+    public FeatureMatrix compute(Table applications, ClientHistory history) {
+        int[] clients = applications.intColumn("SK_ID_CURR").asIntArray();
+        FeatureMatrix.Builder out = new FeatureMatrix.Builder(clients.length);
+        application(applications, out);
+        new HistoryFeatures(schema, history, clients, out).computeAll();
+        return out.build(clients);
+    }
+
+    /** True for application text columns, which LightGBM handles as categories (codes), not one-hot. */
+    public static boolean isCategorical(String feature) {
+        ColumnSpec spec = HomeCreditSchema.get().column(HomeCreditTable.APPLICATION_TRAIN, feature).orElse(null);
+        return spec != null && !spec.isNumber();
+    }
+
+    /** The child table a feature's prefix comes from, or null for application features. */
+    public static HomeCreditTable sourceTable(String feature) {
+        Map<String, HomeCreditTable> prefixes = new LinkedHashMap<>();
+        prefixes.put("BURO_", HomeCreditTable.BUREAU);
+        prefixes.put("ACTIVE_", HomeCreditTable.BUREAU);
+        prefixes.put("CLOSED_", HomeCreditTable.BUREAU);
+        prefixes.put("PREV_", HomeCreditTable.PREVIOUS_APPLICATION);
+        prefixes.put("APPROVED_", HomeCreditTable.PREVIOUS_APPLICATION);
+        prefixes.put("REFUSED_", HomeCreditTable.PREVIOUS_APPLICATION);
+        prefixes.put("POS_", HomeCreditTable.POS_CASH_BALANCE);
+        prefixes.put("INSTAL_", HomeCreditTable.INSTALLMENTS_PAYMENTS);
+        prefixes.put("CC_", HomeCreditTable.CREDIT_CARD_BALANCE);
+        for (Map.Entry<String, HomeCreditTable> prefix : prefixes.entrySet()) {
+            if (feature.startsWith(prefix.getKey())) {
+                return prefix.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** A name LightGBM accepts. */
+    static String safe(String name) {
+        StringBuilder out = new StringBuilder(name.length());
+        for (char c : name.toCharArray()) {
+            out.append(Character.isLetterOrDigit(c) && c < 128 || c == '_' ? c : '_');
+        }
+        return out.toString();
+    }
+
+    private void application(Table applications, FeatureMatrix.Builder out) {
+        int n = out.rows();
+        for (ColumnSpec spec : HomeCreditSchema.get().columns(HomeCreditTable.APPLICATION_TEST)) {
+            if (spec.kind() == ColumnKind.ID) {
+                continue;
+            }
+            if (spec.isNumber()) {
+                double[] values = applications.doubleColumn(spec.name()).asDoubleArray();
+                if (spec.name().equals("DAYS_EMPLOYED")) {
+                    values = replace(values, SENTINEL);
+                }
+                out.add(spec.name(), values);
+            } else {
+                out.add(spec.name(), codes(applications.stringColumn(spec.name()).asObjectArray(),
+                        schema.levels(HomeCreditTable.APPLICATION_TRAIN, spec.name())));
+            }
+        }
+        double[] employed = replace(applications.doubleColumn("DAYS_EMPLOYED").asDoubleArray(), SENTINEL);
+        double[] birth = applications.doubleColumn("DAYS_BIRTH").asDoubleArray();
+        double[] income = applications.doubleColumn("AMT_INCOME_TOTAL").asDoubleArray();
+        double[] credit = applications.doubleColumn("AMT_CREDIT").asDoubleArray();
+        double[] family = applications.doubleColumn("CNT_FAM_MEMBERS").asDoubleArray();
+        double[] annuity = applications.doubleColumn("AMT_ANNUITY").asDoubleArray();
+        out.add("DAYS_EMPLOYED_PERC", divide(employed, birth, n));
+        out.add("INCOME_CREDIT_PERC", divide(income, credit, n));
+        out.add("INCOME_PER_PERSON", divide(income, family, n));
+        out.add("ANNUITY_INCOME_PERC", divide(annuity, income, n));
+        out.add("PAYMENT_RATE", divide(annuity, credit, n));
+    }
+
+    /** Category codes: the index of the level in the training levels; missing or unseen is NaN. */
+    static double[] codes(String[] values, List<String> levels) {
+        Map<String, Integer> index = new LinkedHashMap<>();
+        for (int i = 0; i < levels.size(); i++) {
+            index.put(levels.get(i), i);
+        }
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            Integer code = values[i] == null ? null : index.get(values[i]);
+            out[i] = code == null ? Double.NaN : code;
+        }
+        return out;
+    }
+
+    static double[] replace(double[] values, double sentinel) {
+        double[] out = values.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] == sentinel) {
+                out[i] = Double.NaN;
+            }
+        }
+        return out;
+    }
+
+    /** a / b, NaN where b is 0 (the kernel gets infinity there; a model learns nothing from it). */
+    static double[] divide(double[] a, double[] b, int n) {
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = b[i] == 0 ? Double.NaN : a[i] / b[i];
+        }
+        return out;
+    }
+
+    /** The application columns that a what-if may change and that features read. */
+    public static List<String> applicationColumns() {
+        List<String> names = new ArrayList<>();
+        for (ColumnSpec spec : HomeCreditSchema.get().columns(HomeCreditTable.APPLICATION_TEST)) {
+            if (spec.kind() != ColumnKind.ID) {
+                names.add(spec.name());
+            }
+        }
+        return names;
+    }
+}
