@@ -1,0 +1,66 @@
+package com.pretadepenser.creditdesk.engine.cli;
+
+import com.pretadepenser.creditdesk.engine.training.ModelArtifact;
+import com.pretadepenser.creditdesk.engine.training.ModelCard;
+import com.pretadepenser.creditdesk.engine.training.Trainer;
+import com.pretadepenser.creditdesk.engine.training.TrainingConfig;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train the scoring model (LightGBM, stratified k-fold cross-validation, business-cost threshold) "
+                + "and write it with its model card.")
+final class TrainCommand implements Callable<Integer> {
+    @Option(names = "--data", required = true, description = "A local dataset or a folder of Kaggle-layout CSVs with application_train.csv.")
+    Path data;
+
+    @Option(names = "--out", required = true, description = "Model folder to create (model.txt and model-card.json).")
+    Path out;
+
+    @Option(names = "--name", defaultValue = "default", description = "Model name in the card. Default: ${DEFAULT-VALUE}.")
+    String name;
+
+    @Mixin
+    TrainingOptions training = new TrainingOptions();
+
+    @Option(names = "--replace", description = "Replace --out if it exists.")
+    boolean replace;
+
+    @Override
+    public Integer call() {
+        TrainingConfig config = training.config();
+        DataSource source = DataSource.open(data);
+        long start = System.nanoTime();
+        Trainer.TrainedModel trained;
+        try (ProgressBar bar = Progress.bar("train", 1, "fits")) {
+            trained = new Trainer().train(source.data(), source.origin(), name, config, TrainingOptions.listener(bar), () -> false);
+            bar.stepTo(bar.getMax());
+        }
+        ModelArtifact.write(out, trained.card(), trained.modelText(), replace);
+        ModelCard card = trained.card();
+        System.out.printf("%smodel \"%s\" written to %s in %.0f s: %d features (of %d), %d rounds%n",
+                card.trainingData().synthetic() ? "SYNTHETIC-DATA " : "", name, out, (System.nanoTime() - start) / 1e9,
+                card.features().size(), card.crossValidation().featuresBeforePruning(), card.rounds());
+        System.out.println();
+        System.out.printf("class imbalance: %s (%s)%n", card.imbalance().chosen(), card.imbalance().reason());
+        System.out.printf("  %-18s %9s %16s %10s%n", "mode", "OOF AUC", "cost per client", "threshold");
+        for (ModelCard.ImbalanceCandidate c : card.imbalance().candidates()) {
+            System.out.printf("  %-18s %9.4f %16.4f %10.3f%n", c.mode(), c.oofAuc(), c.oofCost(), c.threshold());
+        }
+        System.out.println();
+        MetricsTable.print(System.out, "cross-validation (%d folds, seed %d):".formatted(config.folds(), config.seed()),
+                card.metrics(), card.crossValidation().foldMetrics());
+        System.out.printf("decision threshold %.3f: expected cost %.4f per client (a missed default costs %s, a refused good client %s)%n",
+                card.threshold(), config.cost().costPerClient(trained.oof(), trained.target(), card.threshold()),
+                fmt(config.cost().falseNegative()), fmt(config.cost().falsePositive()));
+        return 0;
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+}

@@ -1,0 +1,125 @@
+package com.pretadepenser.creditdesk.engine.scoring;
+
+import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
+import com.pretadepenser.creditdesk.engine.features.ClientHistory;
+import com.pretadepenser.creditdesk.engine.features.FeatureMatrix;
+import com.pretadepenser.creditdesk.engine.features.FeaturePipeline;
+import com.pretadepenser.creditdesk.engine.model.LightGbmBooster;
+import com.pretadepenser.creditdesk.engine.training.ModelArtifact;
+import com.pretadepenser.creditdesk.engine.training.ModelCard;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import tech.tablesaw.api.Table;
+
+/**
+ * A model ready to score: its card, its LightGBM booster and the feature pipeline it was trained
+ * with. Close it to free the native model (twice is harmless).
+ */
+public final class ScoringModel implements AutoCloseable {
+    private final ModelCard card;
+    private final LightGbmBooster booster;
+    private final FeaturePipeline pipeline;
+
+    private ScoringModel(ModelCard card, LightGbmBooster booster) {
+        this.card = card;
+        this.booster = booster;
+        this.pipeline = new FeaturePipeline(card.featureSchema());
+    }
+
+    /** Loads a model folder; refuses one whose model text differs from its card or that LightGBM cannot read. */
+    public static ScoringModel load(Path folder) {
+        ModelArtifact.Contents contents = ModelArtifact.read(folder);
+        try {
+            return of(contents.card(), contents.modelText());
+        } catch (CreditDeskException e) {
+            throw new CreditDeskException(folder + ": " + e.getMessage() + " Restore the model folder or train it again.", e);
+        }
+    }
+
+    /** A model just trained, not yet written: the same checks as {@link #load(Path)} but the hash. */
+    public static ScoringModel of(ModelCard card, String modelText) {
+        LightGbmBooster booster = LightGbmBooster.fromText(modelText);
+        if (booster.featureCount() != card.features().size()) {
+            booster.close();
+            throw new CreditDeskException("The model uses " + booster.featureCount() + " features but its card lists "
+                    + card.features().size() + ".");
+        }
+        return new ScoringModel(card, booster);
+    }
+
+    public ModelCard card() {
+        return card;
+    }
+
+    public FeaturePipeline pipeline() {
+        return pipeline;
+    }
+
+    public double threshold() {
+        return card.threshold();
+    }
+
+    /**
+     * Refuses data that lacks tables the model's features come from, naming them, before any
+     * client is scored with features silently missing.
+     */
+    public void requireHistoryFor(ClientHistory history) {
+        Set<String> missing = new TreeSet<>();
+        Set<String> examples = new LinkedHashSet<>();
+        for (String feature : card.featureNames()) {
+            HomeCreditTable source = FeaturePipeline.sourceTable(feature);
+            if (source != null && !history.has(source)) {
+                missing.add(source.fileName());
+                if (examples.size() < 3) {
+                    examples.add(feature);
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new CreditDeskException("The model needs " + String.join(", ", missing) + " (features such as "
+                    + String.join(", ", examples) + "), which this dataset lacks. Import the dataset with those files, or use a model trained without them.");
+        }
+    }
+
+    /** Probabilities of default for the given applications, in row order. */
+    public double[] probabilities(Table applications, ClientHistory history) {
+        return probabilities(pipeline.compute(applications, history));
+    }
+
+    /** Probabilities for rows of an already computed feature matrix. */
+    public double[] probabilities(FeatureMatrix features) {
+        List<String> names = card.featureNames();
+        for (String name : names) {
+            if (!features.has(name)) {
+                throw new CreditDeskException("The data does not provide feature " + name + " that the model needs ("
+                        + describeSource(name) + ").");
+            }
+        }
+        int threads = features.rows() == 1 ? 1 : 2;
+        double[] raw = booster.rawScores(features.rowMajor(names), features.rows(), threads);
+        double[] p = new double[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            p[i] = 1 / (1 + Math.exp(-raw[i]));
+        }
+        return p;
+    }
+
+    /** Granted below the threshold, refused at or above it. */
+    public boolean refused(double probability) {
+        return probability >= card.threshold();
+    }
+
+    private static String describeSource(String feature) {
+        HomeCreditTable source = FeaturePipeline.sourceTable(feature);
+        return source == null ? "an application column" : "from " + source.fileName();
+    }
+
+    @Override
+    public void close() {
+        booster.close();
+    }
+}

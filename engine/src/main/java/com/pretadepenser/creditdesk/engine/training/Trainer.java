@@ -1,0 +1,137 @@
+package com.pretadepenser.creditdesk.engine.training;
+
+import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import com.pretadepenser.creditdesk.engine.data.HomeCreditData;
+import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
+import com.pretadepenser.creditdesk.engine.features.ClientHistory;
+import com.pretadepenser.creditdesk.engine.features.FeatureDescriptions;
+import com.pretadepenser.creditdesk.engine.features.FeatureMatrix;
+import com.pretadepenser.creditdesk.engine.features.FeaturePipeline;
+import com.pretadepenser.creditdesk.engine.features.FeatureSchema;
+import com.pretadepenser.creditdesk.engine.model.LightGbmBooster;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
+import tech.tablesaw.api.Table;
+
+/**
+ * Trains the scoring model: features for every labelled applicant, cross-validation of each
+ * class-imbalance treatment (keeping the one of least out-of-fold business cost), pruning of
+ * features that earned no gain, the threshold of least expected cost on out-of-fold predictions,
+ * then one final model on all labelled applicants for the mean best number of rounds.
+ */
+public final class Trainer {
+    /** A trained model and what proves its worth. */
+    public record TrainedModel(ModelCard card, String modelText, double[] oof, int[] target) {
+    }
+
+    /** Where the training data came from, for the card. */
+    public record DataOrigin(String dataset, boolean synthetic, List<ModelCard.Source> sources) {
+    }
+
+    public TrainedModel train(HomeCreditData data, DataOrigin origin, String name, TrainingConfig config,
+                              TrainingListener listener, BooleanSupplier cancelled) {
+        Table train = data.table(HomeCreditTable.APPLICATION_TRAIN).orElseThrow(() -> new CreditDeskException(
+                "Training needs labelled applicants: the data has no application_train.csv."));
+        int[] labelled = IntStream.range(0, train.rowCount())
+                .filter(i -> train.intColumn("TARGET").getInt(i) != Integer.MIN_VALUE).toArray();
+        Table applications = train.rows(labelled);
+        int[] target = applications.intColumn("TARGET").asIntArray();
+        long defaults = IntStream.of(target).filter(t -> t == 1).count();
+        if (defaults < config.folds() || target.length - defaults < config.folds()) {
+            throw new CreditDeskException("Training needs at least " + config.folds() + " defaulters and "
+                    + config.folds() + " repayers for " + config.folds() + "-fold cross-validation; the data has "
+                    + defaults + " and " + (target.length - defaults) + ".");
+        }
+        FeatureSchema schema = FeatureSchema.fit(data);
+        FeatureMatrix features = new FeaturePipeline(schema).compute(applications, new ClientHistory(data));
+        List<String> allFeatures = features.names();
+
+        List<TrainingConfig.Imbalance> candidates = config.imbalance() == TrainingConfig.Imbalance.AUTO
+                ? List.of(TrainingConfig.Imbalance.NONE, TrainingConfig.Imbalance.IS_UNBALANCE, TrainingConfig.Imbalance.SCALE_POS_WEIGHT)
+                : List.of(config.imbalance());
+        int steps = candidates.size() * config.folds() + (config.prune() ? config.folds() : 0) + 1;
+        int[] step = {0};
+        Map<TrainingConfig.Imbalance, CrossValidation.Result> results = new LinkedHashMap<>();
+        List<ModelCard.ImbalanceCandidate> tried = new ArrayList<>();
+        for (TrainingConfig.Imbalance mode : candidates) {
+            CrossValidation.Result result = CrossValidation.run(features, target, allFeatures, config, mode,
+                    mode.name().toLowerCase(), step, steps, listener, cancelled);
+            results.put(mode, result);
+            BusinessCost.Choice choice = config.cost().choose(result.oof(), target);
+            tried.add(new ModelCard.ImbalanceCandidate(mode.name().toLowerCase(), Metrics.of(result.oof(), target, choice.threshold(), config.beta()).rocAuc(),
+                    choice.costPerClient(), choice.threshold()));
+        }
+        ModelCard.ImbalanceCandidate kept = tried.stream()
+                .min(Comparator.comparingDouble(ModelCard.ImbalanceCandidate::oofCost)
+                        .thenComparing(Comparator.comparingDouble(ModelCard.ImbalanceCandidate::oofAuc).reversed()))
+                .orElseThrow();
+        TrainingConfig.Imbalance chosen = TrainingConfig.Imbalance.valueOf(kept.mode().toUpperCase());
+        final CrossValidation.Result chosenCv = results.get(chosen);
+        CrossValidation.Result cv = chosenCv;
+
+        List<String> used = allFeatures;
+        if (config.prune()) {
+            List<String> useful = allFeatures.stream().filter(f -> chosenCv.gain().get(f) > 0).toList();
+            if (useful.size() < allFeatures.size() && !useful.isEmpty()) {
+                used = useful;
+                cv = CrossValidation.run(features, target, used, config, chosen, "pruned to " + used.size() + " features",
+                        step, steps, listener, cancelled);
+            }
+        }
+        final CrossValidation.Result finalCv = cv;
+        BusinessCost.Choice choice = config.cost().choose(cv.oof(), target);
+        Metrics overall = Metrics.of(cv.oof(), target, choice.threshold(), config.beta());
+        List<Metrics> perFold = new ArrayList<>();
+        for (int k = 0; k < cv.foldRows().length; k++) {
+            int[] rows = cv.foldRows()[k];
+            perFold.add(Metrics.of(cv.foldPredictions().get(k), IntStream.of(rows).map(r -> target[r]).toArray(),
+                    choice.threshold(), config.beta()));
+        }
+
+        int rounds = Math.max(1, (int) Math.round(cv.meanBestIteration()));
+        listener.fitStarted("final model on all " + target.length + " applicants, " + rounds + " rounds", ++step[0], step[0]);
+        String modelText;
+        double[] gain;
+        int[] all = IntStream.range(0, target.length).toArray();
+        try (LightGbmBooster model = LightGbmBooster.train(CrossValidation.matrix(features, all, used),
+                CrossValidation.labels(target, all), null, null,
+                CrossValidation.parameters(config, chosen, target, all, 0), rounds, rounds, listener::round, cancelled)) {
+            modelText = model.modelText();
+            gain = model.gainImportance();
+        }
+        List<ModelCard.Feature> cardFeatures = new ArrayList<>();
+        for (int f = 0; f < used.size(); f++) {
+            String feature = used.get(f);
+            HomeCreditTable source = FeaturePipeline.sourceTable(feature);
+            cardFeatures.add(new ModelCard.Feature(feature, FeatureDescriptions.describe(feature),
+                    source == null ? "application" : source.schemaName(), FeaturePipeline.isCategorical(feature), gain[f]));
+        }
+        Map<String, String> hyper = new LinkedHashMap<>(CrossValidation.parameters(config, chosen, target, all, 0));
+        hyper.put("max-rounds", Integer.toString(config.maxRounds()));
+        hyper.put("early-stopping-rounds", Integer.toString(config.earlyStopping()));
+        ModelCard card = new ModelCard(ModelCard.SCHEMA_VERSION, name, Instant.now().toString(),
+                new ModelCard.ModelFile(ModelArtifact.MODEL_FILE, ModelArtifact.sha256(modelText)),
+                new ModelCard.TrainingData(origin.dataset(), origin.synthetic(), origin.sources(), target.length,
+                        defaults / (double) target.length),
+                cardFeatures, schema, hyper, rounds,
+                new ModelCard.ImbalanceChoice(kept.mode(), reason(kept, tried), tried),
+                new ModelCard.CrossValidationSummary(config.folds(), config.seed(), finalCv.bestIterations(), perFold, allFeatures.size()),
+                overall, choice.threshold(), config.cost(), choice.curve(), ModelArtifact.defaultUsage(origin.synthetic()),
+                ModelArtifact.environment());
+        return new TrainedModel(card, modelText, cv.oof(), target);
+    }
+
+    private static String reason(ModelCard.ImbalanceCandidate kept, List<ModelCard.ImbalanceCandidate> tried) {
+        if (tried.size() == 1) {
+            return "set by the configuration";
+        }
+        return "least out-of-fold business cost per client (%.4f) at its own cost-minimising threshold; AUC %.4f"
+                .formatted(kept.oofCost(), kept.oofAuc());
+    }
+}

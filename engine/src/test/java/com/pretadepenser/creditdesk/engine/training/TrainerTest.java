@@ -1,0 +1,163 @@
+package com.pretadepenser.creditdesk.engine.training;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import com.pretadepenser.creditdesk.engine.data.HomeCreditData;
+import com.pretadepenser.creditdesk.engine.data.HomeCreditFolder;
+import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
+import com.pretadepenser.creditdesk.engine.features.ClientHistory;
+import com.pretadepenser.creditdesk.engine.scoring.ScoringModel;
+import com.pretadepenser.creditdesk.engine.synth.SyntheticGenerator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.Table;
+
+class TrainerTest {
+    private static final TrainingConfig QUICK = new TrainingConfig(3, 7, BusinessCost.DEFAULT, TrainingConfig.Imbalance.AUTO,
+            true, 80, 20, 2, Map.of("learning_rate", "0.1"));
+
+    @TempDir
+    static Path dir;
+
+    private static HomeCreditData data;
+    private static Trainer.TrainedModel trained;
+    private static Path modelDir;
+
+    @BeforeAll
+    static void trainOnce() {
+        new SyntheticGenerator().generate(SyntheticGenerator.Settings.kaggleSplit(3_000, 11), dir.resolve("syn"), false);
+        data = HomeCreditFolder.scan(dir.resolve("syn")).read();
+        trained = new Trainer().train(data, new Trainer.DataOrigin("syn", true, List.of()), "test", QUICK,
+                TrainingListener.SILENT, () -> false);
+        modelDir = dir.resolve("model");
+        ModelArtifact.write(modelDir, trained.card(), trained.modelText(), false);
+    }
+
+    @Test
+    void learnsSomethingRealOutOfFold() {
+        ModelCard card = trained.card();
+        assertTrue(card.metrics().rocAuc() > 0.70, "OOF AUC " + card.metrics().rocAuc());
+        assertEquals(3_000, card.trainingData().labelledRows());
+        assertEquals(3, card.crossValidation().folds());
+        assertEquals(3, card.crossValidation().foldMetrics().size());
+    }
+
+    @Test
+    void comparesTheThreeImbalanceTreatmentsAndKeepsTheCheapest() {
+        List<ModelCard.ImbalanceCandidate> candidates = trained.card().imbalance().candidates();
+        assertEquals(List.of("none", "is_unbalance", "scale_pos_weight"), candidates.stream().map(ModelCard.ImbalanceCandidate::mode).toList());
+        double cheapest = candidates.stream().mapToDouble(ModelCard.ImbalanceCandidate::oofCost).min().orElseThrow();
+        ModelCard.ImbalanceCandidate kept = candidates.stream().filter(c -> c.mode().equals(trained.card().imbalance().chosen())).findFirst().orElseThrow();
+        assertEquals(cheapest, kept.oofCost(), 0.0);
+    }
+
+    @Test
+    void thresholdMinimisesOutOfFoldCostOnTheWholeCurve() {
+        ModelCard card = trained.card();
+        double atThreshold = card.costs().costPerClient(trained.oof(), trained.target(), card.threshold());
+        for (BusinessCost.CostPoint point : card.costCurve()) {
+            assertTrue(atThreshold <= point.costPerClient() + 1e-12, "cheaper at " + point.threshold());
+        }
+        assertTrue(card.threshold() < 0.5, "a 10:1 cost refuses well below even odds: " + card.threshold());
+    }
+
+    @Test
+    void pruningKeepsOnlyFeaturesThatEarnedGain() {
+        ModelCard card = trained.card();
+        assertTrue(card.features().size() < card.crossValidation().featuresBeforePruning());
+        assertTrue(card.features().stream().anyMatch(f -> f.name().startsWith("EXT_SOURCE")));
+    }
+
+    @Test
+    void sameSeedGivesTheSameOutOfFoldPredictions() {
+        TrainingConfig fixed = QUICK.withImbalance(TrainingConfig.Imbalance.NONE);
+        Trainer.TrainedModel a = new Trainer().train(data, new Trainer.DataOrigin("syn", true, List.of()), "a", fixed, TrainingListener.SILENT, () -> false);
+        Trainer.TrainedModel b = new Trainer().train(data, new Trainer.DataOrigin("syn", true, List.of()), "b", fixed, TrainingListener.SILENT, () -> false);
+        assertArrayEquals(a.oof(), b.oof(), 0.0);
+        assertEquals(a.modelText().hashCode(), b.modelText().hashCode());
+    }
+
+    @Test
+    void cancellingStopsTraining() {
+        int[] rounds = {0};
+        assertThrows(CancellationException.class, () -> new Trainer().train(data, new Trainer.DataOrigin("syn", true, List.of()),
+                "c", QUICK, new TrainingListener() {
+                    @Override
+                    public void round(int round, double auc) {
+                        rounds[0]++;
+                    }
+                }, () -> rounds[0] >= 10));
+    }
+
+    @Test
+    void cardListsFeaturesWithDescriptionsAndTheDataHashes() throws IOException {
+        ModelCard card = ModelArtifact.read(modelDir).card();
+        assertEquals(trained.card().featureNames(), card.featureNames());
+        ModelCard.Feature ext = card.features().stream().filter(f -> f.name().equals("EXT_SOURCE_2")).findFirst().orElseThrow();
+        assertTrue(ext.description().startsWith("External score 2"), ext.description());
+        String json = Files.readString(modelDir.resolve(ModelArtifact.CARD_FILE));
+        for (String key : List.of("\"schema-version\"", "\"trained-at\"", "\"model-file\"", "\"hyper-parameters\"",
+                "\"cost-curve\"", "\"intended-use\"", "\"out-of-scope\"", "\"lightgbm4j\"", "\"feature-schema\"")) {
+            assertTrue(json.contains(key), key);
+        }
+        assertTrue(card.usage().limitations().get(0).contains("SYNTHETIC"));
+    }
+
+    @Test
+    void aClientScoredAloneGetsItsBatchProbability() {
+        try (ScoringModel model = ScoringModel.load(modelDir)) {
+            Table train = data.table(HomeCreditTable.APPLICATION_TRAIN).orElseThrow();
+            ClientHistory history = new ClientHistory(data);
+            double[] batch = model.probabilities(train, history);
+            for (int row : new int[] {0, 10, 2_999}) {
+                assertEquals(batch[row], model.probabilities(train.rows(row), history)[0], 1e-12);
+            }
+        }
+    }
+
+    @Test
+    void refusesAModelWhoseTextDiffersFromItsCard() throws IOException {
+        Path copy = dir.resolve("tampered");
+        ModelArtifact.write(copy, trained.card(), trained.modelText(), false);
+        Files.writeString(copy.resolve(ModelArtifact.MODEL_FILE), trained.modelText().replaceFirst("shrinkage=", "shrinkage=9"));
+
+        CreditDeskException e = assertThrows(CreditDeskException.class, () -> ScoringModel.load(copy));
+
+        assertTrue(e.getMessage().contains("is not the model its card describes"), e.getMessage());
+    }
+
+    @Test
+    void refusesAnUnreadableCard() throws IOException {
+        Path copy = dir.resolve("broken-card");
+        ModelArtifact.write(copy, trained.card(), trained.modelText(), false);
+        Files.writeString(copy.resolve(ModelArtifact.CARD_FILE), "{\"schema-version\": 1, \"name\": ");
+
+        CreditDeskException e = assertThrows(CreditDeskException.class, () -> ScoringModel.load(copy));
+
+        assertTrue(e.getMessage().contains("is not a readable model card"), e.getMessage());
+    }
+
+    @Test
+    void refusesDataThatLacksTablesTheModelNeeds() {
+        Map<HomeCreditTable, Table> applicationsOnly = new EnumMap<>(HomeCreditTable.class);
+        applicationsOnly.put(HomeCreditTable.APPLICATION_TRAIN, data.table(HomeCreditTable.APPLICATION_TRAIN).orElseThrow());
+        ClientHistory none = new ClientHistory(new HomeCreditData(applicationsOnly, Map.of(), List.of()));
+        try (ScoringModel model = ScoringModel.load(modelDir)) {
+            CreditDeskException e = assertThrows(CreditDeskException.class, () -> model.requireHistoryFor(none));
+            assertTrue(e.getMessage().startsWith("The model needs "), e.getMessage());
+            assertTrue(e.getMessage().contains("installments_payments.csv") || e.getMessage().contains("bureau.csv"), e.getMessage());
+        }
+    }
+}
