@@ -28,6 +28,20 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheModelPackageTouchesLightGbm() {
+        noClasses().that().resideOutsideOfPackage("..engine.model..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.github.metarank.lightgbm4j..", "com.microsoft.ml..")
+                .check(ENGINE);
+    }
+
+    @Test
+    void featuresDependOnNeitherTrainingNorScoring() {
+        noClasses().that().resideInAPackage("..engine.features..")
+                .should().dependOnClassesThat().resideInAnyPackage("..engine.training..", "..engine.scoring..", "..engine.model..")
+                .check(ENGINE);
+    }
+
+    @Test
     void onlyTheCommandLineTalksToTheConsole() {
         noClasses().that().resideOutsideOfPackage("..engine.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("picocli..", "me.tongfei.progressbar..")

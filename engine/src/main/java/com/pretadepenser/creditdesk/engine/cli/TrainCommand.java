@@ -47,9 +47,9 @@ final class TrainCommand implements Callable<Integer> {
                 card.features().size(), card.crossValidation().featuresBeforePruning(), card.rounds());
         System.out.println();
         System.out.printf("class imbalance: %s (%s)%n", card.imbalance().chosen(), card.imbalance().reason());
-        System.out.printf("  %-18s %9s %16s %10s%n", "mode", "OOF AUC", "cost per client", "threshold");
+        System.out.printf("  %-18s %9s %16s %9s %10s%n", "mode", "OOF AUC", "cost per client", "Brier", "threshold");
         for (ModelCard.ImbalanceCandidate c : card.imbalance().candidates()) {
-            System.out.printf("  %-18s %9.4f %16.4f %10.3f%n", c.mode(), c.oofAuc(), c.oofCost(), c.threshold());
+            System.out.printf("  %-18s %9.4f %16.4f %9.4f %10.3f%n", c.mode(), c.oofAuc(), c.oofCost(), c.oofBrier(), c.threshold());
         }
         System.out.println();
         MetricsTable.print(System.out, "cross-validation (%d folds, seed %d):".formatted(config.folds(), config.seed()),

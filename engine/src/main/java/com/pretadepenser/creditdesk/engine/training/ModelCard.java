@@ -83,6 +83,7 @@ public record ModelCard(
             @JsonProperty("mode") String mode,
             @JsonProperty("oof-auc") double oofAuc,
             @JsonProperty("oof-cost-per-client") double oofCost,
+            @JsonProperty("oof-brier") double oofBrier,
             @JsonProperty("threshold") double threshold) {
     }
 

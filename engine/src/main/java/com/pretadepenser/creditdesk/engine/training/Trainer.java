@@ -64,13 +64,11 @@ public final class Trainer {
                     mode.name().toLowerCase(), step, steps, listener, cancelled);
             results.put(mode, result);
             BusinessCost.Choice choice = config.cost().choose(result.oof(), target);
-            tried.add(new ModelCard.ImbalanceCandidate(mode.name().toLowerCase(), Metrics.of(result.oof(), target, choice.threshold(), config.beta()).rocAuc(),
-                    choice.costPerClient(), choice.threshold()));
+            Metrics metrics = Metrics.of(result.oof(), target, choice.threshold(), config.beta());
+            tried.add(new ModelCard.ImbalanceCandidate(mode.name().toLowerCase(), metrics.rocAuc(), choice.costPerClient(),
+                    metrics.brier(), choice.threshold()));
         }
-        ModelCard.ImbalanceCandidate kept = tried.stream()
-                .min(Comparator.comparingDouble(ModelCard.ImbalanceCandidate::oofCost)
-                        .thenComparing(Comparator.comparingDouble(ModelCard.ImbalanceCandidate::oofAuc).reversed()))
-                .orElseThrow();
+        ModelCard.ImbalanceCandidate kept = choose(tried);
         TrainingConfig.Imbalance chosen = TrainingConfig.Imbalance.valueOf(kept.mode().toUpperCase());
         final CrossValidation.Result chosenCv = results.get(chosen);
         CrossValidation.Result cv = chosenCv;
@@ -127,11 +125,28 @@ public final class Trainer {
         return new TrainedModel(card, modelText, cv.oof(), target);
     }
 
+    /** Costs this close to the least count as equal: a fold's luck, not a better treatment. */
+    static final double COST_TOLERANCE = 0.01;
+
+    /**
+     * The treatment of least out-of-fold business cost; among those within {@link #COST_TOLERANCE}
+     * of it, the best calibrated (lowest Brier score), because officers read the probability itself
+     * and reweighting inflates it.
+     */
+    static ModelCard.ImbalanceCandidate choose(List<ModelCard.ImbalanceCandidate> tried) {
+        double least = tried.stream().mapToDouble(ModelCard.ImbalanceCandidate::oofCost).min().orElseThrow();
+        return tried.stream()
+                .filter(c -> c.oofCost() <= least * (1 + COST_TOLERANCE))
+                .min(Comparator.comparingDouble(ModelCard.ImbalanceCandidate::oofBrier))
+                .orElseThrow();
+    }
+
     private static String reason(ModelCard.ImbalanceCandidate kept, List<ModelCard.ImbalanceCandidate> tried) {
         if (tried.size() == 1) {
             return "set by the configuration";
         }
-        return "least out-of-fold business cost per client (%.4f) at its own cost-minimising threshold; AUC %.4f"
-                .formatted(kept.oofCost(), kept.oofAuc());
+        return ("out-of-fold business cost per client %.4f at its own cost-minimising threshold, within %.0f %% of the least; "
+                + "of those, the best calibrated (Brier %.4f); AUC %.4f")
+                .formatted(kept.oofCost(), 100 * COST_TOLERANCE, kept.oofBrier(), kept.oofAuc());
     }
 }

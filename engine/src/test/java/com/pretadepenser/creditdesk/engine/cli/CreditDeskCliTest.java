@@ -41,7 +41,7 @@ class CreditDeskCliTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : List.of("generate", "import", "inspect", "profile", "fidelity")) {
+        for (String command : List.of("generate", "import", "inspect", "profile", "fidelity", "bench-open", "train", "evaluate", "score", "holdout")) {
             out.reset();
             assertEquals(0, CreditDeskCli.run(command, "--help"), command);
             assertTrue(stdout().contains("Usage: creditdesk " + command), command + ": " + stdout());

@@ -1,0 +1,119 @@
+package com.pretadepenser.creditdesk.engine.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.pretadepenser.creditdesk.engine.training.ModelArtifact;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** train, evaluate, score and holdout from the command line, on a small synthetic dataset. */
+class ModelCommandsTest {
+    @TempDir
+    static Path dir;
+
+    private static final ByteArrayOutputStream OUT = new ByteArrayOutputStream();
+    private static final ByteArrayOutputStream ERR = new ByteArrayOutputStream();
+    private static PrintStream originalOut;
+    private static PrintStream originalErr;
+    private static String trainOutput;
+
+    @BeforeAll
+    static void trainOnce() {
+        originalOut = System.out;
+        originalErr = System.err;
+        System.setOut(new PrintStream(OUT, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(ERR, true, StandardCharsets.UTF_8));
+        assertEquals(0, CreditDeskCli.run("generate", "--clients", "2500", "--seed", "9", "--out", dir.resolve("csv").toString()));
+        assertEquals(0, CreditDeskCli.run("import", "--from", dir.resolve("csv").toString(), "--to", dir.resolve("ds").toString()));
+        OUT.reset();
+        assertEquals(0, CreditDeskCli.run("train", "--data", dir.resolve("ds").toString(), "--out", dir.resolve("model").toString(),
+                "--folds", "3", "--imbalance", "none", "--max-rounds", "60", "--early-stopping", "20", "--param", "learning_rate=0.1"));
+        trainOutput = OUT.toString(StandardCharsets.UTF_8);
+    }
+
+    @AfterAll
+    static void restore() {
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+    }
+
+    @Test
+    void trainWritesTheModelAndPrintsTheMetricsTable() {
+        assertTrue(Files.isRegularFile(dir.resolve("model").resolve(ModelArtifact.MODEL_FILE)));
+        assertTrue(Files.isRegularFile(dir.resolve("model").resolve(ModelArtifact.CARD_FILE)));
+        assertTrue(trainOutput.startsWith("SYNTHETIC-DATA model \"default\" written"), trainOutput);
+        assertTrue(trainOutput.matches("(?s).*fold 3 +0\\.\\d{4}.*out-of-fold +0\\.\\d{4}.*"), trainOutput);
+        assertTrue(trainOutput.contains("decision threshold"), trainOutput);
+    }
+
+    @Test
+    void evaluateReportsMetricsAtTheModelsThreshold() {
+        OUT.reset();
+        assertEquals(0, CreditDeskCli.run("evaluate", "--model", dir.resolve("model").toString(), "--data", dir.resolve("ds").toString()));
+        String shown = OUT.toString(StandardCharsets.UTF_8);
+        assertTrue(shown.contains("on 2,500 labelled applicants"), shown);
+        assertTrue(shown.contains("expected cost"), shown);
+    }
+
+    @Test
+    void scoreWritesEveryApplicantWithProbabilityAndDecision() throws Exception {
+        Path out = dir.resolve("scores.csv");
+        assertEquals(0, CreditDeskCli.run("score", "--model", dir.resolve("model").toString(), "--data", dir.resolve("ds").toString(),
+                "--out", out.toString()));
+        List<String> lines = Files.readAllLines(out);
+        assertEquals("SK_ID_CURR,SET,PROBABILITY,DECISION", lines.get(0));
+        assertEquals(1 + 2_500 + Math.round(2_500 * 48_744.0 / 307_511.0), lines.size());
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            double p = Double.parseDouble(f[2]);
+            assertTrue(p > 0 && p < 1, line);
+            assertTrue(f[3].equals("GRANTED") || f[3].equals("REFUSED"), line);
+        }
+        assertTrue(lines.stream().anyMatch(l -> l.contains(",test,")));
+    }
+
+    @Test
+    void scoreRefusesToOverwriteAndLeavesNoPartialFile() throws Exception {
+        Path out = dir.resolve("existing.csv");
+        Files.writeString(out, "mine");
+        ERR.reset();
+        assertEquals(1, CreditDeskCli.run("score", "--model", dir.resolve("model").toString(), "--data", dir.resolve("ds").toString(),
+                "--out", out.toString()));
+        assertEquals("mine", Files.readString(out));
+        assertTrue(ERR.toString(StandardCharsets.UTF_8).contains("already exists"));
+    }
+
+    @Test
+    void aTamperedModelIsRefusedWithAOneLineReason() throws Exception {
+        Path copy = dir.resolve("tampered");
+        Files.createDirectories(copy);
+        Files.copy(dir.resolve("model").resolve(ModelArtifact.CARD_FILE), copy.resolve(ModelArtifact.CARD_FILE));
+        Files.writeString(copy.resolve(ModelArtifact.MODEL_FILE), "tree\nversion=v4\n");
+        ERR.reset();
+        assertEquals(1, CreditDeskCli.run("evaluate", "--model", copy.toString(), "--data", dir.resolve("ds").toString()));
+        String reason = ERR.toString(StandardCharsets.UTF_8).strip();
+        assertTrue(reason.contains("is not the model its card describes"), reason);
+        assertFalse(reason.contains("\n"), reason);
+    }
+
+    @Test
+    void holdoutComparesWithTheOptimum() {
+        OUT.reset();
+        assertEquals(0, CreditDeskCli.run("holdout", "--data", dir.resolve("ds").toString(), "--folds", "3", "--imbalance", "none",
+                "--max-rounds", "60", "--early-stopping", "20", "--param", "learning_rate=0.1"));
+        String shown = OUT.toString(StandardCharsets.UTF_8);
+        assertTrue(shown.matches("(?s).*trained on 1,99\\d, tested on 50\\d held-out applicants.*"), shown);
+        assertTrue(shown.contains("true probabilities (Bayes optimum)"), shown);
+        assertTrue(shown.contains("gap to the optimum"), shown);
+    }
+}
