@@ -10,7 +10,6 @@ import com.pretadepenser.creditdesk.engine.training.ModelArtifact;
 import com.pretadepenser.creditdesk.engine.training.ModelCard;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import tech.tablesaw.api.Table;
@@ -92,20 +91,36 @@ public final class ScoringModel implements AutoCloseable {
 
     /** Probabilities for rows of an already computed feature matrix. */
     public double[] probabilities(FeatureMatrix features) {
-        List<String> names = card.featureNames();
-        for (String name : names) {
-            if (!features.has(name)) {
-                throw new CreditDeskException("The data does not provide feature " + name + " that the model needs ("
-                        + describeSource(name) + ").");
-            }
-        }
-        int threads = features.rows() == 1 ? 1 : 2;
-        double[] raw = booster.rawScores(features.rowMajor(names), features.rows(), threads);
+        double[] raw = rawScores(features);
         double[] p = new double[raw.length];
         for (int i = 0; i < raw.length; i++) {
             p[i] = 1 / (1 + Math.exp(-raw[i]));
         }
         return p;
+    }
+
+    /**
+     * TreeSHAP contributions for rows of a feature matrix: per row, one log-odds value per model
+     * feature (card order) then the bias; each row sums to its raw score.
+     */
+    public double[] contributions(FeatureMatrix features) {
+        requireFeatures(features);
+        return booster.contributions(features.rowMajor(card.featureNames()), features.rows(), features.rows() == 1 ? 1 : 2);
+    }
+
+    /** Raw scores (log-odds) for rows of a feature matrix. */
+    public double[] rawScores(FeatureMatrix features) {
+        requireFeatures(features);
+        return booster.rawScores(features.rowMajor(card.featureNames()), features.rows(), features.rows() == 1 ? 1 : 2);
+    }
+
+    private void requireFeatures(FeatureMatrix features) {
+        for (String name : card.featureNames()) {
+            if (!features.has(name)) {
+                throw new CreditDeskException("The data does not provide feature " + name + " that the model needs ("
+                        + describeSource(name) + ").");
+            }
+        }
     }
 
     /** Granted below the threshold, refused at or above it. */

@@ -1,0 +1,120 @@
+package com.pretadepenser.creditdesk.engine.scoring;
+
+import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import com.pretadepenser.creditdesk.engine.data.HomeCreditData;
+import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
+import com.pretadepenser.creditdesk.engine.features.ClientHistory;
+import com.pretadepenser.creditdesk.engine.features.FeatureMatrix;
+import it.unimi.dsi.fastutil.ints.Int2LongOpenHashMap;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import tech.tablesaw.api.Table;
+
+/**
+ * Scores and explains one client at a time: a client of the dataset by id, or an application
+ * given field by field (a new one, or a client's edited for a what-if). Every path goes through
+ * the model's one feature pipeline. Thread-safe once built.
+ */
+public final class ClientScorer {
+    private final ScoringModel model;
+    private final ClientHistory history;
+    private final List<Table> applications = new ArrayList<>();
+    /** Client id to (table index << 32 | row). */
+    private final Int2LongOpenHashMap where = new Int2LongOpenHashMap();
+
+    public ClientScorer(ScoringModel model, HomeCreditData data) {
+        this.model = model;
+        this.history = new ClientHistory(data);
+        model.requireHistoryFor(history);
+        where.defaultReturnValue(-1);
+        for (HomeCreditTable table : List.of(HomeCreditTable.APPLICATION_TRAIN, HomeCreditTable.APPLICATION_TEST)) {
+            data.table(table).ifPresent(frame -> {
+                int index = applications.size();
+                applications.add(frame);
+                int[] ids = frame.intColumn("SK_ID_CURR").asIntArray();
+                for (int row = 0; row < ids.length; row++) {
+                    where.put(ids[row], ((long) index << 32) | row);
+                }
+            });
+        }
+    }
+
+    public ScoringModel model() {
+        return model;
+    }
+
+    public ClientHistory history() {
+        return history;
+    }
+
+    public boolean knows(int clientId) {
+        return where.containsKey(clientId);
+    }
+
+    /** Every client id of the dataset, train then test. */
+    public int[] clientIds() {
+        return applications.stream().flatMapToInt(t -> java.util.Arrays.stream(t.intColumn("SK_ID_CURR").asIntArray())).toArray();
+    }
+
+    /** The client's application row, as a one-row table (a copy: edit it freely). */
+    public Table application(int clientId) {
+        long at = where.get(clientId);
+        if (at < 0) {
+            throw new UnknownClientException(clientId);
+        }
+        return applications.get((int) (at >>> 32)).rows((int) at);
+    }
+
+    /** The known outcome of a labelled client (1 defaulted, 0 repaid), empty for test clients. */
+    public Optional<Integer> outcome(int clientId) {
+        Table row = application(clientId);
+        if (!row.columnNames().contains("TARGET")) {
+            return Optional.empty();
+        }
+        int target = row.intColumn("TARGET").getInt(0);
+        return target == Integer.MIN_VALUE ? Optional.empty() : Optional.of(target);
+    }
+
+    public ScoredClient explain(int clientId) {
+        return explain(application(clientId));
+    }
+
+    /**
+     * Scores and explains an application row (one row with the application columns). Its history
+     * is the dataset's for its SK_ID_CURR, none for an id the dataset does not know.
+     */
+    public ScoredClient explain(Table application) {
+        if (application.rowCount() != 1) {
+            throw new IllegalArgumentException("explain takes one application row, got " + application.rowCount());
+        }
+        FeatureMatrix features = model.pipeline().compute(application, history);
+        double[] contributions = model.contributions(features);
+        List<String> names = model.card().featureNames();
+        double raw = 0;
+        List<Contribution> parts = new ArrayList<>(names.size());
+        for (int f = 0; f < names.size(); f++) {
+            raw += contributions[f];
+            parts.add(new Contribution(names.get(f), features.value(0, names.get(f)), contributions[f]));
+        }
+        double bias = contributions[names.size()];
+        raw += bias;
+        parts.sort(Comparator.comparingDouble((Contribution c) -> Math.abs(c.contribution())).reversed());
+        double probability = 1 / (1 + Math.exp(-raw));
+        return new ScoredClient(Score.of(features.clientId(0), probability, model.threshold()), bias, raw, List.copyOf(parts), features);
+    }
+
+    /** A client with their score and every feature's contribution, largest first. */
+    public record ScoredClient(Score score, double bias, double rawScore, List<Contribution> contributions, FeatureMatrix features) {
+    }
+
+    /** An id the dataset does not hold. */
+    public static final class UnknownClientException extends CreditDeskException {
+        private static final long serialVersionUID = 1L;
+
+        public UnknownClientException(int clientId) {
+            super("No client with SK_ID_CURR " + clientId + " in this dataset. Check the number, or enter the application as a new one.");
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package com.pretadepenser.creditdesk.engine.scoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.pretadepenser.creditdesk.engine.QuickModel;
+import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.Table;
+
+class ClientScorerTest {
+    private static ScoringModel model;
+    private static ClientScorer scorer;
+
+    @BeforeAll
+    static void load() {
+        model = ScoringModel.load(QuickModel.get().modelDir());
+        scorer = new ClientScorer(model, QuickModel.get().data());
+    }
+
+    @AfterAll
+    static void close() {
+        model.close();
+    }
+
+    @Test
+    void contributionsPlusBiasEqualTheRawScoreAndTheProbabilityIsItsLogistic() {
+        Table train = QuickModel.get().data().table(HomeCreditTable.APPLICATION_TRAIN).orElseThrow();
+        double[] batch = model.probabilities(train, scorer.history());
+        int[] ids = train.intColumn("SK_ID_CURR").asIntArray();
+        for (int row = 0; row < 300; row++) {
+            ClientScorer.ScoredClient client = scorer.explain(ids[row]);
+            double sum = client.bias() + client.contributions().stream().mapToDouble(Contribution::contribution).sum();
+            assertEquals(client.rawScore(), sum, 1e-9, "client " + ids[row]);
+            assertEquals(1 / (1 + Math.exp(-sum)), client.score().probability(), 1e-12);
+            assertEquals(batch[row], client.score().probability(), 1e-9, "batch and single agree for client " + ids[row]);
+        }
+    }
+
+    @Test
+    void decisionMarginAndBandFollowTheThreshold() {
+        int id = scorer.clientIds()[0];
+        Score score = scorer.explain(id).score();
+        assertEquals(model.threshold(), score.threshold());
+        assertEquals(score.probability() - score.threshold(), score.margin(), 1e-15);
+        assertEquals(score.probability() >= score.threshold() ? Decision.REFUSED : Decision.GRANTED, score.decision());
+        assertEquals(RiskBand.of(score.probability(), score.threshold()), score.band());
+    }
+
+    @Test
+    void contributionsComeLargestFirst() {
+        var contributions = scorer.explain(scorer.clientIds()[5]).contributions();
+        for (int i = 1; i < contributions.size(); i++) {
+            assertTrue(Math.abs(contributions.get(i - 1).contribution()) >= Math.abs(contributions.get(i).contribution()));
+        }
+    }
+
+    @Test
+    void anEditedApplicationIsRescoredThroughTheSamePath() {
+        int id = scorer.clientIds()[7];
+        Table edited = scorer.application(id);
+        double before = scorer.explain(edited).score().probability();
+        edited.doubleColumn("EXT_SOURCE_2").set(0, 0.01);
+        edited.doubleColumn("EXT_SOURCE_3").set(0, 0.01);
+        double after = scorer.explain(edited).score().probability();
+        assertTrue(after > before, "lower external scores raise the risk: " + before + " -> " + after);
+        assertEquals(before, scorer.explain(id).score().probability(), 0.0, "the dataset's row is untouched");
+    }
+
+    @Test
+    void unknownClientGetsAClearMessage() {
+        ClientScorer.UnknownClientException e = assertThrows(ClientScorer.UnknownClientException.class, () -> scorer.explain(42));
+        assertTrue(e.getMessage().startsWith("No client with SK_ID_CURR 42 in this dataset"), e.getMessage());
+        assertFalse(scorer.knows(42));
+    }
+
+    @Test
+    void testClientsHaveNoOutcomeAndTrainClientsDo() {
+        Table test = QuickModel.get().data().table(HomeCreditTable.APPLICATION_TEST).orElseThrow();
+        assertTrue(scorer.outcome(test.intColumn("SK_ID_CURR").getInt(0)).isEmpty());
+        assertTrue(scorer.outcome(scorer.clientIds()[0]).isPresent());
+    }
+
+    @Test
+    void scoreRefusesInconsistentValues() {
+        assertThrows(IllegalArgumentException.class, () -> new Score(1, 1.2, 0.1, Decision.REFUSED, 1.1, RiskBand.VERY_HIGH));
+        assertThrows(IllegalArgumentException.class, () -> new Score(1, 0.05, 0.1, Decision.REFUSED, -0.05, RiskBand.MODERATE));
+    }
+}
