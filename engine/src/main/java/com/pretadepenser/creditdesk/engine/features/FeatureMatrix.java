@@ -95,6 +95,23 @@ public final class FeatureMatrix {
         return rowMajor(all, features);
     }
 
+    /** The rows of {@code a} then those of {@code b}; both must have the same features in the same order. */
+    public static FeatureMatrix concat(FeatureMatrix a, FeatureMatrix b) {
+        if (!a.names.equals(b.names)) {
+            throw new IllegalArgumentException("cannot stack matrices with different features");
+        }
+        int[] ids = new int[a.rows() + b.rows()];
+        System.arraycopy(a.clientIds, 0, ids, 0, a.rows());
+        System.arraycopy(b.clientIds, 0, ids, a.rows(), b.rows());
+        double[][] columns = new double[a.columns.length][];
+        for (int f = 0; f < columns.length; f++) {
+            columns[f] = new double[ids.length];
+            System.arraycopy(a.columns[f], 0, columns[f], 0, a.rows());
+            System.arraycopy(b.columns[f], 0, columns[f], a.rows(), b.rows());
+        }
+        return new FeatureMatrix(ids, a.names, columns);
+    }
+
     /** Collects named columns of one length. */
     static final class Builder {
         private final int rows;

@@ -27,6 +27,7 @@ public record ModelCard(
         @JsonProperty("threshold") double threshold,
         @JsonProperty("costs") BusinessCost costs,
         @JsonProperty("cost-curve") List<BusinessCost.CostPoint> costCurve,
+        @JsonProperty("global-importance") Map<String, Double> globalImportance,
         @JsonProperty("usage") Usage usage,
         @JsonProperty("environment") Map<String, String> environment) {
 
@@ -42,6 +43,7 @@ public record ModelCard(
         costCurve = List.copyOf(costCurve);
         hyperParameters = Map.copyOf(hyperParameters);
         environment = Map.copyOf(environment);
+        globalImportance = globalImportance == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(globalImportance));
     }
 
     public List<String> featureNames() {

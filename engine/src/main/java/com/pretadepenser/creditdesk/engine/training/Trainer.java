@@ -96,12 +96,14 @@ public final class Trainer {
         listener.fitStarted("final model on all " + target.length + " applicants, " + rounds + " rounds", ++step[0], step[0]);
         String modelText;
         double[] gain;
+        Map<String, Double> importance;
         int[] all = IntStream.range(0, target.length).toArray();
         try (LightGbmBooster model = LightGbmBooster.train(CrossValidation.matrix(features, all, used),
                 CrossValidation.labels(target, all), null, null,
                 CrossValidation.parameters(config, chosen, target, all, 0), rounds, rounds, listener::round, cancelled)) {
             modelText = model.modelText();
             gain = model.gainImportance();
+            importance = meanAbsoluteContributions(model, features, all, used);
         }
         List<ModelCard.Feature> cardFeatures = new ArrayList<>();
         for (int f = 0; f < used.size(); f++) {
@@ -120,9 +122,33 @@ public final class Trainer {
                 cardFeatures, schema, hyper, rounds,
                 new ModelCard.ImbalanceChoice(kept.mode(), reason(kept, tried), tried),
                 new ModelCard.CrossValidationSummary(config.folds(), config.seed(), finalCv.bestIterations(), perFold, allFeatures.size()),
-                overall, choice.threshold(), config.cost(), choice.curve(), ModelArtifact.defaultUsage(origin.synthetic()),
+                overall, choice.threshold(), config.cost(), choice.curve(), importance, ModelArtifact.defaultUsage(origin.synthetic()),
                 ModelArtifact.environment());
         return new TrainedModel(card, modelText, cv.oof(), target);
+    }
+
+    /**
+     * Global importance: the mean absolute TreeSHAP contribution of each feature over the labelled
+     * applicants, largest first; computed once here and kept in the card.
+     */
+    private static Map<String, Double> meanAbsoluteContributions(LightGbmBooster model, FeatureMatrix features, int[] rows,
+                                                                 List<String> used) {
+        double[] sums = new double[used.size()];
+        int batch = 10_000;
+        for (int from = 0; from < rows.length; from += batch) {
+            int[] slice = java.util.Arrays.copyOfRange(rows, from, Math.min(rows.length, from + batch));
+            double[] contributions = model.contributions(features.rowMajor(slice, used), slice.length, 2);
+            for (int r = 0; r < slice.length; r++) {
+                for (int f = 0; f < used.size(); f++) {
+                    sums[f] += Math.abs(contributions[r * (used.size() + 1) + f]);
+                }
+            }
+        }
+        Map<String, Double> importance = new LinkedHashMap<>();
+        IntStream.range(0, used.size()).boxed()
+                .sorted(Comparator.comparingDouble((Integer f) -> -sums[f]))
+                .forEach(f -> importance.put(used.get(f), sums[f] / rows.length));
+        return importance;
     }
 
     /** Costs this close to the least count as equal: a fold's luck, not a better treatment. */

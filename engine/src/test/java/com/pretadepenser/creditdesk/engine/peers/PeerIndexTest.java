@@ -1,0 +1,123 @@
+package com.pretadepenser.creditdesk.engine.peers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.pretadepenser.creditdesk.engine.QuickModel;
+import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
+import com.pretadepenser.creditdesk.engine.features.ClientHistory;
+import com.pretadepenser.creditdesk.engine.scoring.ScoringModel;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class PeerIndexTest {
+    private static ScoringModel model;
+    private static PeerIndex index;
+    private static int client;
+
+    @BeforeAll
+    static void build() {
+        model = ScoringModel.load(QuickModel.get().modelDir());
+        index = PeerIndexBuilder.build(model, QuickModel.get().data(), new ClientHistory(QuickModel.get().data()));
+        client = QuickModel.get().data().table(HomeCreditTable.APPLICATION_TRAIN).orElseThrow().intColumn("SK_ID_CURR").getInt(11);
+    }
+
+    @AfterAll
+    static void close() {
+        model.close();
+    }
+
+    @Test
+    void groupsCoverTheDataset() {
+        int train = QuickModel.get().data().rowCount(HomeCreditTable.APPLICATION_TRAIN);
+        assertEquals(QuickModel.get().data().clientCount(), index.all().size());
+        assertEquals(train, index.repayers().size() + index.defaulters().size());
+        assertEquals(10, index.neighbourFeatures().size());
+    }
+
+    @Test
+    void distributionPlacesTheClientExactly() {
+        PeerGroup all = index.all();
+        double value = index.value(client, "AMT_CREDIT");
+        Distribution d = index.distribution(all, "AMT_CREDIT", value, 30);
+
+        assertEquals(d.present(), Arrays.stream(d.binCounts()).sum());
+        assertEquals(31, d.binEdges().length);
+        double[] column = index.column("AMT_CREDIT");
+        long below = Arrays.stream(column).filter(v -> !Double.isNaN(v) && v < value).count();
+        assertEquals(100.0 * below / d.present(), d.clientPercentile(), 1e-9);
+        for (int q = 1; q < d.quantiles().length; q++) {
+            assertTrue(d.quantiles()[q - 1] <= d.quantiles()[q]);
+        }
+        double meanProbability = Arrays.stream(index.probabilities()).average().orElseThrow();
+        assertEquals(meanProbability, d.meanProbability(), 1e-12);
+    }
+
+    @Test
+    void repayersAndDefaultersHaveTheirOwnDefaultRates() {
+        assertEquals(0.0, index.distribution(index.repayers(), "EXT_SOURCE_2", 0.5, 20).defaultRate());
+        assertEquals(1.0, index.distribution(index.defaulters(), "EXT_SOURCE_2", 0.5, 20).defaultRate());
+        double repayers = index.distribution(index.repayers(), "EXT_SOURCE_2", 0.5, 20).quantiles()[2];
+        double defaulters = index.distribution(index.defaulters(), "EXT_SOURCE_2", 0.5, 20).quantiles()[2];
+        assertTrue(repayers > defaulters, "defaulters have lower external scores: " + repayers + " vs " + defaulters);
+    }
+
+    @Test
+    void segmentMembersShareTheClientsAttributes() {
+        List<Segment> attributes = List.of(Segment.GENDER, Segment.AGE_BAND, Segment.EDUCATION);
+        PeerGroup segment = index.segment(client, attributes);
+        int clientRow = index.row(client);
+        assertTrue(IntStream.of(segment.rows()).anyMatch(r -> r == clientRow));
+        assertTrue(segment.size() < index.size());
+        double[] gender = index.column("CODE_GENDER");
+        for (int r : segment.rows()) {
+            assertEquals(gender[clientRow], gender[r]);
+            assertEquals(Segment.AGE_BAND.band(index.column("DAYS_BIRTH")[clientRow]), Segment.AGE_BAND.band(index.column("DAYS_BIRTH")[r]));
+        }
+    }
+
+    @Test
+    void nearestNeighboursAreCloserThanEveryoneElse() {
+        PeerGroup near = index.nearest(client, 50);
+        assertEquals(50, near.size());
+        int clientRow = index.row(client);
+        assertFalse(IntStream.of(near.rows()).anyMatch(r -> r == clientRow), "the client is not their own peer");
+        double farthestMember = IntStream.of(near.rows()).mapToDouble(r -> distance(r, clientRow)).max().orElseThrow();
+        java.util.Set<Integer> members = IntStream.of(near.rows()).boxed().collect(java.util.stream.Collectors.toSet());
+        double closestOther = IntStream.range(0, index.size()).filter(r -> r != clientRow && !members.contains(r))
+                .mapToDouble(r -> distance(r, clientRow)).min().orElseThrow();
+        assertTrue(farthestMember <= closestOther + 1e-12);
+    }
+
+    @Test
+    void scatterSamplesLargeGroupsOnly() {
+        assertEquals(500, index.sample(index.all(), 500).length);
+        PeerGroup near = index.nearest(client, 20);
+        assertEquals(20, index.sample(near, 500).length);
+    }
+
+    private static double[][] z;
+
+    private static double distance(int a, int b) {
+        if (z == null) {
+            z = new double[index.neighbourFeatures().size()][];
+            for (int f = 0; f < z.length; f++) {
+                double[] column = index.column(index.neighbourFeatures().get(f));
+                double[] present = Arrays.stream(column).filter(v -> !Double.isNaN(v)).toArray();
+                double mean = Arrays.stream(present).average().orElse(0);
+                double sd = Math.sqrt(Arrays.stream(present).map(v -> (v - mean) * (v - mean)).sum() / (present.length - 1));
+                z[f] = Arrays.stream(column).map(v -> Double.isNaN(v) ? 0 : (v - mean) / (sd == 0 ? 1 : sd)).toArray();
+            }
+        }
+        double d = 0;
+        for (double[] feature : z) {
+            d += (feature[a] - feature[b]) * (feature[a] - feature[b]);
+        }
+        return d;
+    }
+}
