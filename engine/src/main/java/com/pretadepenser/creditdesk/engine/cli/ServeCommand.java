@@ -1,0 +1,49 @@
+package com.pretadepenser.creditdesk.engine.cli;
+
+import com.pretadepenser.creditdesk.engine.api.ApiServer;
+import com.pretadepenser.creditdesk.engine.features.ClientHistory;
+import com.pretadepenser.creditdesk.engine.peers.PeerIndex;
+import com.pretadepenser.creditdesk.engine.peers.PeerIndexBuilder;
+import com.pretadepenser.creditdesk.engine.scoring.ClientScorer;
+import com.pretadepenser.creditdesk.engine.scoring.ScoringModel;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve a local JSON API over a dataset and a model (GET /health, /model, /clients/{id}[/score|/explanation|/peers], POST /score).")
+final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true, description = "Model folder.")
+    Path model;
+
+    @Option(names = "--data", required = true, description = "A local dataset or a folder of Kaggle-layout CSVs.")
+    Path data;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port. Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind; the default keeps the API on this machine. Default: ${DEFAULT-VALUE}.")
+    String host;
+
+    @Override
+    public Integer call() throws Exception {
+        ScoringModel scoring = ScoringModel.load(model);
+        DataSource source = DataSource.open(data);
+        ClientScorer scorer = new ClientScorer(scoring, source.data());
+        PeerIndex peers = PeerIndexBuilder.build(scoring, source.data(), scorer.history());
+        ApiServer server = new ApiServer(scorer, peers, source.origin().synthetic(), host, port);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            scoring.close();
+            stopped.countDown();
+        }));
+        server.start();
+        System.out.printf("serving %,d clients%s with model \"%s\" on http://%s:%d/ (Ctrl+C to stop)%n", peers.size(),
+                source.origin().synthetic() ? " (SYNTHETIC data)" : "", scoring.card().name(), host, server.port());
+        stopped.await();
+        return 0;
+    }
+}

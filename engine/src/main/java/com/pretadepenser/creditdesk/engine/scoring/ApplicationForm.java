@@ -1,0 +1,116 @@
+package com.pretadepenser.creditdesk.engine.scoring;
+
+import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import com.pretadepenser.creditdesk.engine.data.ColumnKind;
+import com.pretadepenser.creditdesk.engine.data.ColumnSpec;
+import com.pretadepenser.creditdesk.engine.data.HomeCreditSchema;
+import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * A new application given field by field (the API's POST /score, the dashboard's form), checked
+ * and turned into the one-row table the feature pipeline reads. Fields left out are missing, as
+ * in a real export.
+ */
+public final class ApplicationForm {
+    /** The fields a score cannot do without. */
+    public static final List<String> REQUIRED = List.of("AMT_INCOME_TOTAL", "AMT_CREDIT", "AMT_ANNUITY", "DAYS_BIRTH");
+
+    /** What is wrong with one field, in words a person can act on. */
+    public record FieldError(String field, String message) {
+    }
+
+    /** A form that cannot be scored; {@link #errors()} names every bad field. */
+    public static final class InvalidApplicationException extends CreditDeskException {
+        private static final long serialVersionUID = 1L;
+        private final transient List<FieldError> errors;
+
+        InvalidApplicationException(List<FieldError> errors) {
+            super("The application has " + errors.size() + " invalid field" + (errors.size() > 1 ? "s" : "") + ": "
+                    + String.join("; ", errors.stream().map(e -> e.field() + " " + e.message()).toList()));
+            this.errors = List.copyOf(errors);
+        }
+
+        public List<FieldError> errors() {
+            return errors;
+        }
+    }
+
+    private ApplicationForm() {
+    }
+
+    /** Checks the fields without building anything: the list is empty when the form can be scored. */
+    public static List<FieldError> validate(Map<String, ?> fields) {
+        List<FieldError> errors = new ArrayList<>();
+        for (Map.Entry<String, ?> field : fields.entrySet()) {
+            ColumnSpec spec = HomeCreditSchema.get().column(HomeCreditTable.APPLICATION_TEST, field.getKey()).orElse(null);
+            Object value = field.getValue();
+            if (spec == null) {
+                errors.add(new FieldError(field.getKey(), "is not an application field of the Home Credit layout"));
+            } else if (value != null && spec.isNumber() && !(value instanceof Number)) {
+                errors.add(new FieldError(field.getKey(), "must be a number, got \"" + value + "\""));
+            } else if (value != null && !spec.isNumber() && !(value instanceof String)) {
+                errors.add(new FieldError(field.getKey(), "must be text, got " + value));
+            } else if (value instanceof Number number && !Double.isFinite(number.doubleValue())) {
+                errors.add(new FieldError(field.getKey(), "must be a finite number"));
+            }
+        }
+        for (String required : REQUIRED) {
+            if (fields.get(required) == null) {
+                errors.add(new FieldError(required, "is required"));
+            }
+        }
+        rule(fields, errors, "AMT_INCOME_TOTAL", v -> v > 0, "must be positive");
+        rule(fields, errors, "AMT_CREDIT", v -> v > 0, "must be positive");
+        rule(fields, errors, "AMT_ANNUITY", v -> v > 0, "must be positive");
+        rule(fields, errors, "DAYS_BIRTH", v -> v <= -18 * 365.25 && v >= -100 * 365.25,
+                "must be the age in days before the application, negative, between 18 and 100 years (e.g. -12005 for 32 years)");
+        rule(fields, errors, "CNT_CHILDREN", v -> v >= 0 && v == Math.rint(v), "must be a whole number, 0 or more");
+        if (fields.get("AMT_GOODS_PRICE") instanceof Number goods && fields.get("AMT_CREDIT") instanceof Number credit
+                && goods.doubleValue() > credit.doubleValue() * 1.5) {
+            errors.add(new FieldError("AMT_GOODS_PRICE", "is far above the credit amount; check both"));
+        }
+        return errors;
+    }
+
+    private static void rule(Map<String, ?> fields, List<FieldError> errors, String field,
+                             java.util.function.DoublePredicate ok, String message) {
+        if (fields.get(field) instanceof Number number && Double.isFinite(number.doubleValue()) && !ok.test(number.doubleValue())) {
+            errors.add(new FieldError(field, message));
+        }
+    }
+
+    /** The one-row application table; refuses an invalid form naming every bad field. */
+    public static Table toApplication(Map<String, ?> fields) {
+        List<FieldError> errors = validate(fields);
+        if (!errors.isEmpty()) {
+            throw new InvalidApplicationException(errors);
+        }
+        List<Column<?>> columns = new ArrayList<>();
+        for (ColumnSpec spec : HomeCreditSchema.get().columns(HomeCreditTable.APPLICATION_TRAIN)) {
+            Object value = fields.get(spec.name());
+            if (spec.kind() == ColumnKind.ID || spec.kind() == ColumnKind.TARGET) {
+                int id = value instanceof Number n ? n.intValue() : spec.kind() == ColumnKind.ID ? 0 : Integer.MIN_VALUE;
+                columns.add(IntColumn.create(spec.name(), new int[] {id}));
+            } else if (spec.isNumber()) {
+                columns.add(DoubleColumn.create(spec.name(), new double[] {value == null ? Double.NaN : ((Number) value).doubleValue()}));
+            } else {
+                StringColumn text = StringColumn.create(spec.name());
+                if (value == null || ((String) value).isBlank()) {
+                    text.appendMissing();
+                } else {
+                    text.append(((String) value).strip());
+                }
+                columns.add(text);
+            }
+        }
+        return Table.create("application", columns);
+    }
+}
