@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "creditdesk", mixinStandardHelpOptions = true, version = "CreditDesk 0.1.0",
         description = "CreditDesk command line: generate, import and inspect Home Credit data.",
         subcommands = {GenerateCommand.class, ImportCommand.class, InspectCommand.class, ProfileCommand.class,
-                FidelityCommand.class, BenchCommand.class, TrainCommand.class, EvaluateCommand.class, ScoreCommand.class, HoldoutCommand.class, ExplainCommand.class, ServeCommand.class,
+                FidelityCommand.class, BenchCommand.class, TrainCommand.class, EvaluateCommand.class, ScoreCommand.class, HoldoutCommand.class, ExplainCommand.class, ServeCommand.class, BenchScoringCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CreditDeskCli implements Runnable {
     @CommandLine.Spec

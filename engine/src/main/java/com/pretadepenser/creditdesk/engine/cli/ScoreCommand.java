@@ -2,7 +2,11 @@ package com.pretadepenser.creditdesk.engine.cli;
 
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
+import com.pretadepenser.creditdesk.engine.explain.Explainer;
+import com.pretadepenser.creditdesk.engine.explain.Explanation;
 import com.pretadepenser.creditdesk.engine.features.ClientHistory;
+import com.pretadepenser.creditdesk.engine.features.FeatureMatrix;
+import com.pretadepenser.creditdesk.engine.scoring.Contribution;
 import com.pretadepenser.creditdesk.engine.scoring.ScoringModel;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import java.io.IOException;
@@ -11,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,6 +36,38 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--replace", description = "Replace --out if it exists.")
     boolean replace;
 
+    @Option(names = "--explain", description = "Add each client's three factors that raise the risk most (REASON_1..3).")
+    boolean explain;
+
+    @Option(names = "--lang", defaultValue = "en", description = "Language of the reasons: en or fr. Default: ${DEFAULT-VALUE}.")
+    String lang;
+
+    private static final int REASONS = 3;
+
+    /** The families raising this row's risk most, as labels; blank where fewer raise it. */
+    private static List<String> reasons(List<String> names, double[] contributions, int row, Locale locale) {
+        int width = names.size() + 1;
+        List<Contribution> parts = new java.util.ArrayList<>(names.size());
+        for (int f = 0; f < names.size(); f++) {
+            parts.add(new Contribution(names.get(f), Double.NaN, contributions[row * width + f]));
+        }
+        List<String> labels = new java.util.ArrayList<>(Explainer.families(parts, locale).stream()
+                .filter(f -> f.contribution() > 0)
+                .sorted((a, b) -> Double.compare(b.contribution(), a.contribution()))
+                .limit(REASONS).map(Explanation.FamilyContribution::label).toList());
+        while (labels.size() < REASONS) {
+            labels.add("");
+        }
+        return labels;
+    }
+
+    private Locale locale() {
+        if (!lang.equals("en") && !lang.equals("fr")) {
+            throw new IllegalArgumentException("--lang must be en or fr, not " + lang);
+        }
+        return Locale.forLanguageTag(lang);
+    }
+
     @Override
     public Integer call() throws IOException {
         if (Files.exists(out) && !replace) {
@@ -45,20 +82,33 @@ final class ScoreCommand implements Callable<Integer> {
             long granted = 0;
             long total = 0;
             try (CsvWriter csv = CsvWriter.builder().build(Files.newBufferedWriter(partial, StandardCharsets.UTF_8))) {
-                csv.writeRecord("SK_ID_CURR", "SET", "PROBABILITY", "DECISION");
+                List<String> header = new java.util.ArrayList<>(List.of("SK_ID_CURR", "SET", "PROBABILITY", "DECISION"));
+                if (explain) {
+                    for (int r = 1; r <= REASONS; r++) {
+                        header.add("REASON_" + r);
+                    }
+                }
+                csv.writeRecord(header);
                 for (HomeCreditTable table : List.of(HomeCreditTable.APPLICATION_TRAIN, HomeCreditTable.APPLICATION_TEST)) {
                     Table applications = source.data().table(table).orElse(null);
                     if (applications == null) {
                         continue;
                     }
-                    double[] p = scoring.probabilities(applications, history);
+                    FeatureMatrix features = scoring.pipeline().compute(applications, history);
+                    double[] p = scoring.probabilities(features);
+                    double[] contributions = explain ? scoring.contributions(features) : null;
                     int[] ids = applications.intColumn("SK_ID_CURR").asIntArray();
                     for (int i = 0; i < ids.length; i++) {
                         boolean refused = scoring.refused(p[i]);
                         granted += refused ? 0 : 1;
                         total++;
-                        csv.writeRecord(Integer.toString(ids[i]), table == HomeCreditTable.APPLICATION_TRAIN ? "train" : "test",
-                                "%.6f".formatted(p[i]), refused ? "REFUSED" : "GRANTED");
+                        List<String> record = new java.util.ArrayList<>(List.of(Integer.toString(ids[i]),
+                                table == HomeCreditTable.APPLICATION_TRAIN ? "train" : "test", "%.6f".formatted(p[i]),
+                                refused ? "REFUSED" : "GRANTED"));
+                        if (explain) {
+                            record.addAll(reasons(scoring.card().featureNames(), contributions, i, locale()));
+                        }
+                        csv.writeRecord(record);
                     }
                 }
             } catch (IOException | RuntimeException e) {

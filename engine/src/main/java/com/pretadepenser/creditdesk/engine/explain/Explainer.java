@@ -24,19 +24,25 @@ public final class Explainer {
     }
 
     public Explanation explain(ClientScorer.ScoredClient client, Locale locale) {
+        List<Explanation.FamilyContribution> families = families(client.contributions(), locale);
+        HumanValues values = new HumanValues(schema, locale);
+        List<Explanation.Reason> raising = reasons(families, true, values, locale);
+        List<Explanation.Reason> lowering = reasons(families, false, values, locale);
+        return new Explanation(client.score(), client.bias(), client.contributions(), families, raising, lowering,
+                summary(client.score(), raising, lowering, locale));
+    }
+
+    /** Feature contributions summed by family, largest in absolute value first. */
+    public static List<Explanation.FamilyContribution> families(List<Contribution> contributions, Locale locale) {
         Map<FeatureFamily, List<Contribution>> byFamily = new EnumMap<>(FeatureFamily.class);
-        for (Contribution c : client.contributions()) {
+        for (Contribution c : contributions) {
             byFamily.computeIfAbsent(FeatureFamily.of(c.feature()), f -> new ArrayList<>()).add(c);
         }
         List<Explanation.FamilyContribution> families = new ArrayList<>();
         byFamily.forEach((family, parts) -> families.add(new Explanation.FamilyContribution(family, family.label(locale),
                 parts.stream().mapToDouble(Contribution::contribution).sum(), parts)));
         families.sort(Comparator.comparingDouble((Explanation.FamilyContribution f) -> Math.abs(f.contribution())).reversed());
-        HumanValues values = new HumanValues(schema, locale);
-        List<Explanation.Reason> raising = reasons(families, true, values, locale);
-        List<Explanation.Reason> lowering = reasons(families, false, values, locale);
-        return new Explanation(client.score(), client.bias(), client.contributions(), families, raising, lowering,
-                summary(client.score(), raising, lowering, locale));
+        return families;
     }
 
     private static List<Explanation.Reason> reasons(List<Explanation.FamilyContribution> families, boolean raisingRisk,

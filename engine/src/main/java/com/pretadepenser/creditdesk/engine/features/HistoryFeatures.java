@@ -208,10 +208,10 @@ final class HistoryFeatures {
         Inputs in = history.cached("bureau", schema, () -> bureauInputs(bureau));
         Slice slice = Slice.of(history.groups(HomeCreditTable.BUREAU), clients);
         aggregate("BURO_", slice, in, in.all);
-        double[] active = in.columns.getOrDefault("CREDIT_ACTIVE_Active", new double[bureau.rowCount()]);
-        double[] closed = in.columns.getOrDefault("CREDIT_ACTIVE_Closed", new double[bureau.rowCount()]);
-        aggregate("ACTIVE_", slice.filter(row -> active[row] == 1), in, in.numeric);
-        aggregate("CLOSED_", slice.filter(row -> closed[row] == 1), in, in.numeric);
+        double[] active = in.columns.get("CREDIT_ACTIVE_Active");
+        double[] closed = in.columns.get("CREDIT_ACTIVE_Closed");
+        aggregate("ACTIVE_", slice.filter(row -> active != null && active[row] == 1), in, in.numeric);
+        aggregate("CLOSED_", slice.filter(row -> closed != null && closed[row] == 1), in, in.numeric);
     }
 
     private Inputs bureauInputs(Table bureau) {
@@ -295,10 +295,11 @@ final class HistoryFeatures {
         Inputs in = history.cached("previous", schema, () -> previousInputs(previous));
         Slice slice = Slice.of(history.groups(HomeCreditTable.PREVIOUS_APPLICATION), clients);
         aggregate("PREV_", slice, in, in.all);
-        double[] approved = in.columns.getOrDefault("NAME_CONTRACT_STATUS_Approved", new double[previous.rowCount()]);
-        double[] refused = in.columns.getOrDefault("NAME_CONTRACT_STATUS_Refused", new double[previous.rowCount()]);
-        aggregate("APPROVED_", slice.filter(row -> approved[row] == 1), in, in.numeric);
-        aggregate("REFUSED_", slice.filter(row -> refused[row] == 1), in, in.numeric);
+        // The status shares are cached full-length columns; a level absent from training has none.
+        double[] approved = in.columns.get("NAME_CONTRACT_STATUS_Approved");
+        double[] refused = in.columns.get("NAME_CONTRACT_STATUS_Refused");
+        aggregate("APPROVED_", slice.filter(row -> approved != null && approved[row] == 1), in, in.numeric);
+        aggregate("REFUSED_", slice.filter(row -> refused != null && refused[row] == 1), in, in.numeric);
     }
 
     private Inputs previousInputs(Table previous) {

@@ -75,9 +75,24 @@ public final class PeerIndex {
     /** Clients sharing every given attribute value with the client (see {@link Segment}). */
     public PeerGroup segment(int clientId, List<Segment> attributes) {
         int client = row(clientId);
-        int[] rows = IntStream.range(0, size())
-                .filter(r -> attributes.stream().allMatch(a -> a.sameGroup(features, r, client)))
-                .toArray();
+        double[][] columns = new double[attributes.size()][];
+        double[] wanted = new double[attributes.size()];
+        for (int a = 0; a < columns.length; a++) {
+            columns[a] = features.column(attributes.get(a).feature());
+            wanted[a] = attributes.get(a).band(columns[a][client]);
+        }
+        int[] buffer = new int[size()];
+        int count = 0;
+        rows:
+        for (int r = 0; r < buffer.length; r++) {
+            for (int a = 0; a < columns.length; a++) {
+                if (attributes.get(a).band(columns[a][r]) != wanted[a]) {
+                    continue rows;
+                }
+            }
+            buffer[count++] = r;
+        }
+        int[] rows = Arrays.copyOf(buffer, count);
         String description = attributes.isEmpty() ? "all clients"
                 : "clients with the same " + String.join(", ", attributes.stream().map(Segment::description).toList());
         return new PeerGroup(PeerGroup.Kind.SEGMENT, description, rows);
@@ -115,11 +130,58 @@ public final class PeerIndex {
             }
             distance[r] = r == exclude ? Double.POSITIVE_INFINITY : d;
         }
-        int[] rows = IntStream.range(0, n).boxed()
-                .sorted((a, b) -> Double.compare(distance[a], distance[b]))
-                .limit(Math.min(k, n - (exclude >= 0 ? 1 : 0)))
-                .mapToInt(Integer::intValue).toArray();
-        return new PeerGroup(PeerGroup.Kind.NEAREST, description, rows);
+        return new PeerGroup(PeerGroup.Kind.NEAREST, description, smallest(distance, Math.min(k, n - (exclude >= 0 ? 1 : 0))));
+    }
+
+    /** Rows of the k smallest distances, nearest first: a bounded max-heap, O(n log k), no boxing. */
+    static int[] smallest(double[] distance, int k) {
+        int[] heap = new int[k];
+        int size = 0;
+        for (int r = 0; r < distance.length; r++) {
+            if (size < k) {
+                heap[size] = r;
+                siftUp(heap, size++, distance);
+            } else if (k > 0 && distance[r] < distance[heap[0]]) {
+                heap[0] = r;
+                siftDown(heap, size, distance);
+            }
+        }
+        int[] sorted = Arrays.copyOf(heap, size);
+        return IntStream.of(sorted).boxed().sorted((a, b) -> Double.compare(distance[a], distance[b])).mapToInt(Integer::intValue).toArray();
+    }
+
+    private static void siftUp(int[] heap, int i, double[] key) {
+        while (i > 0) {
+            int parent = (i - 1) / 2;
+            if (key[heap[parent]] >= key[heap[i]]) {
+                return;
+            }
+            int t = heap[parent];
+            heap[parent] = heap[i];
+            heap[i] = t;
+            i = parent;
+        }
+    }
+
+    private static void siftDown(int[] heap, int size, double[] key) {
+        int i = 0;
+        while (true) {
+            int left = 2 * i + 1;
+            int largest = i;
+            if (left < size && key[heap[left]] > key[heap[largest]]) {
+                largest = left;
+            }
+            if (left + 1 < size && key[heap[left + 1]] > key[heap[largest]]) {
+                largest = left + 1;
+            }
+            if (largest == i) {
+                return;
+            }
+            int t = heap[largest];
+            heap[largest] = heap[i];
+            heap[i] = t;
+            i = largest;
+        }
     }
 
     /** The feature's distribution over the group, the client's value placed in it. */

@@ -1,6 +1,5 @@
 package com.pretadepenser.creditdesk.engine.peers;
 
-import com.pretadepenser.creditdesk.engine.features.FeatureMatrix;
 import java.util.Locale;
 
 /**
@@ -59,10 +58,5 @@ public enum Segment {
             }
         }
         return band;
-    }
-
-    boolean sameGroup(FeatureMatrix features, int row, int client) {
-        double[] column = features.column(feature);
-        return band(column[row]) == band(column[client]);
     }
 }

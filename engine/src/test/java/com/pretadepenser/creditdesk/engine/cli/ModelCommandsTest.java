@@ -83,6 +83,21 @@ class ModelCommandsTest {
     }
 
     @Test
+    void scoreWithExplainAddsTheThreeMainRiskFactors() throws Exception {
+        Path out = dir.resolve("explained.csv");
+        assertEquals(0, CreditDeskCli.run("score", "--model", dir.resolve("model").toString(), "--data", dir.resolve("ds").toString(),
+                "--out", out.toString(), "--explain", "--lang", "fr"));
+        List<String> lines = Files.readAllLines(out);
+        assertEquals("SK_ID_CURR,SET,PROBABILITY,DECISION,REASON_1,REASON_2,REASON_3", lines.get(0));
+        // Far above the base rate, contributions must add up to a raise: some factor raises the risk.
+        List<String[]> risky = lines.stream().skip(1).map(l -> l.split(",", -1))
+                .filter(f -> Double.parseDouble(f[2]) >= 0.4).toList();
+        assertTrue(!risky.isEmpty(), "no client above 40 %");
+        risky.forEach(f -> assertFalse(f[4].isEmpty(), "client " + f[0] + " has no first reason"));
+        assertTrue(lines.stream().anyMatch(l -> l.contains("les scores de crédit externes")), "reasons in French");
+    }
+
+    @Test
     void scoreRefusesToOverwriteAndLeavesNoPartialFile() throws Exception {
         Path out = dir.resolve("existing.csv");
         Files.writeString(out, "mine");

@@ -1,0 +1,136 @@
+package com.pretadepenser.creditdesk.engine.cli;
+
+import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
+import com.pretadepenser.creditdesk.engine.explain.Explainer;
+import com.pretadepenser.creditdesk.engine.features.FeatureMatrix;
+import com.pretadepenser.creditdesk.engine.peers.PeerGroup;
+import com.pretadepenser.creditdesk.engine.peers.PeerIndex;
+import com.pretadepenser.creditdesk.engine.peers.PeerIndexBuilder;
+import com.pretadepenser.creditdesk.engine.peers.Segment;
+import com.pretadepenser.creditdesk.engine.scoring.ClientScorer;
+import com.pretadepenser.creditdesk.engine.scoring.ScoringModel;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.function.IntConsumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The speed goals of scoring, as a table: one client (score + contributions + reasons), batch
+ * scoring with and without contributions, peer queries; and the memory the loaded dataset takes.
+ * Results and how to reproduce them: docs/benchmarks.md.
+ */
+@Command(name = "bench-scoring", mixinStandardHelpOptions = true,
+        description = "Benchmark one-client scoring with explanations, batch scoring and peer queries on a dataset. Prints a table.")
+final class BenchScoringCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true, description = "Model folder.")
+    Path model;
+
+    @Option(names = "--data", required = true, description = "A local dataset.")
+    Path data;
+
+    @Option(names = "--clients", defaultValue = "3000", description = "Measured one-client explanations (after as many warm-up ones). Default: ${DEFAULT-VALUE}.")
+    int clients;
+
+    @Option(names = "--queries", defaultValue = "200", description = "Measured peer queries of each kind. Default: ${DEFAULT-VALUE}.")
+    int queries;
+
+    @Override
+    public Integer call() {
+        try (ScoringModel scoring = ScoringModel.load(model)) {
+            long start = System.nanoTime();
+            DataSource source = DataSource.open(data);
+            ClientScorer scorer = new ClientScorer(scoring, source.data());
+            double loadSeconds = (System.nanoTime() - start) / 1e9;
+            int[] ids = scorer.clientIds();
+            Explainer explainer = new Explainer(scoring.card().featureSchema());
+            SplittableRandom rng = new SplittableRandom(1);
+
+            IntConsumer explainOne = id -> explainer.explain(scorer.explain(id), Locale.FRENCH);
+            for (int i = 0; i < clients; i++) {
+                explainOne.accept(ids[rng.nextInt(ids.length)]);
+            }
+            double[] single = new double[clients];
+            for (int i = 0; i < clients; i++) {
+                int id = ids[rng.nextInt(ids.length)];
+                long t = System.nanoTime();
+                explainOne.accept(id);
+                single[i] = (System.nanoTime() - t) / 1e6;
+            }
+
+            var train = source.data().table(HomeCreditTable.APPLICATION_TRAIN).orElseThrow();
+            int n = train.rowCount();
+            long t0 = System.nanoTime();
+            FeatureMatrix features = scoring.pipeline().compute(train, scorer.history());
+            double featureSeconds = (System.nanoTime() - t0) / 1e9;
+            long t1 = System.nanoTime();
+            scoring.probabilities(features);
+            double scoreSeconds = (System.nanoTime() - t1) / 1e9;
+            // TreeSHAP is the slow part: measured on at most 20,000 clients, as a rate.
+            int shapRows = Math.min(n, 20_000);
+            FeatureMatrix shapSample = scoring.pipeline().compute(train.inRange(0, shapRows), scorer.history());
+            long t2 = System.nanoTime();
+            scoring.contributions(shapSample);
+            double contributionRate = shapRows / ((System.nanoTime() - t2) / 1e9);
+
+            long t3 = System.nanoTime();
+            PeerIndex peers = PeerIndexBuilder.build(scoring, source.data(), scorer.history());
+            double peerBuildSeconds = (System.nanoTime() - t3) / 1e9;
+            String feature = "AMT_CREDIT";
+            double[] all = time(queries, () -> peers.distribution(peers.all(), feature, 500_000, 30), rng, peers);
+            double[] segment = time(queries, () -> {
+                int id = ids[rng.nextInt(ids.length)];
+                PeerGroup g = peers.segment(id, List.of(Segment.GENDER, Segment.AGE_BAND, Segment.EDUCATION));
+                peers.distribution(g, feature, peers.value(id, feature), 30);
+            }, rng, peers);
+            double[] nearest = time(queries, () -> {
+                int id = ids[rng.nextInt(ids.length)];
+                PeerGroup g = peers.nearest(id, 200);
+                peers.distribution(g, feature, peers.value(id, feature), 30);
+            }, rng, peers);
+
+            System.gc();
+            Runtime rt = Runtime.getRuntime();
+            long heapMb = (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
+            System.out.printf("dataset %s: %,d applicants (%,d train), model \"%s\" (%d features); opened and indexed in %.1f s%n",
+                    data, ids.length, n, scoring.card().name(), scoring.card().features().size(), loadSeconds);
+            System.out.printf("%-52s %10s %10s %10s%n", "one client: score + contributions + reasons", "p50 ms", "p99 ms", "max ms");
+            row("  explain (features, TreeSHAP, French reasons)", single);
+            System.out.printf("%-52s %14s%n", "batch, 2 threads, " + String.format("%,d", n) + " clients", "clients/s");
+            System.out.printf("%-52s %,14.0f%n", "  features", n / featureSeconds);
+            System.out.printf("%-52s %,14.0f%n", "  probabilities, without contributions", n / scoreSeconds);
+            System.out.printf("%-52s %,14.0f%n", "  with contributions (TreeSHAP, " + String.format("%,d", shapRows) + " clients)", contributionRate);
+            System.out.printf("peer index built in %.1f s; queries on AMT_CREDIT:%n", peerBuildSeconds);
+            System.out.printf("%-52s %10s %10s %10s%n", "", "p50 ms", "p99 ms", "max ms");
+            row("  all clients (histogram, quantiles, percentile)", all);
+            row("  segment: gender, age band, education", segment);
+            row("  200 nearest neighbours", nearest);
+            System.out.printf("heap in use with dataset, model, history index and peer index: %,d MB%n", heapMb);
+        }
+        return 0;
+    }
+
+    private static double[] time(int count, Runnable query, SplittableRandom rng, PeerIndex peers) {
+        for (int i = 0; i < Math.min(20, count); i++) {
+            query.run();
+        }
+        double[] times = new double[count];
+        for (int i = 0; i < count; i++) {
+            long t = System.nanoTime();
+            query.run();
+            times[i] = (System.nanoTime() - t) / 1e6;
+        }
+        return times;
+    }
+
+    private static void row(String label, double[] times) {
+        double[] sorted = times.clone();
+        Arrays.sort(sorted);
+        System.out.printf("%-52s %10.2f %10.2f %10.2f%n", label, sorted[sorted.length / 2],
+                sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)], sorted[sorted.length - 1]);
+    }
+}
