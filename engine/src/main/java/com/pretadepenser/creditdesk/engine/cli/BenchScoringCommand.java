@@ -9,7 +9,6 @@ import com.pretadepenser.creditdesk.engine.peers.PeerIndexBuilder;
 import com.pretadepenser.creditdesk.engine.peers.Segment;
 import com.pretadepenser.creditdesk.engine.scoring.ClientScorer;
 import com.pretadepenser.creditdesk.engine.scoring.ScoringModel;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +16,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,11 +27,8 @@ import picocli.CommandLine.Option;
 @Command(name = "bench-scoring", mixinStandardHelpOptions = true,
         description = "Benchmark one-client scoring with explanations, batch scoring and peer queries on a dataset. Prints a table.")
 final class BenchScoringCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, description = "Model folder.")
-    Path model;
-
-    @Option(names = "--data", required = true, description = "A local dataset.")
-    Path data;
+    @Mixin
+    ModelAndData modelAndData = new ModelAndData();
 
     @Option(names = "--clients", defaultValue = "3000", description = "Measured one-client explanations (after as many warm-up ones). Default: ${DEFAULT-VALUE}.")
     int clients;
@@ -41,9 +38,9 @@ final class BenchScoringCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ScoringModel scoring = ScoringModel.load(model)) {
+        try (ScoringModel scoring = ScoringModel.load(modelAndData.model)) {
             long start = System.nanoTime();
-            DataSource source = DataSource.open(data);
+            DataSource source = DataSource.open(modelAndData.data);
             ClientScorer scorer = new ClientScorer(scoring, source.data());
             double loadSeconds = (System.nanoTime() - start) / 1e9;
             int[] ids = scorer.clientIds();
@@ -97,7 +94,7 @@ final class BenchScoringCommand implements Callable<Integer> {
             Runtime rt = Runtime.getRuntime();
             long heapMb = (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
             System.out.printf("dataset %s: %,d applicants (%,d train), model \"%s\" (%d features); opened and indexed in %.1f s%n",
-                    data, ids.length, n, scoring.card().name(), scoring.card().features().size(), loadSeconds);
+                    modelAndData.data, ids.length, n, scoring.card().name(), scoring.card().features().size(), loadSeconds);
             System.out.printf("%-52s %10s %10s %10s%n", "one client: score + contributions + reasons", "p50 ms", "p99 ms", "max ms");
             row("  explain (features, TreeSHAP, French reasons)", single);
             System.out.printf("%-52s %14s%n", "batch, 2 threads, " + String.format("%,d", n) + " clients", "clients/s");

@@ -5,28 +5,25 @@ import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
 import com.pretadepenser.creditdesk.engine.features.ClientHistory;
 import com.pretadepenser.creditdesk.engine.scoring.ScoringModel;
 import com.pretadepenser.creditdesk.engine.training.Metrics;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tech.tablesaw.api.Table;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Evaluate a model on labelled data (application_train): AUC, calibration, errors and cost at the model's threshold.")
 final class EvaluateCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, description = "Model folder.")
-    Path model;
-
-    @Option(names = "--data", required = true, description = "A local dataset or a folder of Kaggle-layout CSVs with application_train.csv.")
-    Path data;
+    @Mixin
+    ModelAndData modelAndData = new ModelAndData();
 
     @Override
     public Integer call() {
-        try (ScoringModel scoring = ScoringModel.load(model)) {
-            DataSource source = DataSource.open(data);
+        try (ScoringModel scoring = ScoringModel.load(modelAndData.model)) {
+            DataSource source = DataSource.open(modelAndData.data);
             Table train = source.data().table(HomeCreditTable.APPLICATION_TRAIN).orElseThrow(() ->
-                    new CreditDeskException(data + " has no application_train.csv: evaluation needs labelled applicants."));
+                    new CreditDeskException(modelAndData.data + " has no application_train.csv: evaluation needs labelled applicants."));
             int[] labelled = IntStream.range(0, train.rowCount())
                     .filter(i -> train.intColumn("TARGET").getInt(i) != Integer.MIN_VALUE).toArray();
             Table applications = train.rows(labelled);
@@ -36,7 +33,7 @@ final class EvaluateCommand implements Callable<Integer> {
             int[] target = applications.intColumn("TARGET").asIntArray();
             Metrics metrics = Metrics.of(p, target, scoring.threshold(), 2);
             MetricsTable.print(System.out, "model \"%s\" on %,d labelled applicants of %s%s:".formatted(scoring.card().name(),
-                    target.length, data, source.origin().synthetic() ? " (SYNTHETIC)" : ""), metrics, null);
+                    target.length, modelAndData.data, source.origin().synthetic() ? " (SYNTHETIC)" : ""), metrics, null);
             System.out.printf("expected cost %.4f per client at threshold %.3f%n",
                     scoring.card().costs().costPerClient(p, target, scoring.threshold()), scoring.threshold());
         }

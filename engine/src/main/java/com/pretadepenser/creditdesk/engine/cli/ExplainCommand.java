@@ -9,20 +9,17 @@ import com.pretadepenser.creditdesk.engine.explain.HumanValues;
 import com.pretadepenser.creditdesk.engine.scoring.ClientScorer;
 import com.pretadepenser.creditdesk.engine.scoring.Contribution;
 import com.pretadepenser.creditdesk.engine.scoring.ScoringModel;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = "Score one client and explain the decision: probability, decision, contributions by factor and feature, principal reasons.")
 final class ExplainCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, description = "Model folder.")
-    Path model;
-
-    @Option(names = "--data", required = true, description = "A local dataset or a folder of Kaggle-layout CSVs.")
-    Path data;
+    @Mixin
+    ModelAndData modelAndData = new ModelAndData();
 
     @Option(names = "--client", required = true, description = "The client's SK_ID_CURR.")
     int client;
@@ -42,8 +39,8 @@ final class ExplainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--lang must be en or fr, not " + lang);
         }
         Locale locale = Locale.forLanguageTag(lang);
-        try (ScoringModel scoring = ScoringModel.load(model)) {
-            DataSource source = DataSource.open(data);
+        try (ScoringModel scoring = ScoringModel.load(modelAndData.model)) {
+            DataSource source = DataSource.open(modelAndData.data);
             ClientScorer scorer = new ClientScorer(scoring, source.data());
             ClientScorer.ScoredClient scored = scorer.explain(client);
             Explanation explanation = new Explainer(scoring.card().featureSchema()).explain(scored, locale);

@@ -18,17 +18,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tech.tablesaw.api.Table;
 
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = "Score every applicant of a dataset (train and test tables): SK_ID_CURR, probability of default, decision.")
 final class ScoreCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, description = "Model folder.")
-    Path model;
-
-    @Option(names = "--data", required = true, description = "A local dataset or a folder of Kaggle-layout CSVs.")
-    Path data;
+    @Mixin
+    ModelAndData modelAndData = new ModelAndData();
 
     @Option(names = "--out", required = true, description = "CSV file to write.")
     Path out;
@@ -73,8 +71,8 @@ final class ScoreCommand implements Callable<Integer> {
         if (Files.exists(out) && !replace) {
             throw new CreditDeskException(out + " already exists. Choose another file, or replace it with --replace.");
         }
-        try (ScoringModel scoring = ScoringModel.load(model)) {
-            DataSource source = DataSource.open(data);
+        try (ScoringModel scoring = ScoringModel.load(modelAndData.model)) {
+            DataSource source = DataSource.open(modelAndData.data);
             ClientHistory history = new ClientHistory(source.data());
             scoring.requireHistoryFor(history);
             Path absolute = out.toAbsolutePath();

@@ -6,20 +6,17 @@ import com.pretadepenser.creditdesk.engine.peers.PeerIndex;
 import com.pretadepenser.creditdesk.engine.peers.PeerIndexBuilder;
 import com.pretadepenser.creditdesk.engine.scoring.ClientScorer;
 import com.pretadepenser.creditdesk.engine.scoring.ScoringModel;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve a local JSON API over a dataset and a model (GET /health, /model, /clients/{id}[/score|/explanation|/peers], POST /score).")
 final class ServeCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, description = "Model folder.")
-    Path model;
-
-    @Option(names = "--data", required = true, description = "A local dataset or a folder of Kaggle-layout CSVs.")
-    Path data;
+    @Mixin
+    ModelAndData modelAndData = new ModelAndData();
 
     @Option(names = "--port", defaultValue = "8080", description = "Port. Default: ${DEFAULT-VALUE}.")
     int port;
@@ -29,8 +26,8 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ScoringModel scoring = ScoringModel.load(model);
-        DataSource source = DataSource.open(data);
+        ScoringModel scoring = ScoringModel.load(modelAndData.model);
+        DataSource source = DataSource.open(modelAndData.data);
         ClientScorer scorer = new ClientScorer(scoring, source.data());
         PeerIndex peers = PeerIndexBuilder.build(scoring, source.data(), scorer.history());
         ApiServer server = new ApiServer(scorer, peers, source.origin().synthetic(), host, port);
