@@ -37,7 +37,12 @@ public final class FeaturePipeline {
      * Home Credit layout), their history taken from {@code history} by SK_ID_CURR.
      */
     public FeatureMatrix compute(Table applications, ClientHistory history) {
-        int[] clients = applications.intColumn("SK_ID_CURR").asIntArray();
+        return compute(ApplicationRows.of(applications), history);
+    }
+
+    /** The same, for application rows given as a view (one row of a dataset, without copying it). */
+    public FeatureMatrix compute(ApplicationRows applications, ClientHistory history) {
+        int[] clients = applications.clientIds();
         FeatureMatrix.Builder out = new FeatureMatrix.Builder(clients.length);
         application(applications, out);
         new HistoryFeatures(schema, history, clients, out).computeAll();
@@ -79,29 +84,29 @@ public final class FeaturePipeline {
         return out.toString();
     }
 
-    private void application(Table applications, FeatureMatrix.Builder out) {
+    private void application(ApplicationRows applications, FeatureMatrix.Builder out) {
         int n = out.rows();
         for (ColumnSpec spec : HomeCreditSchema.get().columns(HomeCreditTable.APPLICATION_TEST)) {
             if (spec.kind() == ColumnKind.ID) {
                 continue;
             }
             if (spec.isNumber()) {
-                double[] values = applications.doubleColumn(spec.name()).asDoubleArray();
+                double[] values = applications.numbers(spec.name());
                 if (spec.name().equals("DAYS_EMPLOYED")) {
                     values = replace(values, SENTINEL);
                 }
                 out.add(spec.name(), values);
             } else {
-                out.add(spec.name(), codes(applications.stringColumn(spec.name()).asObjectArray(),
+                out.add(spec.name(), codes(applications.texts(spec.name()),
                         schema.levels(HomeCreditTable.APPLICATION_TRAIN, spec.name())));
             }
         }
-        double[] employed = replace(applications.doubleColumn("DAYS_EMPLOYED").asDoubleArray(), SENTINEL);
-        double[] birth = applications.doubleColumn("DAYS_BIRTH").asDoubleArray();
-        double[] income = applications.doubleColumn("AMT_INCOME_TOTAL").asDoubleArray();
-        double[] credit = applications.doubleColumn("AMT_CREDIT").asDoubleArray();
-        double[] family = applications.doubleColumn("CNT_FAM_MEMBERS").asDoubleArray();
-        double[] annuity = applications.doubleColumn("AMT_ANNUITY").asDoubleArray();
+        double[] employed = replace(applications.numbers("DAYS_EMPLOYED"), SENTINEL);
+        double[] birth = applications.numbers("DAYS_BIRTH");
+        double[] income = applications.numbers("AMT_INCOME_TOTAL");
+        double[] credit = applications.numbers("AMT_CREDIT");
+        double[] family = applications.numbers("CNT_FAM_MEMBERS");
+        double[] annuity = applications.numbers("AMT_ANNUITY");
         out.add("DAYS_EMPLOYED_PERC", divide(employed, birth, n));
         out.add("INCOME_CREDIT_PERC", divide(income, credit, n));
         out.add("INCOME_PER_PERSON", divide(income, family, n));

@@ -50,6 +50,18 @@ class FeaturePipelineTest {
     }
 
     @Test
+    void aRowViewOfTheDatasetGivesTheSameFeaturesAsTheBatch() {
+        var columns = ApplicationRows.index(train());
+        for (int row : new int[] {2, 444, 1_498}) {
+            FeatureMatrix view = pipeline.compute(ApplicationRows.row(columns, row), history);
+            assertEquals(batch.clientId(row), view.clientId(0));
+            for (String feature : batch.names()) {
+                assertEquals(0, Double.compare(batch.value(row, feature), view.value(0, feature)), feature + " of row " + row);
+            }
+        }
+    }
+
+    @Test
     void anEditedApplicationChangesItsRatiosThroughTheSamePath() {
         Table one = train().rows(3);
         double income = one.doubleColumn("AMT_INCOME_TOTAL").getDouble(0);
