@@ -41,7 +41,7 @@ public final class HomeCreditSchema {
         return Optional.ofNullable(byTable.get(table).get(name));
     }
 
-    /** Every column name across the tables, for the label lookups of the explanation layer. */
+    /** The column, or an IllegalArgumentException naming the table and column. */
     public ColumnSpec require(HomeCreditTable table, String name) {
         return column(table, name).orElseThrow(() -> new IllegalArgumentException(
                 "no column " + name + " in table " + table.fileName()));

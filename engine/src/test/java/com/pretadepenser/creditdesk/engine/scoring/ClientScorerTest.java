@@ -86,6 +86,18 @@ class ClientScorerTest {
     }
 
     @Test
+    void riskBandsAreCutAtHalfTheThresholdTheThresholdAndTwiceIt() {
+        double t = 0.08;
+        assertEquals(RiskBand.LOW, RiskBand.of(0.039, t));
+        assertEquals(RiskBand.MODERATE, RiskBand.of(0.04, t));
+        assertEquals(RiskBand.HIGH, RiskBand.of(0.08, t));
+        assertEquals(RiskBand.VERY_HIGH, RiskBand.of(0.16, t));
+        for (RiskBand band : RiskBand.values()) {
+            assertEquals(band, RiskBand.of(band.lowerEdge(t), t), band + " starts at its lower edge");
+        }
+    }
+
+    @Test
     void scoreRefusesInconsistentValues() {
         assertThrows(IllegalArgumentException.class, () -> new Score(1, 1.2, 0.1, Decision.REFUSED, 1.1, RiskBand.VERY_HIGH));
         assertThrows(IllegalArgumentException.class, () -> new Score(1, 0.05, 0.1, Decision.REFUSED, -0.05, RiskBand.MODERATE));
