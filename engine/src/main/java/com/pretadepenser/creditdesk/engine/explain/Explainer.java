@@ -95,6 +95,6 @@ public final class Explainer {
         return reasons.stream()
                 .map(r -> "%s (%s%s%s)".formatted(r.familyLabel(), r.featureLabel().toLowerCase(fr ? Locale.FRENCH : Locale.ENGLISH),
                         fr ? " : " : ": ", r.value()))
-                .collect(Collectors.joining("; "));
+                .collect(Collectors.joining(fr ? " ; " : "; "));
     }
 }

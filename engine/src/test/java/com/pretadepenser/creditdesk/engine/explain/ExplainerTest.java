@@ -76,6 +76,7 @@ class ExplainerTest {
         Explanation en = explainer.explain(scorer.explain(id), Locale.ENGLISH);
         assertTrue(fr.summary().startsWith("La demande est refusée : le risque estimé"), fr.summary());
         assertTrue(fr.summary().contains("Principales raisons : "), fr.summary());
+        assertTrue(!fr.summary().matches("(?s).*\\S; .*"), "French puts a space before a semicolon: " + fr.summary());
         assertNotEquals(en.families().get(0).label(), fr.families().get(0).label());
         assertEquals(en.score(), fr.score());
     }
