@@ -20,8 +20,12 @@ import tech.tablesaw.columns.Column;
  * in a real export.
  */
 public final class ApplicationForm {
-    /** The fields a score cannot do without. */
-    public static final List<String> REQUIRED = List.of("AMT_INCOME_TOTAL", "AMT_CREDIT", "AMT_ANNUITY", "DAYS_BIRTH");
+    /**
+     * The fields a score cannot do without. Employment is among them because the model reads a
+     * missing employment length as the data set does: like a pensioner's, which lowers the risk.
+     */
+    public static final List<String> REQUIRED = List.of("AMT_INCOME_TOTAL", "AMT_CREDIT", "AMT_ANNUITY", "DAYS_BIRTH",
+            "DAYS_EMPLOYED", "NAME_INCOME_TYPE");
 
     /** What is wrong with one field, in words a person can act on. */
     public record FieldError(String field, String message) {
@@ -72,6 +76,8 @@ public final class ApplicationForm {
         rule(fields, errors, "AMT_ANNUITY", v -> v > 0, "must be positive");
         rule(fields, errors, "DAYS_BIRTH", v -> v <= -18 * 365.25 && v >= -100 * 365.25,
                 "must be the age in days before the application, negative, between 18 and 100 years (e.g. -12005 for 32 years)");
+        rule(fields, errors, "DAYS_EMPLOYED", v -> v == 365243 || v <= 0,
+                "must be the days since the job started, negative (e.g. -1188), or 365243 for a pensioner or someone not employed");
         rule(fields, errors, "CNT_CHILDREN", v -> v >= 0 && v == Math.rint(v), "must be a whole number, 0 or more");
         if (fields.get("AMT_GOODS_PRICE") instanceof Number goods && fields.get("AMT_CREDIT") instanceof Number credit
                 && goods.doubleValue() > credit.doubleValue() * 1.5) {

@@ -103,12 +103,14 @@ class ApiServerTest {
     @Test
     void newApplicationIsScoredAndBadFieldsAreNamed() throws Exception {
         HttpResponse<String> ok = post("/score", "{\"AMT_INCOME_TOTAL\": 135000, \"AMT_CREDIT\": 406597.5, \"AMT_ANNUITY\": 24700.5,"
-                + " \"DAYS_BIRTH\": -12005, \"EXT_SOURCE_2\": 0.26, \"NAME_CONTRACT_TYPE\": \"Cash loans\"}");
+                + " \"DAYS_BIRTH\": -12005, \"DAYS_EMPLOYED\": -1188, \"NAME_INCOME_TYPE\": \"Working\", \"EXT_SOURCE_2\": 0.26,"
+                + " \"NAME_CONTRACT_TYPE\": \"Cash loans\"}");
         assertEquals(200, ok.statusCode(), ok.body());
         double p = JSON.readTree(ok.body()).get("score").get("probability").asDouble();
         assertTrue(p > 0 && p < 1);
 
-        HttpResponse<String> bad = post("/score", "{\"AMT_INCOME_TOTAL\": \"a lot\", \"AMT_CREDIT\": 1000, \"AMT_ANNUITY\": 50, \"DAYS_BIRTH\": -12005, \"COLOUR\": 3}");
+        HttpResponse<String> bad = post("/score", "{\"AMT_INCOME_TOTAL\": \"a lot\", \"AMT_CREDIT\": 1000, \"AMT_ANNUITY\": 50,"
+                + " \"DAYS_BIRTH\": -12005, \"DAYS_EMPLOYED\": -100, \"NAME_INCOME_TYPE\": \"Working\", \"COLOUR\": 3}");
         assertEquals(400, bad.statusCode());
         JsonNode error = JSON.readTree(bad.body());
         assertTrue(error.get("error").asText().contains("AMT_INCOME_TOTAL must be a number"), bad.body());
