@@ -39,6 +39,9 @@ public final class CsvTableReader {
     private static final Set<String> LABEL_ALIASES = Set.of(
             "DEFAULTED", "DEFAULT", "LABEL", "Y", "BAD", "IS_DEFAULT", "DEFAULT_FLAG", "CLASS");
 
+    /** Tablesaw's marker for a missing int (an unlabelled TARGET). */
+    private static final int MISSING_INT = Integer.MIN_VALUE;
+
     private final HomeCreditSchema schema;
 
     public CsvTableReader() {
@@ -81,7 +84,7 @@ public final class CsvTableReader {
                 boolean last = !records.hasNext();
                 sink.accept(record, last && !endsWithNewline);
                 if ((++rows & 0xFFFF) == 0) {
-                    progress.accept(approximateBytes(file, rows, sink.rowsPerByteHint()));
+                    progress.accept(approximateBytes(file, rows, sink.bytesPerRow()));
                 }
             }
             progress.accept(sizeOf(file));
@@ -212,7 +215,7 @@ public final class CsvTableReader {
             seenKeys.defaultReturnValue(-1);
         }
 
-        double rowsPerByteHint() {
+        double bytesPerRow() {
             return rowsSeen == 0 ? 0 : (double) bytesSeen / rowsSeen;
         }
 
@@ -258,7 +261,7 @@ public final class CsvTableReader {
                     }
                     ((IntArrayList) buffers[i]).add(parseId(spec, value, line));
                 }
-                case TARGET -> ((IntArrayList) buffers[i]).add(missing ? IntColumnMissing.VALUE : parseTarget(value, line));
+                case TARGET -> ((IntArrayList) buffers[i]).add(missing ? MISSING_INT : parseTarget(value, line));
                 default -> {
                     if (spec.isNumber()) {
                         ((DoubleArrayList) buffers[i]).add(missing ? Double.NaN : parseNumber(spec, value, line));
@@ -325,10 +328,5 @@ public final class CsvTableReader {
             }
             return Table.create(table.fileName(), built);
         }
-    }
-
-    /** Tablesaw's marker for a missing int. */
-    private static final class IntColumnMissing {
-        static final int VALUE = Integer.MIN_VALUE;
     }
 }

@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Everything that decides a training run. Defaults: 5 folds, seed 42, a missed default costing
- * 10 refused good clients, the class-imbalance treatment chosen by out-of-fold cost, useless
- * features pruned.
+ * Everything that decides a training run. The command line's defaults (TrainingOptions): 5 folds,
+ * seed 42, a missed default costing 10 refused good clients, the class-imbalance treatment chosen
+ * by out-of-fold cost, useless features pruned, early stopping after 200 rounds.
  *
  * @param lightgbm LightGBM parameters on top of the defaults of {@link #defaultLightGbm()}
  */
@@ -26,10 +26,6 @@ public record TrainingConfig(int folds, long seed, BusinessCost cost, Imbalance 
         Map<String, String> merged = new LinkedHashMap<>(defaultLightGbm());
         merged.putAll(lightgbm);
         lightgbm = Map.copyOf(merged);
-    }
-
-    public static TrainingConfig defaults() {
-        return new TrainingConfig(5, 42, BusinessCost.DEFAULT, Imbalance.AUTO, true, 3000, 100, 2, Map.of());
     }
 
     public static Map<String, String> defaultLightGbm() {
