@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -54,6 +55,51 @@ public final class ClientHistory {
             }
             return (T) value;
         }
+    }
+
+    /** The client's history in counts, for a person to read; {@link HistorySummary#NONE} for a client without one. */
+    public HistorySummary summary(int clientId) {
+        int[] bureau = rows(HomeCreditTable.BUREAU, clientId);
+        int[] previous = rows(HomeCreditTable.PREVIOUS_APPLICATION, clientId);
+        int[] instalments = rows(HomeCreditTable.INSTALLMENTS_PAYMENTS, clientId);
+        int active = count(HomeCreditTable.BUREAU, bureau, "CREDIT_ACTIVE", "Active");
+        int overdue = 0;
+        if (bureau.length > 0) {
+            NumericColumn<?> days = (NumericColumn<?>) tables.get(HomeCreditTable.BUREAU).column("CREDIT_DAY_OVERDUE");
+            for (int row : bureau) {
+                overdue += days.getDouble(row) > 0 ? 1 : 0;
+            }
+        }
+        int late = 0;
+        if (instalments.length > 0) {
+            Table table = tables.get(HomeCreditTable.INSTALLMENTS_PAYMENTS);
+            NumericColumn<?> paid = (NumericColumn<?>) table.column("DAYS_ENTRY_PAYMENT");
+            NumericColumn<?> due = (NumericColumn<?>) table.column("DAYS_INSTALMENT");
+            for (int row : instalments) {
+                late += paid.getDouble(row) > due.getDouble(row) ? 1 : 0;
+            }
+        }
+        return new HistorySummary(bureau.length, active, overdue, previous.length,
+                count(HomeCreditTable.PREVIOUS_APPLICATION, previous, "NAME_CONTRACT_STATUS", "Approved"),
+                count(HomeCreditTable.PREVIOUS_APPLICATION, previous, "NAME_CONTRACT_STATUS", "Refused"),
+                instalments.length, late);
+    }
+
+    private int[] rows(HomeCreditTable table, int clientId) {
+        Groups rows = groups.get(table);
+        return rows == null ? new int[0] : rows.rows(clientId);
+    }
+
+    private int count(HomeCreditTable table, int[] rows, String column, String level) {
+        if (rows.length == 0) {
+            return 0;
+        }
+        var values = tables.get(table).stringColumn(column);
+        int n = 0;
+        for (int row : rows) {
+            n += level.equals(values.get(row)) ? 1 : 0;
+        }
+        return n;
     }
 
     public boolean has(HomeCreditTable table) {

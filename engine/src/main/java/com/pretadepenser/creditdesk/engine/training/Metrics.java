@@ -26,7 +26,16 @@ public record Metrics(
         @JsonProperty("precision") double precision,
         @JsonProperty("f-beta") double fBeta,
         @JsonProperty("beta") double beta,
-        @JsonProperty("calibration") List<CalibrationBin> calibration) {
+        @JsonProperty("calibration") List<CalibrationBin> calibration,
+        @JsonProperty("roc-curve") List<RocPoint> rocCurve) {
+
+    /** Points of the ROC curve kept in a card: enough to draw it, few enough to read the JSON. */
+    static final int ROC_POINTS = 100;
+
+    public Metrics {
+        calibration = calibration == null ? List.of() : List.copyOf(calibration);
+        rocCurve = rocCurve == null ? List.of() : List.copyOf(rocCurve);
+    }
 
     /** Counts at the threshold: defaulters refused, defaulters granted, repayers refused, repayers granted. */
     public record Confusion(
@@ -34,6 +43,13 @@ public record Metrics(
             @JsonProperty("false-negatives") long falseNegatives,
             @JsonProperty("false-positives") long falsePositives,
             @JsonProperty("true-negatives") long trueNegatives) {
+    }
+
+    /** A point of the ROC curve: refusing every client at or above {@code threshold} catches {@code tpr} of defaulters and refuses {@code fpr} of repayers. */
+    public record RocPoint(
+            @JsonProperty("threshold") double threshold,
+            @JsonProperty("fpr") double fpr,
+            @JsonProperty("tpr") double tpr) {
     }
 
     /** One tenth of the clients by predicted probability: mean prediction against observed rate. */
@@ -79,7 +95,7 @@ public record Metrics(
                 : (1 + b2) * precision * recall / (b2 * precision + recall);
         return new Metrics(n, positives / (double) n, RankStats.auc(probability, target), averagePrecision(probability, target),
                 brier / n, logLoss / n, ks(probability, target), threshold, new Confusion(tp, fn, fp, tn),
-                recall, precision, fBeta, beta, calibration(probability, target));
+                recall, precision, fBeta, beta, calibration(probability, target), roc(probability, target));
     }
 
     /** Area under the precision-recall curve as average precision: sum over thresholds of precision times recall gained. */
@@ -112,6 +128,45 @@ public record Metrics(
         double[] positives = IntStream.range(0, p.length).filter(i -> y[i] == 1).mapToDouble(i -> p[i]).toArray();
         double[] negatives = IntStream.range(0, p.length).filter(i -> y[i] == 0).mapToDouble(i -> p[i]).toArray();
         return RankStats.ks(positives, negatives);
+    }
+
+    /**
+     * The ROC curve from (0, 0) to (1, 1), sampled at about {@link #ROC_POINTS} evenly spaced ranks;
+     * ties in probability are never split, so every point is reachable by a threshold.
+     */
+    static List<RocPoint> roc(double[] p, int[] y) {
+        Integer[] order = IntStream.range(0, p.length).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> p[i]).reversed());
+        long positives = Arrays.stream(y).filter(v -> v == 1).count();
+        long negatives = p.length - positives;
+        if (positives == 0 || negatives == 0) {
+            return List.of();
+        }
+        List<RocPoint> points = new ArrayList<>();
+        points.add(new RocPoint(1.0, 0, 0));
+        long tp = 0;
+        long fp = 0;
+        int step = Math.max(1, p.length / ROC_POINTS);
+        int nextMark = step;
+        for (int i = 0; i < order.length; ) {
+            int j = i;
+            while (j < order.length && p[order[j]] == p[order[i]]) {
+                if (y[order[j]] == 1) {
+                    tp++;
+                } else {
+                    fp++;
+                }
+                j++;
+            }
+            if (j >= nextMark || j == order.length) {
+                points.add(new RocPoint(p[order[i]], fp / (double) negatives, tp / (double) positives));
+                while (nextMark <= j) {
+                    nextMark += step;
+                }
+            }
+            i = j;
+        }
+        return points;
     }
 
     static List<CalibrationBin> calibration(double[] p, int[] y) {

@@ -115,4 +115,31 @@ class FeaturePipelineTest {
         assertTrue(Double.isNaN(Aggregation.VAR.over(values, rows, 0, 1)));
         assertTrue(Double.isNaN(Aggregation.MIN.over(new double[] {Double.NaN}, new int[] {0}, 0, 1)));
     }
+
+    @Test
+    void historySummaryCountsTheClientsRowsOfEachTable() {
+        Table bureau = data.table(HomeCreditTable.BUREAU).orElseThrow();
+        Table previous = data.table(HomeCreditTable.PREVIOUS_APPLICATION).orElseThrow();
+        Table instalments = data.table(HomeCreditTable.INSTALLMENTS_PAYMENTS).orElseThrow();
+        int checked = 0;
+        for (int row = 0; row < 200; row++) {
+            int id = batch.clientId(row);
+            HistorySummary summary = history.summary(id);
+            Table mine = bureau.where(bureau.intColumn("SK_ID_CURR").isEqualTo(id));
+            Table asked = previous.where(previous.intColumn("SK_ID_CURR").isEqualTo(id));
+            Table paid = instalments.where(instalments.intColumn("SK_ID_CURR").isEqualTo(id));
+            long late = java.util.stream.IntStream.range(0, paid.rowCount())
+                    .filter(i -> paid.numberColumn("DAYS_ENTRY_PAYMENT").getDouble(i) > paid.numberColumn("DAYS_INSTALMENT").getDouble(i)).count();
+
+            assertEquals(mine.rowCount(), summary.bureauCredits());
+            assertEquals(mine.stringColumn("CREDIT_ACTIVE").isEqualTo("Active").size(), summary.bureauActive());
+            assertEquals(asked.rowCount(), summary.previousApplications());
+            assertEquals(asked.stringColumn("NAME_CONTRACT_STATUS").isEqualTo("Refused").size(), summary.previousRefused());
+            assertEquals(paid.rowCount(), summary.instalments());
+            assertEquals(late, summary.instalmentsLate());
+            checked += summary.bureauCredits() > 0 && summary.previousApplications() > 0 && summary.instalmentsLate() > 0 ? 1 : 0;
+        }
+        assertTrue(checked > 10, "enough clients with every kind of history: " + checked);
+        assertEquals(HistorySummary.NONE, ClientHistory.empty().summary(batch.clientId(0)));
+    }
 }

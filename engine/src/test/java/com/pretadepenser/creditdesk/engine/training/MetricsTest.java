@@ -2,6 +2,9 @@ package com.pretadepenser.creditdesk.engine.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MetricsTest {
@@ -48,5 +51,36 @@ class MetricsTest {
         assertEquals(0.045, m.calibration().get(0).meanPredicted(), 1e-12);
         assertEquals(1.0, m.calibration().get(9).observedRate());
         assertEquals(0.0, m.calibration().get(8).observedRate());
+    }
+
+    @Test
+    void rocCurveOnAHandComputedExampleGoesFromOriginToOneOne() {
+        Metrics m = Metrics.of(new double[] {0.9, 0.6, 0.3, 0.2}, new int[] {1, 0, 1, 0}, 0.5, 1);
+
+        assertEquals(List.of(new Metrics.RocPoint(1.0, 0, 0), new Metrics.RocPoint(0.9, 0, 0.5), new Metrics.RocPoint(0.6, 0.5, 0.5),
+                new Metrics.RocPoint(0.3, 0.5, 1), new Metrics.RocPoint(0.2, 1, 1)), m.rocCurve());
+    }
+
+    @Test
+    void sampledRocCurveEnclosesTheAuc() {
+        var random = new java.util.Random(7);
+        int n = 10_000;
+        double[] p = new double[n];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = random.nextDouble() < 0.1 ? 1 : 0;
+            p[i] = 1 / (1 + Math.exp(-(random.nextGaussian() + 1.2 * y[i] - 2)));
+        }
+        Metrics m = Metrics.of(p, y, 0.5, 2);
+
+        List<Metrics.RocPoint> roc = m.rocCurve();
+        assertTrue(roc.size() >= 95 && roc.size() <= 102, "about 100 points, got " + roc.size());
+        double area = 0;
+        for (int i = 1; i < roc.size(); i++) {
+            assertTrue(roc.get(i).fpr() >= roc.get(i - 1).fpr() && roc.get(i).tpr() >= roc.get(i - 1).tpr(), "monotone at " + i);
+            area += (roc.get(i).fpr() - roc.get(i - 1).fpr()) * (roc.get(i).tpr() + roc.get(i - 1).tpr()) / 2;
+        }
+        assertEquals(new Metrics.RocPoint(roc.get(roc.size() - 1).threshold(), 1, 1), roc.get(roc.size() - 1));
+        assertEquals(m.rocAuc(), area, 0.002);
     }
 }
