@@ -1,0 +1,85 @@
+package com.pretadepenser.creditdesk.app.common;
+
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Engine work off the FX thread, described once and run by a {@link TaskExecutor}: the work itself
+ * (which may report progress and must stop when cancelled) and what to do on success or failure.
+ * Callbacks run on the FX thread under {@link FxTaskExecutor}, inline under {@link CurrentThreadExecutor}.
+ */
+public final class BackgroundTask<T> {
+    /** The work: reports progress through, and checks cancellation on, the {@link Progress} given. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Progress progress) throws Exception;
+    }
+
+    /** What the work sees of its task. */
+    public interface Progress {
+        /** Fraction done in [0, 1] (negative for unknown) and a short message for the status bar. */
+        void update(double fraction, String message);
+
+        boolean isCancelled();
+    }
+
+    private final String title;
+    private final Work<T> work;
+    private Consumer<T> onSuccess = value -> { };
+    private Consumer<Throwable> onFailure = error -> { };
+    private Runnable onCancelled = () -> { };
+    private Runnable onDone = () -> { };
+
+    private BackgroundTask(String title, Work<T> work) {
+        this.title = Objects.requireNonNull(title);
+        this.work = Objects.requireNonNull(work);
+    }
+
+    public static <T> BackgroundTask<T> of(String title, Work<T> work) {
+        return new BackgroundTask<>(title, work);
+    }
+
+    public BackgroundTask<T> onSuccess(Consumer<T> then) {
+        this.onSuccess = Objects.requireNonNull(then);
+        return this;
+    }
+
+    public BackgroundTask<T> onFailure(Consumer<Throwable> then) {
+        this.onFailure = Objects.requireNonNull(then);
+        return this;
+    }
+
+    public BackgroundTask<T> onCancelled(Runnable then) {
+        this.onCancelled = Objects.requireNonNull(then);
+        return this;
+    }
+
+    /** Runs first whatever the end: success, failure or cancellation. */
+    public BackgroundTask<T> onDone(Runnable then) {
+        this.onDone = Objects.requireNonNull(then);
+        return this;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    Work<T> work() {
+        return work;
+    }
+
+    void succeeded(T value) {
+        onDone.run();
+        onSuccess.accept(value);
+    }
+
+    void failed(Throwable error) {
+        onDone.run();
+        onFailure.accept(error);
+    }
+
+    void cancelled() {
+        onDone.run();
+        onCancelled.run();
+    }
+}

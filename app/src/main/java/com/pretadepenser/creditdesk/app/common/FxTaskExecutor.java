@@ -1,0 +1,91 @@
+package com.pretadepenser.creditdesk.app.common;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.concurrent.Task;
+
+/**
+ * Runs tasks on daemon worker threads through {@link Task}, so progress, messages and callbacks
+ * reach the FX thread. The log gets a failure's stack trace once; the user gets its message.
+ */
+public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(FxTaskExecutor.class.getName());
+    private final ExecutorService pool;
+
+    public FxTaskExecutor(int threads) {
+        AtomicInteger count = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "creditdesk-worker-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    public <T> Handle execute(BackgroundTask<T> task) {
+        Task<T> fx = new Task<>() {
+            @Override
+            protected T call() throws Exception {
+                updateMessage(task.title());
+                return task.work().run(new BackgroundTask.Progress() {
+                    @Override
+                    public void update(double fraction, String message) {
+                        if (fraction < 0) {
+                            updateProgress(-1, 1);
+                        } else {
+                            updateProgress(fraction, 1);
+                        }
+                        updateMessage(message);
+                    }
+
+                    @Override
+                    public boolean isCancelled() {
+                        return isCancelled0();
+                    }
+                });
+            }
+
+            private boolean isCancelled0() {
+                return isCancelled();
+            }
+        };
+        fx.setOnSucceeded(event -> task.succeeded(fx.getValue()));
+        fx.setOnFailed(event -> {
+            LOG.log(Level.WARNING, task.title() + " failed", fx.getException());
+            task.failed(fx.getException());
+        });
+        fx.setOnCancelled(event -> task.cancelled());
+        pool.execute(fx);
+        return new Handle() {
+            @Override
+            public void cancel() {
+                fx.cancel(false);
+            }
+
+            @Override
+            public boolean isDone() {
+                return fx.isDone();
+            }
+
+            @Override
+            public ReadOnlyDoubleProperty progressProperty() {
+                return fx.progressProperty();
+            }
+
+            @Override
+            public ReadOnlyStringProperty messageProperty() {
+                return fx.messageProperty();
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}

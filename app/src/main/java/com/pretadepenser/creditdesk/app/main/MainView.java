@@ -1,0 +1,291 @@
+package com.pretadepenser.creditdesk.app.main;
+
+import com.pretadepenser.creditdesk.app.client.ClientCardView;
+import com.pretadepenser.creditdesk.app.client.ClientCardViewModel;
+import com.pretadepenser.creditdesk.app.common.I18n;
+import com.pretadepenser.creditdesk.app.common.ViewContext;
+import com.pretadepenser.creditdesk.app.decision.DecisionView;
+import com.pretadepenser.creditdesk.app.decision.DecisionViewModel;
+import com.pretadepenser.creditdesk.app.modelcard.ModelCardView;
+import com.pretadepenser.creditdesk.app.modelcard.ModelCardViewModel;
+import com.pretadepenser.creditdesk.app.newapp.NewApplicationView;
+import com.pretadepenser.creditdesk.app.newapp.NewApplicationViewModel;
+import com.pretadepenser.creditdesk.app.peers.PeersView;
+import com.pretadepenser.creditdesk.app.peers.PeersViewModel;
+import com.pretadepenser.creditdesk.app.search.SearchBar;
+import com.pretadepenser.creditdesk.app.theme.Styles;
+import com.pretadepenser.creditdesk.app.theme.Theme;
+import com.pretadepenser.creditdesk.app.whatif.WhatIfView;
+import com.pretadepenser.creditdesk.app.whatif.WhatIfViewModel;
+import com.pretadepenser.creditdesk.app.workspace.Workspace;
+import com.pretadepenser.creditdesk.engine.training.ModelCard;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Window;
+
+/** The main window's content: menu, search and demo marker, client card and recent clients, the five tabs, status bar. */
+public final class MainView extends BorderPane {
+    public static final String[] TABS = {"decision", "peers", "whatif", "newapp", "model"};
+
+    private final MainViewModel model;
+    private final ViewContext context;
+    private final TabPane tabs = new TabPane();
+    private final SearchBar search;
+    private final WhatIfViewModel whatIf;
+    private final NewApplicationViewModel newApplication;
+
+    public MainView(MainViewModel model, ViewContext context) {
+        this.model = model;
+        this.context = context;
+        I18n i18n = context.i18n();
+        ObservableValue<ModelCard> card = Bindings.createObjectBinding(
+                () -> model.workspaceProperty().get() == null ? null : model.workspaceProperty().get().card(), model.workspaceProperty());
+
+        search = new SearchBar(model);
+        Label demo = new Label();
+        demo.setId("demoBadge");
+        demo.getStyleClass().add(Styles.DEMO_BADGE);
+        demo.textProperty().bind(i18n.text("demo.badge"));
+        demo.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> model.workspaceProperty().get() != null && model.workspaceProperty().get().synthetic(), model.workspaceProperty()));
+        Label source = new Label();
+        source.getStyleClass().add(Styles.MUTED);
+        source.textProperty().bind(Bindings.createStringBinding(() -> {
+            Workspace w = model.workspaceProperty().get();
+            return w == null ? "" : i18n.get("toolbar.source", w.dataFolder().getFileName(), w.modelFolder().getFileName(), w.clientCount());
+        }, model.workspaceProperty(), i18n.localeProperty()));
+        Label appName = new Label("CreditDesk");
+        appName.getStyleClass().add(Styles.TITLE);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox toolbar = new HBox(12, appName, search, spacer, source, demo);
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        toolbar.setPadding(new Insets(8, 12, 8, 12));
+        setTop(new VBox(menu(), toolbar));
+
+        ClientCardView card0 = new ClientCardView(new ClientCardViewModel(i18n, model.clientProperty()));
+        ListView<Integer> recent = new ListView<>(model.recentClients());
+        recent.setId("recent");
+        recent.setPrefHeight(160);
+        recent.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && recent.getSelectionModel().getSelectedItem() != null) {
+                model.load(recent.getSelectionModel().getSelectedItem());
+            }
+        });
+        recent.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER && recent.getSelectionModel().getSelectedItem() != null) {
+                model.load(recent.getSelectionModel().getSelectedItem());
+            }
+        });
+        Label recentTitle = new Label();
+        recentTitle.getStyleClass().add(Styles.SECTION);
+        recentTitle.textProperty().bind(i18n.text("recent.title"));
+        VBox side = new VBox(8, card0, recentTitle, recent);
+        side.setPadding(new Insets(12, 0, 12, 12));
+        ScrollPane sideScroll = new ScrollPane(side);
+        sideScroll.setFitToWidth(true);
+        sideScroll.setPrefWidth(350);
+        sideScroll.setMinWidth(300);
+        setLeft(sideScroll);
+
+        DecisionViewModel decision = new DecisionViewModel(i18n, model.clientProperty(), card);
+        PeersViewModel peers = new PeersViewModel(model.executor(), i18n, model.clientProperty(), model.peersProperty(), card);
+        whatIf = new WhatIfViewModel(model);
+        DecisionViewModel whatIfDecision = new DecisionViewModel(i18n, whatIf.editedProperty(), card);
+        newApplication = new NewApplicationViewModel(model);
+        DecisionViewModel newDecision = new DecisionViewModel(i18n, newApplication.resultProperty(), card);
+        tabs.getTabs().addAll(
+                tab("decision", new DecisionView(decision, context)),
+                tab("peers", new PeersView(peers, context)),
+                tab("whatif", new WhatIfView(whatIf, whatIfDecision, context)),
+                tab("newapp", new NewApplicationView(newApplication, newDecision, context)),
+                tab("model", new ModelCardView(new ModelCardViewModel(i18n, card), context)));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        setCenter(tabs);
+        setBottom(statusBar());
+    }
+
+    private Tab tab(String key, javafx.scene.Node content) {
+        Tab tab = new Tab();
+        tab.setId("tab-" + key);
+        tab.textProperty().bind(context.i18n().text("tab." + key));
+        tab.setContent(content);
+        return tab;
+    }
+
+    private MenuBar menu() {
+        I18n i18n = context.i18n();
+        MenuItem openData = item("menu.openData", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        openData.setOnAction(e -> chooseDataset());
+        MenuItem openModel = item("menu.openModel", new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN));
+        openModel.setOnAction(e -> chooseModel());
+        MenuItem quit = item("menu.quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
+        quit.setOnAction(e -> getScene().getWindow().hide());
+        Menu file = new Menu();
+        file.textProperty().bind(i18n.text("menu.file"));
+        file.getItems().addAll(openData, openModel, quit);
+
+        Menu view = new Menu();
+        view.textProperty().bind(i18n.text("menu.view"));
+        ToggleGroup languages = new ToggleGroup();
+        for (Locale locale : I18n.LANGUAGES) {
+            RadioMenuItem item = new RadioMenuItem(locale.getDisplayLanguage(locale));
+            item.setId("language-" + locale.getLanguage());
+            item.setToggleGroup(languages);
+            item.setSelected(locale.equals(i18n.locale()));
+            item.setOnAction(e -> setLanguage(locale));
+            view.getItems().add(item);
+        }
+        i18n.localeProperty().addListener((obs, old, now) -> languages.getToggles().forEach(t ->
+                t.setSelected(((RadioMenuItem) t).getId().equals("language-" + now.getLanguage()))));
+        view.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+        ToggleGroup themes = new ToggleGroup();
+        for (Theme theme : Theme.values()) {
+            RadioMenuItem item = new RadioMenuItem();
+            item.setId("theme-" + theme.name().toLowerCase(Locale.ROOT));
+            item.textProperty().bind(i18n.text("theme." + theme.name()));
+            item.setToggleGroup(themes);
+            item.setSelected(theme == context.theme().get());
+            item.setOnAction(e -> context.theme().set(theme));
+            view.getItems().add(item);
+        }
+        for (int i = 0; i < TABS.length; i++) {
+            int index = i;
+            MenuItem go = item("tab." + TABS[i], new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(i + 1)), KeyCombination.SHORTCUT_DOWN));
+            go.setOnAction(e -> tabs.getSelectionModel().select(index));
+            if (i == 0) {
+                view.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+            }
+            view.getItems().add(go);
+        }
+        MenuItem find = item("menu.find", new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN));
+        find.setOnAction(e -> focusSearch());
+        view.getItems().add(find);
+
+        Menu help = new Menu();
+        help.textProperty().bind(i18n.text("menu.help"));
+        MenuItem keys = item("menu.keys", null);
+        keys.setOnAction(e -> info("menu.keys", "help.keys"));
+        MenuItem about = item("menu.about", null);
+        about.setOnAction(e -> info("menu.about", "help.about"));
+        help.getItems().addAll(keys, about);
+        MenuBar bar = new MenuBar(file, view, help);
+        bar.setId("menuBar");
+        return bar;
+    }
+
+    private void setLanguage(Locale locale) {
+        context.i18n().setLocale(locale);
+        model.settings().setLanguage(locale);
+    }
+
+    private MenuItem item(String key, KeyCombination accelerator) {
+        MenuItem item = new MenuItem();
+        item.textProperty().bind(context.i18n().text(key));
+        if (accelerator != null) {
+            item.setAccelerator(accelerator);
+        }
+        return item;
+    }
+
+    private void info(String titleKey, String bodyKey) {
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION);
+        alert.initOwner(getScene().getWindow());
+        alert.setTitle(context.i18n().get(titleKey));
+        alert.setHeaderText(context.i18n().get(titleKey));
+        alert.setContentText(context.i18n().get(bodyKey));
+        alert.showAndWait();
+    }
+
+    private HBox statusBar() {
+        Label status = new Label();
+        status.setId("status");
+        status.textProperty().bind(model.statusProperty());
+        ProgressBar progress = new ProgressBar();
+        progress.setId("progress");
+        progress.progressProperty().bind(model.progressProperty());
+        progress.visibleProperty().bind(model.busyProperty());
+        progress.setPrefWidth(200);
+        Button cancel = new Button();
+        cancel.setId("cancel");
+        cancel.textProperty().bind(context.i18n().text("status.cancel"));
+        cancel.visibleProperty().bind(model.busyProperty());
+        cancel.setOnAction(e -> model.cancel());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(10, status, spacer, progress, cancel);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add(Styles.STATUS_BAR);
+        return bar;
+    }
+
+    public void focusSearch() {
+        search.field().requestFocus();
+        search.field().selectAll();
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    public WhatIfViewModel whatIf() {
+        return whatIf;
+    }
+
+    public NewApplicationViewModel newApplication() {
+        return newApplication;
+    }
+
+    private void chooseDataset() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(context.i18n().get("menu.openData"));
+        model.settings().folder("data").map(Path::getParent).filter(Files::isDirectory).ifPresent(p -> chooser.setInitialDirectory(p.toFile()));
+        File chosen = chooser.showDialog(window());
+        Workspace current = model.workspaceProperty().get();
+        if (chosen != null && current != null) {
+            model.openChecked(chosen.toPath(), current.modelFolder());
+        }
+    }
+
+    private void chooseModel() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(context.i18n().get("menu.openModel"));
+        model.settings().folder("model").map(Path::getParent).filter(Files::isDirectory).ifPresent(p -> chooser.setInitialDirectory(p.toFile()));
+        File chosen = chooser.showDialog(window());
+        Workspace current = model.workspaceProperty().get();
+        if (chosen != null && current != null) {
+            model.openChecked(current.dataFolder(), chosen.toPath());
+        }
+    }
+
+    private Window window() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+}

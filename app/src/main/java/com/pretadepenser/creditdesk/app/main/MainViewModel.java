@@ -1,0 +1,259 @@
+package com.pretadepenser.creditdesk.app.main;
+
+import com.pretadepenser.creditdesk.app.client.LoadedClient;
+import com.pretadepenser.creditdesk.app.common.AppSettings;
+import com.pretadepenser.creditdesk.app.common.BackgroundTask;
+import com.pretadepenser.creditdesk.app.common.I18n;
+import com.pretadepenser.creditdesk.app.common.TaskExecutor;
+import com.pretadepenser.creditdesk.app.common.UserMessages;
+import com.pretadepenser.creditdesk.app.workspace.Workspace;
+import com.pretadepenser.creditdesk.engine.explain.Explanation;
+import com.pretadepenser.creditdesk.engine.peers.PeerIndex;
+import com.pretadepenser.creditdesk.engine.scoring.ClientScorer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import tech.tablesaw.api.Table;
+
+/**
+ * The state every screen shares: the open workspace, the client on screen, the peer index once
+ * built, recent clients, and the status line with the running task's progress. All engine work
+ * goes through the {@link TaskExecutor}; results land here on the FX thread.
+ */
+public final class MainViewModel {
+    private final TaskExecutor executor;
+    private final I18n i18n;
+    private final AppSettings settings;
+    private final ReadOnlyObjectWrapper<Workspace> workspace = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<PeerIndex> peers = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<LoadedClient> client = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<Integer> recent = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private TaskExecutor.Handle running;
+
+    public MainViewModel(TaskExecutor executor, I18n i18n, AppSettings settings) {
+        this.executor = executor;
+        this.i18n = i18n;
+        this.settings = settings;
+        recent.setAll(settings.recentClients());
+        i18n.localeProperty().addListener((obs, old, now) -> reexplain(now));
+    }
+
+    public I18n i18n() {
+        return i18n;
+    }
+
+    public TaskExecutor executor() {
+        return executor;
+    }
+
+    /** Opens a dataset and model; on success shows {@code firstClient} (or the dataset's first) and builds the peer index. */
+    public void open(Path data, Path model, Integer firstClient) {
+        Workspace previous = workspace.get();
+        BackgroundTask<Workspace> task = BackgroundTask.of(i18n.get("status.opening", data.getFileName()),
+                progress -> Workspace.open(data, model, progress));
+        run(task.onSuccess(opened -> {
+            workspace.set(opened);
+            peers.set(null);
+            client.set(null);
+            if (previous != null) {
+                previous.close();
+            }
+            settings.setFolder("data", data);
+            settings.setFolder("model", model);
+            status.set(i18n.get("status.opened", opened.clientCount(), data.getFileName(), model.getFileName()));
+            int start = firstClient != null && opened.scorer().knows(firstClient) ? firstClient : opened.firstClient();
+            load(start);
+            buildPeers(opened);
+        }));
+    }
+
+    /**
+     * Opens what the user chose in a folder dialog, after checking that each folder is what it
+     * should be: a folder of CSV files is refused with the command that imports it.
+     */
+    public void openChecked(Path data, Path model) {
+        if (!java.nio.file.Files.isRegularFile(data.resolve("manifest.json"))) {
+            boolean csv = java.nio.file.Files.isRegularFile(data.resolve("application_train.csv"))
+                    || java.nio.file.Files.isRegularFile(data.resolve("application_test.csv"));
+            error.set(csv ? i18n.get("error.csvFolder", data) : i18n.get("error.notDataset", data));
+            return;
+        }
+        if (!java.nio.file.Files.isRegularFile(model.resolve("model-card.json"))) {
+            error.set(i18n.get("error.notModel", model));
+            return;
+        }
+        LoadedClient shown = client.get();
+        open(data, model, shown == null ? null : shown.id());
+    }
+
+    private void buildPeers(Workspace opened) {
+        executor.execute(BackgroundTask.of(i18n.get("status.peers"), progress -> opened.buildPeers())
+                .onSuccess(index -> {
+                    if (workspace.get() == opened) {
+                        peers.set(index);
+                    }
+                })
+                .onFailure(e -> error.set(i18n.get("error.peers", UserMessages.of(e)))));
+    }
+
+    /** Loads what the officer typed: a client id, checked before any engine work. */
+    public boolean load(String typed) {
+        String text = typed == null ? "" : typed.strip();
+        if (workspace.get() == null) {
+            error.set(i18n.get("error.noWorkspace"));
+            return false;
+        }
+        if (!text.matches("\\d{1,9}")) {
+            error.set(text.isEmpty() ? i18n.get("error.emptyId") : i18n.get("error.malformedId", text));
+            return false;
+        }
+        int id = Integer.parseInt(text);
+        if (!workspace.get().scorer().knows(id)) {
+            error.set(i18n.get("error.unknownClient", id, workspace.get().dataFolder().getFileName()));
+            return false;
+        }
+        load(id);
+        return true;
+    }
+
+    public void load(int id) {
+        Workspace current = workspace.get();
+        Locale locale = i18n.locale();
+        run(BackgroundTask.of(i18n.get("status.loading", id), progress -> {
+            ClientScorer scorer = current.scorer();
+            ClientScorer.ScoredClient scored = scorer.explain(id);
+            Explanation explanation = current.explainer().explain(scored, locale);
+            return new LoadedClient(id, scorer.application(id), scored, explanation, scorer.outcome(id), scorer.history().summary(id));
+        }).onSuccess(loaded -> {
+            error.set("");
+            client.set(loaded);
+            if (!locale.equals(i18n.locale())) {
+                // the language changed while the client was loading
+                reexplain(i18n.locale());
+            }
+            remember(id);
+            status.set(i18n.get("status.loaded", id));
+        }));
+    }
+
+    /** Scores an application row through the same path as a dataset client: a what-if edit or a new application. */
+    public BackgroundTask<LoadedClient> rescore(int id, Table application) {
+        Workspace current = workspace.get();
+        Locale locale = i18n.locale();
+        return BackgroundTask.of(i18n.get("status.rescoring"), progress -> {
+            ClientScorer.ScoredClient scored = current.scorer().explain(application);
+            Explanation explanation = current.explainer().explain(scored, locale);
+            boolean known = current.scorer().knows(id);
+            return new LoadedClient(id, application, scored, explanation,
+                    java.util.Optional.empty(), known ? current.scorer().history().summary(id)
+                    : com.pretadepenser.creditdesk.engine.features.HistorySummary.NONE);
+        });
+    }
+
+    private void reexplain(Locale locale) {
+        LoadedClient shown = client.get();
+        Workspace current = workspace.get();
+        if (shown == null || current == null) {
+            return;
+        }
+        Explanation explanation = current.explainer().explain(shown.scored(), locale);
+        client.set(new LoadedClient(shown.id(), shown.application(), shown.scored(), explanation, shown.outcome(), shown.history()));
+    }
+
+    private void remember(int id) {
+        List<Integer> updated = new ArrayList<>(recent);
+        updated.remove(Integer.valueOf(id));
+        updated.add(0, id);
+        while (updated.size() > AppSettings.RECENT_LIMIT) {
+            updated.remove(updated.size() - 1);
+        }
+        recent.setAll(updated);
+        settings.setRecentClients(updated);
+    }
+
+    /** Runs a task as the one the status bar shows; a failure becomes the error line. */
+    public <T> void run(BackgroundTask<T> task) {
+        busy.set(true);
+        status.set(task.title());
+        progress.set(-1);
+        task.onDone(() -> {
+            busy.set(false);
+            progress.set(0);
+            status.set("");
+        }).onFailure(e -> {
+            error.set(UserMessages.of(e));
+            status.set("");
+        }).onCancelled(() -> status.set(i18n.get("status.cancelled")));
+        TaskExecutor.Handle handle = executor.execute(task);
+        running = handle;
+        if (!handle.isDone()) {
+            handle.progressProperty().addListener((obs, old, now) -> progress.set(now.doubleValue()));
+            handle.messageProperty().addListener((obs, old, now) -> {
+                if (!handle.isDone()) {
+                    status.set(now);
+                }
+            });
+        }
+    }
+
+    public void cancel() {
+        if (running != null) {
+            running.cancel();
+        }
+    }
+
+    public void clearError() {
+        error.set("");
+    }
+
+    public ReadOnlyObjectProperty<Workspace> workspaceProperty() {
+        return workspace.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<PeerIndex> peersProperty() {
+        return peers.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<LoadedClient> clientProperty() {
+        return client.getReadOnlyProperty();
+    }
+
+    public ObservableList<Integer> recentClients() {
+        return FXCollections.unmodifiableObservableList(recent);
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public AppSettings settings() {
+        return settings;
+    }
+}

@@ -1,0 +1,29 @@
+package com.pretadepenser.creditdesk.app.peers;
+
+import com.pretadepenser.creditdesk.engine.features.FeaturePipeline;
+
+/**
+ * A linear change of unit for drawing a feature in the units a person thinks in: day counts
+ * (negative, before the application) become years ago, shares become percent. Linear, so
+ * percentiles and shapes are unchanged.
+ */
+public record DisplayUnit(double scale, String unitKey) {
+    static final DisplayUnit SAME = new DisplayUnit(1, "unit.none");
+
+    public static DisplayUnit of(String feature) {
+        if (FeaturePipeline.isCategorical(feature)) {
+            return SAME;
+        }
+        if (feature.contains("DAYS_") && !feature.endsWith("_VAR") && !feature.contains("_PERC")) {
+            return new DisplayUnit(-1 / 365.25, "unit.yearsAgo");
+        }
+        if (feature.endsWith("_PERC") || feature.equals("PAYMENT_RATE")) {
+            return new DisplayUnit(100, "unit.percent");
+        }
+        return SAME;
+    }
+
+    public double apply(double value) {
+        return value * scale;
+    }
+}

@@ -1,0 +1,145 @@
+package com.pretadepenser.creditdesk.app.whatif;
+
+import com.pretadepenser.creditdesk.app.charts.ChartStyle;
+import com.pretadepenser.creditdesk.app.common.I18n;
+import com.pretadepenser.creditdesk.app.common.ViewContext;
+import com.pretadepenser.creditdesk.app.decision.DecisionViewModel;
+import com.pretadepenser.creditdesk.app.decision.GaugeView;
+import com.pretadepenser.creditdesk.app.decision.WaterfallChart;
+import com.pretadepenser.creditdesk.app.theme.Styles;
+import com.pretadepenser.creditdesk.engine.scoring.Decision;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.jfree.chart.fx.ChartViewer;
+
+/** The what-if tab: editable fields on the left; the live gauge, decision, suggestion and waterfall on the right. */
+public final class WhatIfView extends HBox {
+    private final ChartViewer waterfall = new ChartViewer(null);
+    private final DecisionViewModel decision;
+    private final ViewContext context;
+
+    public WhatIfView(WhatIfViewModel model, DecisionViewModel decision, ViewContext context) {
+        this.decision = decision;
+        this.context = context;
+        I18n i18n = context.i18n();
+        setSpacing(12);
+        setPadding(new Insets(12));
+
+        GridPane form = new GridPane();
+        form.setHgap(8);
+        form.setVgap(2);
+        int row = 0;
+        for (EditableField field : model.fields()) {
+            Label label = new Label();
+            label.textProperty().bind(i18n.text(field.labelKey()));
+            TextField input = new TextField();
+            input.setId("whatif-" + field.column());
+            input.setPrefColumnCount(10);
+            input.textProperty().bindBidirectional(field.textProperty());
+            label.setLabelFor(input);
+            label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            Label error = new Label();
+            error.getStyleClass().add(Styles.FIELD_ERROR);
+            error.textProperty().bind(field.errorProperty());
+            error.managedProperty().bind(error.textProperty().isNotEmpty());
+            field.errorProperty().addListener((obs, old, now) -> {
+                input.getStyleClass().remove("cd-invalid");
+                if (!now.isEmpty()) {
+                    input.getStyleClass().add("cd-invalid");
+                }
+            });
+            error.setWrapText(true);
+            error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            form.add(label, 0, row);
+            form.add(input, 1, row++);
+            form.add(error, 0, row++, 2, 1);
+        }
+        Button reset = new Button();
+        reset.setId("whatifReset");
+        reset.textProperty().bind(i18n.text("whatif.reset"));
+        reset.setOnAction(e -> model.reset());
+        reset.disableProperty().bind(model.changedProperty().not());
+        Label hint = new Label();
+        hint.setWrapText(true);
+        hint.getStyleClass().add(Styles.MUTED);
+        hint.textProperty().bind(i18n.text("whatif.hint"));
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        VBox fieldsPanel = new VBox(8, title(i18n.text("whatif.title")), hint, form, reset);
+        fieldsPanel.getStyleClass().add(Styles.PANEL);
+
+        GaugeView gauge = new GaugeView();
+        gauge.setId("whatifGauge");
+        gauge.probabilityProperty().bind(decision.probabilityProperty());
+        gauge.thresholdProperty().bind(decision.thresholdProperty());
+        gauge.themeProperty().bind(context.theme());
+        Label probability = new Label();
+        probability.setId("whatifProbability");
+        probability.getStyleClass().add(Styles.BIG_NUMBER);
+        probability.textProperty().bind(decision.probabilityTextProperty());
+        Label verdict = new Label();
+        verdict.setId("whatifDecision");
+        verdict.getStyleClass().add(Styles.DECISION);
+        verdict.textProperty().bind(decision.decisionTextProperty());
+        decision.decisionProperty().addListener((obs, old, now) -> {
+            verdict.getStyleClass().removeAll(Styles.GRANTED, Styles.REFUSED);
+            if (now != null) {
+                verdict.getStyleClass().add(now == Decision.GRANTED ? Styles.GRANTED : Styles.REFUSED);
+            }
+        });
+        Label comparison = new Label();
+        comparison.setId("whatifComparison");
+        comparison.textProperty().bind(model.comparisonProperty());
+        Label suggestion = new Label();
+        suggestion.setId("suggestion");
+        suggestion.setWrapText(true);
+        suggestion.getStyleClass().add(Styles.SUGGESTION);
+        suggestion.textProperty().bind(model.suggestionProperty());
+        suggestion.setMaxWidth(Double.MAX_VALUE);
+        Button apply = new Button();
+        apply.setId("applySuggestion");
+        apply.textProperty().bind(i18n.text("whatif.apply"));
+        apply.visibleProperty().bind(model.suggestionApplicableProperty());
+        apply.setOnAction(e -> model.applySuggestion());
+        HBox headline = new HBox(14, probability, verdict);
+        headline.setAlignment(Pos.CENTER_LEFT);
+        suggestion.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        VBox score = new VBox(6, gauge, headline, comparison, suggestion, apply);
+        score.getStyleClass().add(Styles.PANEL);
+        fieldsPanel.setPrefWidth(380);
+        fieldsPanel.setMinWidth(340);
+        HBox top = new HBox(12, fieldsPanel, score);
+        HBox.setHgrow(score, Priority.ALWAYS);
+
+        waterfall.setId("whatifWaterfall");
+        VBox chart = new VBox(6, title(i18n.text("waterfall.title")), waterfall);
+        VBox.setVgrow(waterfall, Priority.ALWAYS);
+        chart.getStyleClass().add(Styles.PANEL);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        waterfall.setMinHeight(300);
+        VBox all = new VBox(12, top, chart);
+        HBox.setHgrow(all, Priority.ALWAYS);
+        getChildren().add(all);
+        decision.waterfallProperty().addListener((obs, old, now) -> redraw());
+        context.theme().addListener((obs, old, now) -> redraw());
+        redraw();
+    }
+
+    private static Label title(javafx.beans.value.ObservableValue<String> text) {
+        Label label = new Label();
+        label.getStyleClass().add(Styles.SUBTITLE);
+        label.textProperty().bind(text);
+        return label;
+    }
+
+    private void redraw() {
+        var now = decision.waterfallProperty().get();
+        ChartStyle.show(waterfall, now == null ? null : WaterfallChart.create(now, decision.thresholdProperty().get(), context.i18n(), context.theme().get()));
+    }
+}

@@ -1,0 +1,207 @@
+package com.pretadepenser.creditdesk.app.whatif;
+
+import com.pretadepenser.creditdesk.app.client.LoadedClient;
+import com.pretadepenser.creditdesk.app.common.BackgroundTask;
+import com.pretadepenser.creditdesk.app.common.I18n;
+import com.pretadepenser.creditdesk.app.common.Numbers;
+import com.pretadepenser.creditdesk.app.common.TaskExecutor;
+import com.pretadepenser.creditdesk.app.common.UserMessages;
+import com.pretadepenser.creditdesk.app.main.MainViewModel;
+import com.pretadepenser.creditdesk.app.workspace.Workspace;
+import com.pretadepenser.creditdesk.engine.scoring.Counterfactual;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import tech.tablesaw.api.Table;
+
+/**
+ * What-if: the client's application fields, editable; every valid edit rescores through the
+ * same feature path and updates the what-if client (gauge, decision, waterfall), then looks for
+ * the smallest change of credit amount or term that would grant it.
+ */
+public final class WhatIfViewModel {
+    private final MainViewModel main;
+    private final TaskExecutor executor;
+    private final I18n i18n;
+    private final List<EditableField> fields = List.of(
+            new EditableField("AMT_CREDIT", "field.credit", EditableField.Kind.AMOUNT, true),
+            new EditableField("AMT_ANNUITY", "field.annuity", EditableField.Kind.AMOUNT, true),
+            new EditableField("AMT_GOODS_PRICE", "field.goods", EditableField.Kind.AMOUNT, false),
+            new EditableField("AMT_INCOME_TOTAL", "field.income", EditableField.Kind.AMOUNT, true),
+            new EditableField("CNT_CHILDREN", "field.children", EditableField.Kind.COUNT, false),
+            new EditableField("CNT_FAM_MEMBERS", "field.family", EditableField.Kind.COUNT, false),
+            new EditableField("DAYS_EMPLOYED", "field.yearsEmployed", EditableField.Kind.YEARS, false));
+    private final ReadOnlyObjectWrapper<LoadedClient> edited = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper comparison = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper suggestion = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper suggestionApplicable = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper changed = new ReadOnlyBooleanWrapper(false);
+    private Counterfactual lastSuggestion;
+    private boolean resetting;
+    private long generation;
+
+    public WhatIfViewModel(MainViewModel main) {
+        this.main = main;
+        this.executor = main.executor();
+        this.i18n = main.i18n();
+        for (EditableField field : fields) {
+            field.textProperty().addListener((obs, old, now) -> {
+                if (!resetting) {
+                    rescore();
+                }
+            });
+        }
+        main.clientProperty().addListener((obs, old, now) -> reset());
+        i18n.localeProperty().addListener((obs, old, now) -> reset());
+        reset();
+    }
+
+    public List<EditableField> fields() {
+        return fields;
+    }
+
+    /** Back to the client's own application. */
+    public void reset() {
+        LoadedClient original = main.clientProperty().get();
+        resetting = true;
+        try {
+            for (EditableField field : fields) {
+                field.show(original == null ? Double.NaN : value(original.application(), field.column()), i18n);
+            }
+        } finally {
+            resetting = false;
+        }
+        changed.set(false);
+        edited.set(original);
+        comparison.set("");
+        if (original != null) {
+            searchCounterfactual(original, ++generation);
+        } else {
+            suggestion.set("");
+            suggestionApplicable.set(false);
+        }
+    }
+
+    /** Puts the suggested amounts into the fields, which rescores them. */
+    public void applySuggestion() {
+        if (lastSuggestion == null) {
+            return;
+        }
+        resetting = true;
+        try {
+            for (Map.Entry<String, double[]> change : lastSuggestion.changes().entrySet()) {
+                fields.stream().filter(f -> f.column().equals(change.getKey())).findFirst()
+                        .ifPresent(f -> f.show(change.getValue()[1], i18n));
+            }
+        } finally {
+            resetting = false;
+        }
+        rescore();
+    }
+
+    private void rescore() {
+        LoadedClient original = main.clientProperty().get();
+        if (original == null) {
+            return;
+        }
+        Map<String, Double> values = new LinkedHashMap<>();
+        boolean valid = true;
+        for (EditableField field : fields) {
+            OptionalDouble raw = field.raw(i18n);
+            if (raw.isEmpty()) {
+                valid = false;
+            } else {
+                values.put(field.column(), raw.getAsDouble());
+            }
+        }
+        if (!valid) {
+            return;
+        }
+        Table application = ApplicationEdits.apply(original.application(), values);
+        long mine = ++generation;
+        BackgroundTask<LoadedClient> task = main.rescore(original.id(), application);
+        executor.execute(task.onSuccess(rescored -> {
+            if (mine != generation) {
+                return;
+            }
+            LoadedClient withOutcome = new LoadedClient(rescored.id(), rescored.application(), rescored.scored(), rescored.explanation(),
+                    original.outcome(), original.history());
+            edited.set(withOutcome);
+            changed.set(true);
+            comparison.set(i18n.get("whatif.comparison", 100 * original.probability(), 100 * rescored.probability(),
+                    100 * (rescored.probability() - original.probability())));
+            searchCounterfactual(withOutcome, mine);
+        }).onFailure(e -> comparison.set(UserMessages.of(e))));
+    }
+
+    private void searchCounterfactual(LoadedClient client, long mine) {
+        Workspace workspace = main.workspaceProperty().get();
+        if (workspace == null) {
+            return;
+        }
+        Table application = client.application();
+        executor.execute(BackgroundTask.of(i18n.get("status.counterfactual"), progress -> workspace.counterfactuals().search(application))
+                .onSuccess(search -> {
+                    if (mine == generation) {
+                        describe(search);
+                    }
+                })
+                .onFailure(e -> suggestion.set(UserMessages.of(e))));
+    }
+
+    private void describe(Counterfactual.Search search) {
+        lastSuggestion = search.found().orElse(null);
+        suggestionApplicable.set(lastSuggestion != null);
+        if (search.alreadyGranted()) {
+            suggestion.set(i18n.get("whatif.alreadyGranted"));
+            return;
+        }
+        if (lastSuggestion == null) {
+            suggestion.set(i18n.get("whatif.noChange"));
+            return;
+        }
+        StringBuilder parts = new StringBuilder();
+        for (Map.Entry<String, double[]> change : lastSuggestion.changes().entrySet()) {
+            if (parts.length() > 0) {
+                parts.append(i18n.get("whatif.and"));
+            }
+            parts.append(i18n.get("whatif.change", i18n.get("whatif.field." + change.getKey()),
+                    Numbers.format(change.getValue()[1], 0, i18n.locale()), Numbers.format(change.getValue()[0], 0, i18n.locale())));
+        }
+        suggestion.set(i18n.get("whatif.suggestion", parts.toString(), 100 * lastSuggestion.probability()));
+    }
+
+    static double value(Table application, String column) {
+        if (!application.columnNames().contains(column) || application.column(column).isMissing(0)) {
+            return Double.NaN;
+        }
+        return ((tech.tablesaw.api.NumericColumn<?>) application.column(column)).getDouble(0);
+    }
+
+    public ReadOnlyObjectProperty<LoadedClient> editedProperty() {
+        return edited.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty comparisonProperty() {
+        return comparison.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty suggestionProperty() {
+        return suggestion.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty suggestionApplicableProperty() {
+        return suggestionApplicable.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty changedProperty() {
+        return changed.getReadOnlyProperty();
+    }
+}

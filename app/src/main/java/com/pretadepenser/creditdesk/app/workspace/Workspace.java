@@ -1,0 +1,155 @@
+package com.pretadepenser.creditdesk.app.workspace;
+
+import com.pretadepenser.creditdesk.app.common.BackgroundTask;
+import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import com.pretadepenser.creditdesk.engine.data.HomeCreditData;
+import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
+import com.pretadepenser.creditdesk.engine.data.LocalDataset;
+import com.pretadepenser.creditdesk.engine.explain.Explainer;
+import com.pretadepenser.creditdesk.engine.peers.PeerIndex;
+import com.pretadepenser.creditdesk.engine.peers.PeerIndexBuilder;
+import com.pretadepenser.creditdesk.engine.scoring.ClientScorer;
+import com.pretadepenser.creditdesk.engine.scoring.CounterfactualSearch;
+import com.pretadepenser.creditdesk.engine.scoring.ScoringModel;
+import com.pretadepenser.creditdesk.engine.training.ModelCard;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.CancellationException;
+
+/**
+ * An opened dataset and model, with everything the screens compute from: the scorer, the
+ * explainer, the counterfactual search, and the sorted client ids. The peer index, which scores
+ * every client, is built separately ({@link #buildPeers}) so the first client shows before it.
+ */
+public final class Workspace implements AutoCloseable {
+    private final Path dataFolder;
+    private final Path modelFolder;
+    private final boolean synthetic;
+    private final HomeCreditData data;
+    private final ScoringModel model;
+    private final ClientScorer scorer;
+    private final Explainer explainer;
+    private final CounterfactualSearch counterfactuals;
+    private final int[] sortedIds;
+
+    private Workspace(Path dataFolder, Path modelFolder, boolean synthetic, HomeCreditData data, ScoringModel model) {
+        this.dataFolder = dataFolder;
+        this.modelFolder = modelFolder;
+        this.synthetic = synthetic;
+        this.data = data;
+        this.model = model;
+        this.scorer = new ClientScorer(model, data);
+        this.explainer = new Explainer(model.card().featureSchema());
+        this.counterfactuals = new CounterfactualSearch(scorer);
+        this.sortedIds = scorer.clientIds();
+        Arrays.sort(this.sortedIds);
+    }
+
+    /** Opens a local dataset (made by {@code creditdesk import}) and a model folder, reporting each step. */
+    public static Workspace open(Path dataFolder, Path modelFolder, BackgroundTask.Progress progress) {
+        progress.update(0.05, "model " + modelFolder);
+        ScoringModel model = ScoringModel.load(modelFolder);
+        try {
+            checkCancelled(progress);
+            progress.update(0.2, "dataset " + dataFolder);
+            LocalDataset dataset = LocalDataset.open(dataFolder);
+            HomeCreditData data = dataset.load();
+            if (!data.has(HomeCreditTable.APPLICATION_TRAIN) && !data.has(HomeCreditTable.APPLICATION_TEST)) {
+                throw new CreditDeskException(dataFolder + " holds no application table: there is no client to show.");
+            }
+            checkCancelled(progress);
+            progress.update(0.8, "indexing clients");
+            Workspace workspace = new Workspace(dataFolder, modelFolder, dataset.isSynthetic(), data, model);
+            progress.update(1, "ready");
+            return workspace;
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    private static void checkCancelled(BackgroundTask.Progress progress) {
+        if (progress.isCancelled()) {
+            throw new CancellationException("opening cancelled");
+        }
+    }
+
+    /** Scores every client for the peer screens: a second or two on the demo data. */
+    public PeerIndex buildPeers() {
+        return PeerIndexBuilder.build(model, data, scorer.history());
+    }
+
+    public Path dataFolder() {
+        return dataFolder;
+    }
+
+    public Path modelFolder() {
+        return modelFolder;
+    }
+
+    public boolean synthetic() {
+        return synthetic;
+    }
+
+    public ScoringModel model() {
+        return model;
+    }
+
+    public ModelCard card() {
+        return model.card();
+    }
+
+    public ClientScorer scorer() {
+        return scorer;
+    }
+
+    public Explainer explainer() {
+        return explainer;
+    }
+
+    public CounterfactualSearch counterfactuals() {
+        return counterfactuals;
+    }
+
+    /** Every client id, ascending. */
+    public int[] sortedIds() {
+        return sortedIds.clone();
+    }
+
+    public int clientCount() {
+        return sortedIds.length;
+    }
+
+    /** The first client id, for a screen that should never start empty. */
+    public int firstClient() {
+        return sortedIds[0];
+    }
+
+    /** Up to {@code limit} client ids starting with the digits typed, ascending. */
+    public java.util.List<Integer> idsStartingWith(String digits, int limit) {
+        java.util.List<Integer> found = new java.util.ArrayList<>();
+        if (digits.isEmpty() || !digits.chars().allMatch(Character::isDigit) || digits.length() > 9) {
+            return found;
+        }
+        // ids with this prefix form one contiguous run per length (e.g. 1000, 10000-10009, 100000-100099 ...)
+        long prefix = Long.parseLong(digits);
+        for (int extra = 0; extra <= 9 - digits.length() && found.size() < limit; extra++) {
+            long scale = (long) Math.pow(10, extra);
+            long from = prefix * scale;
+            long to = (prefix + 1) * scale;
+            if (from > Integer.MAX_VALUE) {
+                break;
+            }
+            int at = Arrays.binarySearch(sortedIds, (int) from);
+            for (int i = at < 0 ? -at - 1 : at; i < sortedIds.length && sortedIds[i] < to && found.size() < limit; i++) {
+                found.add(sortedIds[i]);
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}
