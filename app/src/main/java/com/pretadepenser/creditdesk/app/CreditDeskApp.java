@@ -58,7 +58,7 @@ public final class CreditDeskApp extends Application {
 
         Path data = Path.of(named.getOrDefault("data", Launcher.defaultData().toString()));
         Path modelFolder = Path.of(named.getOrDefault("model", Launcher.defaultModel().toString()));
-        Integer client = named.containsKey("client") ? Integer.valueOf(named.get("client"))
+        Integer client = named.containsKey("client") ? Integer.valueOf(named.get("client").strip())
                 : settings.recentClients().stream().findFirst().orElse(null);
         if (named.containsKey("screenshots")) {
             new Screenshots(stage, view, model, theme, Path.of(named.get("screenshots"))).start();

@@ -1,6 +1,8 @@
 package com.pretadepenser.creditdesk.app;
 
+import com.pretadepenser.creditdesk.app.common.AppSettings;
 import com.pretadepenser.creditdesk.app.workspace.DefaultLocations;
+import com.pretadepenser.creditdesk.app.workspace.Preloader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +48,22 @@ public final class Launcher {
                     + Path.of("").toAbsolutePath() + "; run from the project folder or pass --data DIR --model DIR");
             System.exit(2);
         }
+        Path data = named.stream().filter(a -> a.startsWith("--data=")).map(a -> Path.of(a.substring(7))).findFirst().orElse(defaultData());
+        Path model = named.stream().filter(a -> a.startsWith("--model=")).map(a -> Path.of(a.substring(8))).findFirst().orElse(defaultModel());
+        Integer client = named.stream().filter(a -> a.startsWith("--client=")).map(a -> parseClient(a.substring(9))).findFirst()
+                .orElseGet(() -> AppSettings.forUser().recentClients().stream().findFirst().orElse(null));
+        Preloader.start(data, model, client);
         Application.launch(CreditDeskApp.class, named.toArray(String[]::new));
+    }
+
+    private static Integer parseClient(String text) {
+        try {
+            return Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            System.err.println("creditdesk-app: --client must be a client id (digits), not " + text);
+            System.exit(2);
+            return null;
+        }
     }
 
     static Path defaultData() {

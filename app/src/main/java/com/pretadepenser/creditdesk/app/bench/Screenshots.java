@@ -72,6 +72,9 @@ public final class Screenshots {
             FxSteps.run(() -> lookupChoice("#peerGroup").setValue(com.pretadepenser.creditdesk.app.peers.PeersViewModel.Group.SIMILAR));
             settle();
             save("05-peers-similar");
+            FxSteps.run(() -> lookupChoice("#peerGroup").setValue(com.pretadepenser.creditdesk.app.peers.PeersViewModel.Group.SEGMENT));
+            settle();
+            save("05b-peers-segment");
             FxSteps.run(() -> model.load(WHATIF_CLIENT));
             tab(2);
             save("06-whatif-original");

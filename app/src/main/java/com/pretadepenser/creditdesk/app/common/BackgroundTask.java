@@ -17,6 +17,18 @@ public final class BackgroundTask<T> {
 
     /** What the work sees of its task. */
     public interface Progress {
+        /** For work run outside any task: reports nowhere, never cancelled. */
+        Progress NONE = new Progress() {
+            @Override
+            public void update(double fraction, String message) {
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+        };
+
         /** Fraction done in [0, 1] (negative for unknown) and a short message for the status bar. */
         void update(double fraction, String message);
 

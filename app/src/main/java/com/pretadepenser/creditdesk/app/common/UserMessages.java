@@ -14,7 +14,9 @@ public final class UserMessages {
 
     public static String of(Throwable error) {
         Throwable cause = error;
-        while (cause.getCause() != null && !(cause instanceof CreditDeskException) && cause.getMessage() == null) {
+        // Wrappers (an exception whose message is just its cause's) say nothing a person needs.
+        while (cause.getCause() != null && cause != cause.getCause() && !(cause instanceof CreditDeskException)
+                && (cause.getMessage() == null || cause.getMessage().equals(cause.getCause().toString()))) {
             cause = cause.getCause();
         }
         if (cause instanceof CreditDeskException || cause instanceof IllegalArgumentException || cause instanceof UncheckedIOException) {

@@ -89,17 +89,22 @@ public final class DecisionView extends HBox {
     }
 
     public static VBox scorePanel(DecisionViewModel model, ViewContext context) {
+        return scorePanel(model, context, "");
+    }
+
+    /** The gauge, probability, decision and margin; {@code idPrefix} keeps node ids unique when shown twice. */
+    public static VBox scorePanel(DecisionViewModel model, ViewContext context, String idPrefix) {
         GaugeView gauge = new GaugeView();
-        gauge.setId("gauge");
+        gauge.setId(id(idPrefix, "gauge"));
         gauge.probabilityProperty().bind(model.probabilityProperty());
         gauge.thresholdProperty().bind(model.thresholdProperty());
         gauge.themeProperty().bind(context.theme());
         Label probability = new Label();
-        probability.setId("probability");
+        probability.setId(id(idPrefix, "probability"));
         probability.getStyleClass().add(Styles.BIG_NUMBER);
         probability.textProperty().bind(model.probabilityTextProperty());
         Label decision = new Label();
-        decision.setId("decision");
+        decision.setId(id(idPrefix, "decision"));
         decision.getStyleClass().add(Styles.DECISION);
         decision.textProperty().bind(model.decisionTextProperty());
         decision.visibleProperty().bind(model.decisionProperty().isNotNull());
@@ -113,7 +118,7 @@ public final class DecisionView extends HBox {
             decision.getStyleClass().add(model.decisionProperty().get() == Decision.GRANTED ? Styles.GRANTED : Styles.REFUSED);
         }
         Label margin = new Label();
-        margin.setId("margin");
+        margin.setId(id(idPrefix, "margin"));
         margin.setWrapText(true);
         margin.textProperty().bind(model.marginTextProperty());
         HBox headline = new HBox(14, probability, decision);
@@ -130,15 +135,20 @@ public final class DecisionView extends HBox {
     }
 
     public static VBox reasons(DecisionViewModel model, I18n i18n) {
+        return reasons(model, i18n, "");
+    }
+
+    /** The summary and the reasons each way; {@code idPrefix} keeps node ids unique when shown twice. */
+    public static VBox reasons(DecisionViewModel model, I18n i18n, String idPrefix) {
         Label summary = new Label();
-        summary.setId("summary");
+        summary.setId(id(idPrefix, "summary"));
         summary.setWrapText(true);
         summary.textProperty().bind(model.summaryProperty());
         summary.setMinHeight(Region.USE_PREF_SIZE);
         VBox raising = list(model.raising());
-        raising.setId("raising");
+        raising.setId(id(idPrefix, "raising"));
         VBox lowering = list(model.lowering());
-        lowering.setId("lowering");
+        lowering.setId(id(idPrefix, "lowering"));
         VBox box = new VBox(6, title(i18n.text("reasons.title")), summary,
                 section(i18n.text("reasons.raising")), raising, section(i18n.text("reasons.lowering")), lowering);
         box.getStyleClass().add(Styles.PANEL);
@@ -158,6 +168,10 @@ public final class DecisionView extends HBox {
         items.addListener((javafx.collections.ListChangeListener<String>) c -> fill.run());
         fill.run();
         return list;
+    }
+
+    private static String id(String prefix, String name) {
+        return prefix.isEmpty() ? name : prefix + Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
     static Label title(javafx.beans.value.ObservableValue<String> text) {

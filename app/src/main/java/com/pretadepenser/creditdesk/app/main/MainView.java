@@ -88,7 +88,9 @@ public final class MainView extends BorderPane {
         HBox toolbar = new HBox(12, appName, search, spacer, source, demo);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(8, 12, 8, 12));
-        setTop(new VBox(menu(), toolbar));
+        appName.setMinWidth(Region.USE_PREF_SIZE);
+        demo.setMinWidth(Region.USE_PREF_SIZE);
+        setTop(new VBox(menu(), toolbar, SearchBar.messageLine(model)));
 
         ClientCardView card0 = new ClientCardView(new ClientCardViewModel(i18n, model.clientProperty()));
         ListView<Integer> recent = new ListView<>(model.recentClients());
@@ -121,22 +123,32 @@ public final class MainView extends BorderPane {
         DecisionViewModel whatIfDecision = new DecisionViewModel(i18n, whatIf.editedProperty(), card);
         newApplication = new NewApplicationViewModel(model);
         DecisionViewModel newDecision = new DecisionViewModel(i18n, newApplication.resultProperty(), card);
-        tabs.getTabs().addAll(
-                tab("decision", new DecisionView(decision, context)),
-                tab("peers", new PeersView(peers, context)),
-                tab("whatif", new WhatIfView(whatIf, whatIfDecision, context)),
-                tab("newapp", new NewApplicationView(newApplication, newDecision, context)),
-                tab("model", new ModelCardView(new ModelCardViewModel(i18n, card), context)));
+        Tab decisionTab = tab("decision", () -> new DecisionView(decision, context));
+        Tab peersTab = tab("peers", () -> new PeersView(peers, context));
+        Tab whatIfTab = tab("whatif", () -> new WhatIfView(whatIf, whatIfDecision, context));
+        tabs.getTabs().addAll(decisionTab, peersTab, whatIfTab,
+                tab("newapp", () -> new NewApplicationView(newApplication, newDecision, context)),
+                tab("model", () -> new ModelCardView(new ModelCardViewModel(i18n, card), context)));
+        peers.activeProperty().bind(peersTab.selectedProperty());
+        whatIf.activeProperty().bind(whatIfTab.selectedProperty());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setCenter(tabs);
         setBottom(statusBar());
     }
 
-    private Tab tab(String key, javafx.scene.Node content) {
+    /** A tab whose view is built when first shown: the window appears sooner, and hidden screens cost nothing. */
+    private Tab tab(String key, java.util.function.Supplier<javafx.scene.Node> content) {
         Tab tab = new Tab();
         tab.setId("tab-" + key);
         tab.textProperty().bind(context.i18n().text("tab." + key));
-        tab.setContent(content);
+        if (tab.isSelected() || tabs.getTabs().isEmpty() && "decision".equals(key)) {
+            tab.setContent(content.get());
+        }
+        tab.selectedProperty().addListener((obs, old, now) -> {
+            if (now && tab.getContent() == null) {
+                tab.setContent(content.get());
+            }
+        });
         return tab;
     }
 
@@ -146,11 +158,14 @@ public final class MainView extends BorderPane {
         openData.setOnAction(e -> chooseDataset());
         MenuItem openModel = item("menu.openModel", new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN));
         openModel.setOnAction(e -> chooseModel());
+        MenuItem export = item("menu.export", new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
+        export.setOnAction(e -> chooseExport());
         MenuItem quit = item("menu.quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> getScene().getWindow().hide());
         Menu file = new Menu();
         file.textProperty().bind(i18n.text("menu.file"));
-        file.getItems().addAll(openData, openModel, quit);
+        file.getItems().addAll(openData, openModel, new javafx.scene.control.SeparatorMenuItem(), export,
+                new javafx.scene.control.SeparatorMenuItem(), quit);
 
         Menu view = new Menu();
         view.textProperty().bind(i18n.text("menu.view"));
@@ -282,6 +297,17 @@ public final class MainView extends BorderPane {
         Workspace current = model.workspaceProperty().get();
         if (chosen != null && current != null) {
             model.openChecked(current.dataFolder(), chosen.toPath());
+        }
+    }
+
+    private void chooseExport() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(context.i18n().get("menu.export"));
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("CSV", "*.csv"));
+        chooser.setInitialFileName("creditdesk-scores.csv");
+        File chosen = chooser.showSaveDialog(window());
+        if (chosen != null) {
+            model.exportScores(chosen.toPath());
         }
     }
 

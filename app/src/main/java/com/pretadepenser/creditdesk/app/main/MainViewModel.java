@@ -7,6 +7,7 @@ import com.pretadepenser.creditdesk.app.common.I18n;
 import com.pretadepenser.creditdesk.app.common.TaskExecutor;
 import com.pretadepenser.creditdesk.app.common.UserMessages;
 import com.pretadepenser.creditdesk.app.workspace.Workspace;
+import com.pretadepenser.creditdesk.engine.batch.ScoreExport;
 import com.pretadepenser.creditdesk.engine.explain.Explanation;
 import com.pretadepenser.creditdesk.engine.peers.PeerIndex;
 import com.pretadepenser.creditdesk.engine.scoring.ClientScorer;
@@ -64,22 +65,36 @@ public final class MainViewModel {
     /** Opens a dataset and model; on success shows {@code firstClient} (or the dataset's first) and builds the peer index. */
     public void open(Path data, Path model, Integer firstClient) {
         Workspace previous = workspace.get();
+        var preloaded = com.pretadepenser.creditdesk.app.workspace.Preloader.take(data, model);
         BackgroundTask<Workspace> task = BackgroundTask.of(i18n.get("status.opening", data.getFileName()),
-                progress -> Workspace.open(data, model, progress));
+                progress -> preloaded.isPresent() ? joined(preloaded.get()) : Workspace.open(data, model, progress));
         run(task.onSuccess(opened -> {
-            workspace.set(opened);
-            peers.set(null);
-            client.set(null);
-            if (previous != null) {
+            show(opened, firstClient);
+            if (previous != null && previous != opened) {
                 previous.close();
             }
-            settings.setFolder("data", data);
-            settings.setFolder("model", model);
-            status.set(i18n.get("status.opened", opened.clientCount(), data.getFileName(), model.getFileName()));
-            int start = firstClient != null && opened.scorer().knows(firstClient) ? firstClient : opened.firstClient();
-            load(start);
-            buildPeers(opened);
         }));
+    }
+
+    private static Workspace joined(java.util.concurrent.CompletableFuture<Workspace> opening) {
+        try {
+            return opening.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
+    }
+
+    /** Shows an opened workspace: its first client at once, then its peer groups once built. */
+    public void show(Workspace opened, Integer firstClient) {
+        workspace.set(opened);
+        peers.set(null);
+        client.set(null);
+        settings.setFolder("data", opened.dataFolder());
+        settings.setFolder("model", opened.modelFolder());
+        status.set(i18n.get("status.opened", opened.clientCount(), opened.dataFolder().getFileName(), opened.modelFolder().getFileName()));
+        int start = firstClient != null && opened.scorer().knows(firstClient) ? firstClient : opened.firstClient();
+        load(start);
+        buildPeers(opened);
     }
 
     /**
@@ -102,13 +117,41 @@ public final class MainViewModel {
     }
 
     private void buildPeers(Workspace opened) {
-        executor.execute(BackgroundTask.of(i18n.get("status.peers"), progress -> opened.buildPeers())
+        executor.execute(BackgroundTask.of(i18n.get("status.peers"), progress -> opened.peers())
                 .onSuccess(index -> {
                     if (workspace.get() == opened) {
                         peers.set(index);
                     }
                 })
                 .onFailure(e -> error.set(i18n.get("error.peers", UserMessages.of(e)))));
+    }
+
+    /**
+     * Scores every client of the workspace into a CSV file (replacing it: the save dialog asked),
+     * with progress in the status bar and the reasons in the current language; cancellable, and a
+     * cancelled export leaves no file.
+     */
+    public void exportScores(Path out) {
+        Workspace current = workspace.get();
+        if (current == null) {
+            error.set(i18n.get("error.noWorkspace"));
+            return;
+        }
+        Locale locale = i18n.locale();
+        run(BackgroundTask.of(i18n.get("status.exporting", out.getFileName()), progress -> {
+            ScoreExport export = new ScoreExport(current.model(), current.data(), current.scorer().history());
+            return export.write(out, true, locale, new ScoreExport.Listener() {
+                @Override
+                public void progress(int done, int total) {
+                    progress.update(total == 0 ? 1 : done / (double) total, i18n.get("status.exportProgress", done, total));
+                }
+
+                @Override
+                public boolean cancelled() {
+                    return progress.isCancelled();
+                }
+            });
+        }).onSuccess(summary -> status.set(i18n.get("status.exported", summary.total(), out.getFileName(), summary.granted(), summary.refused()))));
     }
 
     /** Loads what the officer typed: a client id, checked before any engine work. */

@@ -81,7 +81,7 @@ public final class NewApplicationView extends HBox {
         scroll.setPrefWidth(720);
         scroll.setMinWidth(560);
 
-        VBox right = new VBox(10, DecisionView.scorePanel(decision, context), DecisionView.reasons(decision, i18n));
+        VBox right = new VBox(10, DecisionView.scorePanel(decision, context, "new"), DecisionView.reasons(decision, i18n, "new"));
         right.visibleProperty().bind(model.resultProperty().isNotNull());
         HBox.setHgrow(right, Priority.ALWAYS);
         getChildren().addAll(scroll, right);

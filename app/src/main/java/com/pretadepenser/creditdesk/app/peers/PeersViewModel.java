@@ -79,6 +79,8 @@ public final class PeersViewModel {
     private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private long generation;
+    private final javafx.beans.property.BooleanProperty active = new javafx.beans.property.SimpleBooleanProperty(true);
+    private boolean stale;
 
     public PeersViewModel(TaskExecutor executor, I18n i18n, ObservableValue<LoadedClient> client, ObservableValue<PeerIndex> index,
                           ObservableValue<ModelCard> card) {
@@ -101,6 +103,11 @@ public final class PeersViewModel {
         xFeature.addListener((obs, old, now) -> refresh());
         yFeature.addListener((obs, old, now) -> refresh());
         colourBy.addListener((obs, old, now) -> refresh());
+        active.addListener((obs, old, now) -> {
+            if (now && stale) {
+                refresh();
+            }
+        });
         refresh();
     }
 
@@ -132,6 +139,11 @@ public final class PeersViewModel {
     }
 
     private void refresh() {
+        if (!active.get()) {
+            stale = true;
+            return;
+        }
+        stale = false;
         LoadedClient shown = client.getValue();
         PeerIndex peers = index.getValue();
         long mine = ++generation;
@@ -210,6 +222,11 @@ public final class PeersViewModel {
         }
         return new Scatter(px, py, kind, shown.scored().features().value(0, x.feature()), shown.scored().features().value(0, y.feature()),
                 group.size());
+    }
+
+    /** Whether the peers are on screen: while not, changes only mark the result stale, and it is computed when shown. */
+    public javafx.beans.property.BooleanProperty activeProperty() {
+        return active;
     }
 
     public ObjectProperty<Group> groupProperty() {

@@ -11,7 +11,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import org.controlsfx.control.textfield.TextFields;
 
-/** The client search: type-ahead over every client id, Enter or the button loads, a message for a bad id. */
+/** The client search: type-ahead over every client id, Enter or the button loads; a bad id's message shows in {@link #messageLine}. */
 public final class SearchBar extends HBox {
     public static final int SUGGESTIONS = 12;
     private final TextField field = new TextField();
@@ -33,20 +33,29 @@ public final class SearchBar extends HBox {
         go.textProperty().bind(i18n.text("search.go"));
         field.setOnAction(e -> submit(model));
         go.setOnAction(e -> submit(model));
-        Label message = new Label();
-        message.setId("searchMessage");
-        message.getStyleClass().add(Styles.ERROR);
-        message.textProperty().bind(model.errorProperty());
-        message.setWrapText(true);
-        message.setMaxWidth(520);
+        go.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         field.textProperty().addListener((obs, old, now) -> model.clearError());
-        getChildren().addAll(field, go, message);
+        getChildren().addAll(field, go);
     }
 
     private void submit(MainViewModel model) {
         if (model.load(field.getText())) {
             field.selectAll();
         }
+    }
+
+    /** The line under the toolbar that says what was wrong (a bad id, a failed task); hidden when there is nothing to say. */
+    public static Label messageLine(MainViewModel model) {
+        Label message = new Label();
+        message.setId("searchMessage");
+        message.getStyleClass().add(Styles.ERROR);
+        message.textProperty().bind(model.errorProperty());
+        message.setWrapText(true);
+        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        message.setPadding(new javafx.geometry.Insets(0, 12, 6, 12));
+        message.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+        return message;
     }
 
     public TextField field() {

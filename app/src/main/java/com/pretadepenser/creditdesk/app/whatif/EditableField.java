@@ -33,6 +33,9 @@ public final class EditableField {
     private final boolean required;
     private final StringProperty text = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    /** The value last shown and its text: an untouched field gives back the exact value, not its rounded text. */
+    private double shownRaw = Double.NaN;
+    private String shownText;
 
     public EditableField(String column, String labelKey, Kind kind, boolean required) {
         this.column = column;
@@ -64,12 +67,18 @@ public final class EditableField {
     /** Shows a raw column value in the field's human unit; NaN shows as empty. */
     public void show(double raw, I18n i18n) {
         error.set("");
-        text.set(Double.isNaN(raw) || (kind == Kind.YEARS && raw == NOT_EMPLOYED) ? "" : Numbers.format(toHuman(raw), kind.digits, i18n.locale()));
+        shownRaw = raw;
+        shownText = Double.isNaN(raw) || (kind == Kind.YEARS && raw == NOT_EMPLOYED) ? "" : Numbers.format(toHuman(raw), kind.digits, i18n.locale());
+        text.set(shownText);
     }
 
     /** The raw column value the text stands for (NaN for an empty optional field), or empty with the error set. */
     public OptionalDouble raw(I18n i18n) {
         String typed = text.get() == null ? "" : text.get().strip();
+        if (shownText != null && typed.equals(shownText.strip())) {
+            error.set("");
+            return OptionalDouble.of(shownRaw);
+        }
         if (typed.isEmpty()) {
             if (kind == Kind.YEARS) {
                 error.set("");

@@ -46,6 +46,8 @@ public final class WhatIfViewModel {
     private Counterfactual lastSuggestion;
     private boolean resetting;
     private long generation;
+    private final javafx.beans.property.BooleanProperty active = new javafx.beans.property.SimpleBooleanProperty(true);
+    private LoadedClient pendingSearch;
 
     public WhatIfViewModel(MainViewModel main) {
         this.main = main;
@@ -59,8 +61,20 @@ public final class WhatIfViewModel {
             });
         }
         main.clientProperty().addListener((obs, old, now) -> reset());
+        active.addListener((obs, old, now) -> {
+            if (now && pendingSearch != null) {
+                LoadedClient client = pendingSearch;
+                pendingSearch = null;
+                searchCounterfactual(client, generation);
+            }
+        });
         i18n.localeProperty().addListener((obs, old, now) -> reset());
         reset();
+    }
+
+    /** Whether the what-if is on screen: while not, the counterfactual search waits until it is. */
+    public javafx.beans.property.BooleanProperty activeProperty() {
+        return active;
     }
 
     public List<EditableField> fields() {
@@ -142,6 +156,13 @@ public final class WhatIfViewModel {
     }
 
     private void searchCounterfactual(LoadedClient client, long mine) {
+        if (!active.get()) {
+            // the search scores the application dozens of times: only for a what-if on screen
+            pendingSearch = client;
+            suggestion.set("");
+            suggestionApplicable.set(false);
+            return;
+        }
         Workspace workspace = main.workspaceProperty().get();
         if (workspace == null) {
             return;

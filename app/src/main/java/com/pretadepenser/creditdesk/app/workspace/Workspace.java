@@ -15,6 +15,7 @@ import com.pretadepenser.creditdesk.engine.training.ModelCard;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * An opened dataset and model, with everything the screens compute from: the scorer, the
@@ -31,6 +32,7 @@ public final class Workspace implements AutoCloseable {
     private final Explainer explainer;
     private final CounterfactualSearch counterfactuals;
     private final int[] sortedIds;
+    private PeerIndex peers;
 
     private Workspace(Path dataFolder, Path modelFolder, boolean synthetic, HomeCreditData data, ScoringModel model) {
         this.dataFolder = dataFolder;
@@ -47,24 +49,40 @@ public final class Workspace implements AutoCloseable {
 
     /** Opens a local dataset (made by {@code creditdesk import}) and a model folder, reporting each step. */
     public static Workspace open(Path dataFolder, Path modelFolder, BackgroundTask.Progress progress) {
-        progress.update(0.05, "model " + modelFolder);
-        ScoringModel model = ScoringModel.load(modelFolder);
+        progress.update(0.05, "model " + modelFolder + ", dataset " + dataFolder);
+        // The model and the dataset load side by side: each takes about a second on the demo.
+        CompletableFuture<ScoringModel> loading = CompletableFuture.supplyAsync(() -> ScoringModel.load(modelFolder));
+        HomeCreditData data;
+        boolean synthetic;
         try {
-            checkCancelled(progress);
-            progress.update(0.2, "dataset " + dataFolder);
             LocalDataset dataset = LocalDataset.open(dataFolder);
-            HomeCreditData data = dataset.load();
+            data = dataset.load();
+            synthetic = dataset.isSynthetic();
+        } catch (RuntimeException e) {
+            loading.thenAccept(ScoringModel::close);
+            throw e;
+        }
+        ScoringModel model = joined(loading);
+        try {
             if (!data.has(HomeCreditTable.APPLICATION_TRAIN) && !data.has(HomeCreditTable.APPLICATION_TEST)) {
                 throw new CreditDeskException(dataFolder + " holds no application table: there is no client to show.");
             }
             checkCancelled(progress);
             progress.update(0.8, "indexing clients");
-            Workspace workspace = new Workspace(dataFolder, modelFolder, dataset.isSynthetic(), data, model);
+            Workspace workspace = new Workspace(dataFolder, modelFolder, synthetic, data, model);
             progress.update(1, "ready");
             return workspace;
         } catch (RuntimeException e) {
             model.close();
             throw e;
+        }
+    }
+
+    private static ScoringModel joined(CompletableFuture<ScoringModel> loading) {
+        try {
+            return loading.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }
     }
 
@@ -74,9 +92,12 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
-    /** Scores every client for the peer screens: a second or two on the demo data. */
-    public PeerIndex buildPeers() {
-        return PeerIndexBuilder.build(model, data, scorer.history());
+    /** Scores every client for the peer screens, once (a second or two on the demo data); later calls reuse it. */
+    public synchronized PeerIndex peers() {
+        if (peers == null) {
+            peers = PeerIndexBuilder.build(model, data, scorer.history());
+        }
+        return peers;
     }
 
     public Path dataFolder() {
@@ -89,6 +110,10 @@ public final class Workspace implements AutoCloseable {
 
     public boolean synthetic() {
         return synthetic;
+    }
+
+    public HomeCreditData data() {
+        return data;
     }
 
     public ScoringModel model() {
@@ -125,7 +150,7 @@ public final class Workspace implements AutoCloseable {
         return sortedIds[0];
     }
 
-    /** Up to {@code limit} client ids starting with the digits typed, ascending. */
+    /** Up to {@code limit} client ids starting with the digits typed: shortest ids first, ascending within a length. */
     public java.util.List<Integer> idsStartingWith(String digits, int limit) {
         java.util.List<Integer> found = new java.util.ArrayList<>();
         if (digits.isEmpty() || !digits.chars().allMatch(Character::isDigit) || digits.length() > 9) {

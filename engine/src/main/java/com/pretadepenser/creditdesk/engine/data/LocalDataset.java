@@ -80,23 +80,60 @@ public final class LocalDataset {
         if (!has(table)) {
             return Optional.empty();
         }
-        return Optional.of(loaded.computeIfAbsent(table, t -> {
-            DatasetManifest.TableEntry entry = entry(t).orElseThrow();
-            Path file = folder.resolve(entry.file());
-            if (!Files.isRegularFile(file)) {
-                throw new CreditDeskException(file + " is listed in the manifest but missing. The dataset is damaged: import it again.");
+        return Optional.of(loaded.computeIfAbsent(table, this::read));
+    }
+
+    private Table read(HomeCreditTable t) {
+        DatasetManifest.TableEntry entry = entry(t).orElseThrow();
+        Path file = folder.resolve(entry.file());
+        if (!Files.isRegularFile(file)) {
+            throw new CreditDeskException(file + " is listed in the manifest but missing. The dataset is damaged: import it again.");
+        }
+        Table frame = ColumnarTableFile.read(file);
+        if (frame.rowCount() != entry.rows()) {
+            throw new CreditDeskException(file + " holds " + frame.rowCount() + " rows, the manifest says "
+                    + entry.rows() + ". The dataset is damaged: import it again.");
+        }
+        return frame;
+    }
+
+    /** Reads every table not yet loaded, two at a time (decompressing is the cost, and this machine class has 2 cores). */
+    private void readAllInParallel() {
+        List<HomeCreditTable> missing;
+        synchronized (this) {
+            missing = java.util.Arrays.stream(HomeCreditTable.values()).filter(t -> has(t) && !loaded.containsKey(t)).toList();
+        }
+        if (missing.size() < 2) {
+            return;
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Table>> reads = missing.stream().map(t -> pool.submit(() -> read(t))).toList();
+            for (int i = 0; i < missing.size(); i++) {
+                Table frame;
+                try {
+                    frame = reads.get(i).get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    throw new CreditDeskException("Could not read " + missing.get(i).fileName() + ": " + e.getCause(), e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CreditDeskException("Interrupted while reading " + folder, e);
+                }
+                synchronized (this) {
+                    loaded.putIfAbsent(missing.get(i), frame);
+                }
             }
-            Table frame = ColumnarTableFile.read(file);
-            if (frame.rowCount() != entry.rows()) {
-                throw new CreditDeskException(file + " holds " + frame.rowCount() + " rows, the manifest says "
-                        + entry.rows() + ". The dataset is damaged: import it again.");
-            }
-            return frame;
-        }));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Every table, loaded, as the same in-memory form the CSV reader gives. */
     public HomeCreditData load() {
+        readAllInParallel();
         Map<HomeCreditTable, Table> tables = new EnumMap<>(HomeCreditTable.class);
         for (HomeCreditTable t : HomeCreditTable.values()) {
             table(t).ifPresent(frame -> tables.put(t, frame));

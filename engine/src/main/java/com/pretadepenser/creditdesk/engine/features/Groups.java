@@ -1,6 +1,7 @@
 package com.pretadepenser.creditdesk.engine.features;
 
 import it.unimi.dsi.fastutil.ints.Int2LongOpenHashMap;
+import it.unimi.dsi.fastutil.ints.IntArrays;
 import java.util.Arrays;
 
 /**
@@ -17,16 +18,12 @@ final class Groups {
     }
 
     static Groups by(int[] keys) {
-        Integer[] boxed = new Integer[keys.length];
-        for (int i = 0; i < keys.length; i++) {
-            boxed[i] = i;
-        }
-        // Stable sort keeps each client's rows in file order.
-        Arrays.sort(boxed, (a, b) -> Integer.compare(keys[a], keys[b]));
         int[] order = new int[keys.length];
         for (int i = 0; i < order.length; i++) {
-            order[i] = boxed[i];
+            order[i] = i;
         }
+        // Stable (each client's rows stay in file order) and primitive: no boxing of millions of row numbers.
+        IntArrays.radixSortIndirect(order, keys, true);
         Int2LongOpenHashMap ranges = new Int2LongOpenHashMap();
         ranges.defaultReturnValue(-1);
         for (int start = 0; start < order.length; ) {

@@ -101,4 +101,35 @@ class LightGbmBoosterTest {
                 (r, a) -> rounds[0] = r, () -> rounds[0] >= 3));
         assertEquals(3, rounds[0]);
     }
+
+    @Test
+    void concurrentPredictionsOnOneBoosterAgreeWithSequentialOnes() throws Exception {
+        float[] labels = new float[2000];
+        LightGbmBooster.Matrix train = data(2000, 3, labels);
+        try (LightGbmBooster model = LightGbmBooster.train(train, labels, train, labels, PARAMS, 60, 0, (round, auc) -> { }, () -> false)) {
+            double[] one = java.util.Arrays.copyOf(train.values(), 3);
+            double[] expectedContributions = model.contributions(one, 1, 1);
+            double[] expectedRaw = model.rawScores(train.values(), 2000, 2);
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    boolean batch = t % 2 == 0;
+                    results.add(pool.submit(() -> {
+                        boolean same = true;
+                        for (int i = 0; i < 150; i++) {
+                            same &= batch ? java.util.Arrays.equals(expectedRaw, model.rawScores(train.values(), 2000, 2))
+                                    : java.util.Arrays.equals(expectedContributions, model.contributions(one, 1, 1));
+                        }
+                        return same;
+                    }));
+                }
+                for (var result : results) {
+                    assertTrue(result.get(), "a prediction made alongside others differs");
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
 }

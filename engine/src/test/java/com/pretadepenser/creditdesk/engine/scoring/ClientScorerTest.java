@@ -9,6 +9,7 @@ import com.pretadepenser.creditdesk.engine.QuickModel;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
@@ -101,5 +102,43 @@ class ClientScorerTest {
     void scoreRefusesInconsistentValues() {
         assertThrows(IllegalArgumentException.class, () -> new Score(1, 1.2, 0.1, Decision.REFUSED, 1.1, RiskBand.VERY_HIGH));
         assertThrows(IllegalArgumentException.class, () -> new Score(1, 0.05, 0.1, Decision.REFUSED, -0.05, RiskBand.MODERATE));
+    }
+
+    @Test
+    void clientsExplainedWhileTheWholeDatasetIsScoredGetTheirOwnScores() throws Exception {
+        Table train = QuickModel.get().data().table(HomeCreditTable.APPLICATION_TRAIN).orElseThrow();
+        var features = model.pipeline().compute(train, scorer.history());
+        int[] ids = train.intColumn("SK_ID_CURR").asIntArray();
+        double[] expected = new double[50];
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] = scorer.explain(ids[i]).score().probability();
+        }
+        double[] all = model.probabilities(features);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var batch = pool.submit(() -> {
+                for (int k = 0; k < 20; k++) {
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(all, model.probabilities(features));
+                }
+                return true;
+            });
+            List<java.util.concurrent.Future<Boolean>> singles = new java.util.ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                singles.add(pool.submit(() -> {
+                    for (int k = 0; k < 10; k++) {
+                        for (int i = 0; i < expected.length; i++) {
+                            assertEquals(expected[i], scorer.explain(ids[i]).score().probability(), 0);
+                        }
+                    }
+                    return true;
+                }));
+            }
+            assertTrue(batch.get());
+            for (var single : singles) {
+                assertTrue(single.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

@@ -1,0 +1,39 @@
+package com.pretadepenser.creditdesk.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The dashboard's layers: views bind, ViewModels hold state and call the engine, the engine knows nothing of either. */
+@AnalyzeClasses(packages = "com.pretadepenser.creditdesk", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+    @ArchTest
+    static final ArchRule viewModelsNeverTouchNodesOrCharts = classes().that().haveSimpleNameEndingWith("ViewModel")
+            .should().onlyDependOnClassesThat().resideOutsideOfPackages("javafx.scene..", "javafx.stage..", "org.controlsfx..", "org.jfree..");
+
+    @ArchTest
+    static final ArchRule viewsLeaveEngineWorkToViewModels = noClasses().that().areAssignableTo(javafx.scene.Node.class)
+            .should().dependOnClassesThat().haveFullyQualifiedName("com.pretadepenser.creditdesk.engine.scoring.ClientScorer")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("com.pretadepenser.creditdesk.engine.scoring.ScoringModel")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("com.pretadepenser.creditdesk.engine.scoring.CounterfactualSearch")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("com.pretadepenser.creditdesk.engine.peers.PeerIndex")
+            .orShould().dependOnClassesThat().resideInAPackage("com.pretadepenser.creditdesk.engine.features..");
+
+    @ArchTest
+    static final ArchRule onlyTheEngineModelPackageTouchesLightGbm = noClasses().that().resideInAPackage("com.pretadepenser.creditdesk.app..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.microsoft.ml.lightgbm..", "io.github.metarank..",
+                    "com.pretadepenser.creditdesk.engine.model..");
+
+    @ArchTest
+    static final ArchRule theEngineNeverDependsOnTheApp = noClasses().that().resideInAPackage("com.pretadepenser.creditdesk.engine..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.pretadepenser.creditdesk.app..", "javafx..");
+
+    @ArchTest
+    static final ArchRule commonPartsDependOnNoScreen = noClasses().that().resideInAPackage("..app.common..")
+            .should().dependOnClassesThat().resideInAnyPackage("..app.main..", "..app.decision..", "..app.peers..", "..app.whatif..",
+                    "..app.newapp..", "..app.modelcard..", "..app.search..", "..app.client..");
+}

@@ -1,0 +1,105 @@
+package com.pretadepenser.creditdesk.app.main;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.pretadepenser.creditdesk.app.DemoWorkspace;
+import com.pretadepenser.creditdesk.engine.scoring.Decision;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class MainViewModelTest {
+    @Test
+    void showingAWorkspaceLoadsTheRequestedClientAndItsPeers() {
+        MainViewModel model = DemoWorkspace.mainViewModel(Locale.ENGLISH);
+
+        assertEquals(DemoWorkspace.REFUSED_CLIENT, model.clientProperty().get().id());
+        assertEquals(DemoWorkspace.get().peers(), model.peersProperty().get());
+        assertFalse(model.busyProperty().get());
+    }
+
+    @Test
+    void typedIdLoadsTheClientWithTheEnginesScore() {
+        MainViewModel model = DemoWorkspace.mainViewModel(Locale.ENGLISH);
+
+        assertTrue(model.load(" 100001 "));
+
+        var shown = model.clientProperty().get();
+        assertEquals(DemoWorkspace.GRANTED_CLIENT, shown.id());
+        assertEquals(DemoWorkspace.get().scorer().explain(DemoWorkspace.GRANTED_CLIENT).score().probability(), shown.probability(), 0);
+        assertEquals(Decision.GRANTED, shown.explanation().score().decision());
+        assertEquals("", model.errorProperty().get());
+    }
+
+    @Test
+    void malformedIdIsRefusedWithAMessageAndTheClientStays() {
+        MainViewModel model = DemoWorkspace.mainViewModel(Locale.ENGLISH);
+
+        assertFalse(model.load("12ab"));
+
+        assertEquals("\u201c12ab\u201d is not a client ID: type digits only, e.g. 100002.", model.errorProperty().get());
+        assertEquals(DemoWorkspace.REFUSED_CLIENT, model.clientProperty().get().id());
+    }
+
+    @Test
+    void unknownIdMessageNamesTheIdAndTheDataset() {
+        MainViewModel model = DemoWorkspace.mainViewModel(Locale.FRENCH);
+
+        assertFalse(model.load("999999999"));
+
+        assertTrue(model.errorProperty().get().startsWith("Aucun client 999999999 dans le jeu \u00ab\u00a0demo\u00a0\u00bb"),
+                model.errorProperty().get());
+    }
+
+    @Test
+    void emptyIdAsksForOne() {
+        MainViewModel model = DemoWorkspace.mainViewModel(Locale.ENGLISH);
+
+        assertFalse(model.load("  "));
+
+        assertEquals("Type a client ID (SK_ID_CURR), e.g. 100002.", model.errorProperty().get());
+    }
+
+    @Test
+    void recentClientsAreMostRecentFirstWithoutRepeatsAndRemembered() {
+        MainViewModel model = DemoWorkspace.mainViewModel(Locale.ENGLISH);
+
+        model.load(100001);
+        model.load(100020);
+        model.load(100001);
+
+        assertEquals(List.of(100001, 100020, 100002), model.recentClients());
+        assertEquals(List.of(100001, 100020, 100002), model.settings().recentClients());
+    }
+
+    @Test
+    void switchingLanguageReexplainsTheClientWithoutRescoring() {
+        MainViewModel model = DemoWorkspace.mainViewModel(Locale.ENGLISH);
+        var before = model.clientProperty().get();
+        assertTrue(before.explanation().summary().startsWith("The application is refused"), before.explanation().summary());
+
+        model.i18n().setLocale(Locale.FRENCH);
+
+        var after = model.clientProperty().get();
+        assertTrue(after.explanation().summary().startsWith("La demande est refus\u00e9e"), after.explanation().summary());
+        assertEquals(before.scored(), after.scored());
+    }
+
+    @Test
+    void exportScoresEveryClientWithReasonsAndSaysHowMany(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        MainViewModel model = DemoWorkspace.mainViewModel(Locale.ENGLISH);
+        java.nio.file.Path out = dir.resolve("scores.csv");
+
+        model.exportScores(out);
+
+        List<String> lines = java.nio.file.Files.readAllLines(out);
+        assertEquals(23_170 + 1, lines.size());
+        assertEquals("SK_ID_CURR,SET,PROBABILITY,DECISION,REASON_1,REASON_2,REASON_3", lines.get(0));
+        long refused = lines.stream().filter(l -> l.contains(",REFUSED")).count();
+        assertEquals("23,170 clients scored into scores.csv: " + String.format(Locale.ENGLISH, "%,d", 23_170 - refused) + " granted, "
+                + String.format(Locale.ENGLISH, "%,d", refused) + " refused.", model.statusProperty().get());
+        assertFalse(model.busyProperty().get());
+    }
+}

@@ -1,0 +1,137 @@
+package com.pretadepenser.creditdesk.app.whatif;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.pretadepenser.creditdesk.app.DemoWorkspace;
+import com.pretadepenser.creditdesk.app.main.MainViewModel;
+import com.pretadepenser.creditdesk.engine.scoring.Decision;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WhatIfViewModelTest {
+    private static EditableField field(WhatIfViewModel model, String column) {
+        return model.fields().stream().filter(f -> f.column().equals(column)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void startsFromTheClientsApplicationInHumanUnits() {
+        MainViewModel main = DemoWorkspace.mainViewModel(Locale.ENGLISH);
+        WhatIfViewModel model = new WhatIfViewModel(main);
+
+        assertEquals("269,560", field(model, "AMT_CREDIT").textProperty().get());
+        assertEquals("135,000", field(model, "AMT_INCOME_TOTAL").textProperty().get());
+        assertEquals("1.9", field(model, "DAYS_EMPLOYED").textProperty().get());
+        assertSame(main.clientProperty().get(), model.editedProperty().get());
+        assertFalse(model.changedProperty().get());
+    }
+
+    @Test
+    void anEditRescoresThroughTheSameFeaturePathAsTheEngine() {
+        MainViewModel main = DemoWorkspace.mainViewModel(Locale.ENGLISH);
+        WhatIfViewModel model = new WhatIfViewModel(main);
+        var original = main.clientProperty().get();
+
+        field(model, "AMT_CREDIT").textProperty().set("150,000");
+
+        var edited = model.editedProperty().get();
+        var expected = DemoWorkspace.get().scorer().explain(ApplicationEdits.apply(original.application(), Map.of("AMT_CREDIT", 150_000.0)));
+        assertEquals(expected.score().probability(), edited.probability(), 0);
+        assertNotEquals(original.probability(), edited.probability());
+        assertEquals(150_000, edited.application().doubleColumn("AMT_CREDIT").getDouble(0), 0);
+        assertEquals(269_560.110542, original.application().doubleColumn("AMT_CREDIT").getDouble(0), 1e-9, "the original row is untouched");
+        for (String untouched : new String[] {"AMT_ANNUITY", "AMT_GOODS_PRICE", "AMT_INCOME_TOTAL", "DAYS_EMPLOYED"}) {
+            assertEquals(original.application().numberColumn(untouched).getDouble(0), edited.application().numberColumn(untouched).getDouble(0), 0,
+                    untouched + " keeps its exact value, not its rounded display");
+        }
+        assertTrue(model.comparisonProperty().get().startsWith("original 14.4 % \u2192 "), model.comparisonProperty().get());
+        assertTrue(model.changedProperty().get());
+    }
+
+    @Test
+    void invalidTextShowsAMessageAndKeepsTheLastScore() {
+        MainViewModel main = DemoWorkspace.mainViewModel(Locale.ENGLISH);
+        WhatIfViewModel model = new WhatIfViewModel(main);
+        var before = model.editedProperty().get();
+
+        field(model, "AMT_ANNUITY").textProperty().set("lots");
+        field(model, "CNT_CHILDREN").textProperty().set("1.5");
+
+        assertEquals("\u201clots\u201d is not a number.", field(model, "AMT_ANNUITY").errorProperty().get());
+        assertEquals("A whole number from 0 to 30.", field(model, "CNT_CHILDREN").errorProperty().get());
+        assertSame(before, model.editedProperty().get());
+    }
+
+    @Test
+    void resetGoesBackToTheOriginal() {
+        MainViewModel main = DemoWorkspace.mainViewModel(Locale.ENGLISH);
+        WhatIfViewModel model = new WhatIfViewModel(main);
+        field(model, "AMT_INCOME_TOTAL").textProperty().set("900000");
+
+        model.reset();
+
+        assertEquals("135,000", field(model, "AMT_INCOME_TOTAL").textProperty().get());
+        assertSame(main.clientProperty().get(), model.editedProperty().get());
+        assertEquals("", model.comparisonProperty().get());
+    }
+
+    @Test
+    void suggestsTheSmallestChangeThatGrantsAndApplyingItGrants() {
+        MainViewModel main = DemoWorkspace.mainViewModel(Locale.ENGLISH);
+        main.load(DemoWorkspace.NEAR_THRESHOLD_CLIENT);
+        WhatIfViewModel model = new WhatIfViewModel(main);
+
+        assertEquals("Granted (probability 8.4 %) if the annuity were 14,508 instead of 18,822.", model.suggestionProperty().get());
+        assertTrue(model.suggestionApplicableProperty().get());
+
+        model.applySuggestion();
+
+        assertEquals("14,508", field(model, "AMT_ANNUITY").textProperty().get());
+        assertEquals(Decision.GRANTED, model.editedProperty().get().explanation().score().decision());
+        assertEquals("This application is granted as it stands.", model.suggestionProperty().get());
+    }
+
+    @Test
+    void saysWhenNoChangeWithinRangeGrants() {
+        MainViewModel main = DemoWorkspace.mainViewModel(Locale.FRENCH);
+        WhatIfViewModel model = new WhatIfViewModel(main);
+
+        assertEquals("Aucune modification du montant ou de la dur\u00e9e dans les limites autoris\u00e9es n'accorde cette demande.",
+                model.suggestionProperty().get());
+        assertFalse(model.suggestionApplicableProperty().get());
+    }
+
+    @Test
+    void yearsEmployedConvertsToDaysAndEmptyMeansNotEmployed() {
+        var i18n = new com.pretadepenser.creditdesk.app.common.I18n(Locale.ENGLISH);
+        EditableField years = new EditableField("DAYS_EMPLOYED", "field.yearsEmployed", EditableField.Kind.YEARS, false);
+
+        years.textProperty().set("2");
+        assertEquals(-731, years.raw(i18n).getAsDouble(), 0);
+        years.textProperty().set("");
+        assertEquals(EditableField.NOT_EMPLOYED, years.raw(i18n).getAsDouble(), 0);
+        years.show(EditableField.NOT_EMPLOYED, i18n);
+        assertEquals("", years.textProperty().get());
+        years.textProperty().set("75");
+        assertTrue(years.raw(i18n).isEmpty());
+        assertEquals("Between 0 and 60 years.", years.errorProperty().get());
+    }
+
+    @Test
+    void hiddenWhatIfLooksForTheSuggestionOnlyOnceShown() {
+        MainViewModel main = DemoWorkspace.mainViewModel(Locale.ENGLISH);
+        WhatIfViewModel model = new WhatIfViewModel(main);
+        model.activeProperty().set(false);
+
+        main.load(DemoWorkspace.NEAR_THRESHOLD_CLIENT);
+        assertEquals("", model.suggestionProperty().get());
+        assertEquals("537,153", field(model, "AMT_CREDIT").textProperty().get(), "the fields follow the client anyway");
+
+        model.activeProperty().set(true);
+        assertEquals("Granted (probability 8.4 %) if the annuity were 14,508 instead of 18,822.", model.suggestionProperty().get());
+    }
+}

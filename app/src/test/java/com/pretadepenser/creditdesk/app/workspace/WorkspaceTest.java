@@ -1,0 +1,79 @@
+package com.pretadepenser.creditdesk.app.workspace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.pretadepenser.creditdesk.app.DemoWorkspace;
+import com.pretadepenser.creditdesk.app.common.BackgroundTask;
+import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorkspaceTest {
+    private static final BackgroundTask.Progress QUIET = new BackgroundTask.Progress() {
+        @Override
+        public void update(double fraction, String message) {
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return false;
+        }
+    };
+
+    @Test
+    void typeAheadOffersShortestIdsFirstThenInOrder() {
+        Workspace w = DemoWorkspace.get();
+
+        List<Integer> ids = w.idsStartingWith("10000", 12);
+
+        assertEquals(List.of(100001, 100002, 100003, 100004, 100005, 100006, 100007, 100008, 100009), ids.subList(0, 9));
+        assertTrue(ids.size() <= 12);
+        assertTrue(ids.stream().allMatch(id -> String.valueOf(id).startsWith("10000")));
+        assertEquals(List.of(), w.idsStartingWith("12a", 10));
+        assertEquals(List.of(), w.idsStartingWith("", 10));
+    }
+
+    @Test
+    void theDemoIsMarkedSyntheticAndKnowsItsClients() {
+        Workspace w = DemoWorkspace.get();
+
+        assertTrue(w.synthetic());
+        assertEquals(23_170, w.clientCount());
+        assertEquals(100_001, w.firstClient());
+    }
+
+    @Test
+    void defaultFoldersAreFoundFromASubfolderOfTheProject() {
+        Path project = DefaultLocations.demoData().orElseThrow().getParent().getParent();
+
+        assertEquals(project.resolve("data/demo"), DefaultLocations.findFrom(project.resolve("app/src"), "data/demo", "manifest.json").orElseThrow());
+    }
+
+    @Test
+    void aFolderThatIsNotADatasetIsRefusedByName(@TempDir Path empty) {
+        CreditDeskException e = assertThrows(CreditDeskException.class,
+                () -> Workspace.open(empty, DefaultLocations.defaultModel().orElseThrow(), QUIET));
+
+        assertTrue(e.getMessage().contains(empty + " is not a CreditDesk dataset"), e.getMessage());
+    }
+
+    @Test
+    void aCorruptedModelIsRefusedBeforeAnyDataIsRead(@TempDir Path dir) throws IOException {
+        Path model = dir.resolve("model");
+        Files.createDirectories(model);
+        Path shipped = DefaultLocations.defaultModel().orElseThrow();
+        Files.copy(shipped.resolve("model-card.json"), model.resolve("model-card.json"));
+        Files.writeString(model.resolve("model.txt"), Files.readString(shipped.resolve("model.txt")).replace("tree\n", "tree \n"));
+
+        CreditDeskException e = assertThrows(CreditDeskException.class,
+                () -> Workspace.open(DefaultLocations.demoData().orElseThrow(), model, QUIET));
+
+        assertTrue(e.getMessage().toLowerCase().contains("sha-256") || e.getMessage().toLowerCase().contains("hash"), e.getMessage());
+    }
+}

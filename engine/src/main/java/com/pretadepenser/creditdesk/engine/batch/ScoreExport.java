@@ -1,0 +1,174 @@
+package com.pretadepenser.creditdesk.engine.batch;
+
+import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import com.pretadepenser.creditdesk.engine.data.HomeCreditData;
+import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
+import com.pretadepenser.creditdesk.engine.explain.Explainer;
+import com.pretadepenser.creditdesk.engine.explain.Explanation;
+import com.pretadepenser.creditdesk.engine.features.ClientHistory;
+import com.pretadepenser.creditdesk.engine.features.FeatureMatrix;
+import com.pretadepenser.creditdesk.engine.scoring.Contribution;
+import com.pretadepenser.creditdesk.engine.scoring.ScoringModel;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import tech.tablesaw.api.Table;
+
+/**
+ * Writes every applicant's probability and decision (and, if asked, their three main risk factors)
+ * to a CSV file: SK_ID_CURR, SET, PROBABILITY, DECISION[, REASON_1..3]. Scores in chunks so a
+ * caller sees progress and can cancel; writes a temporary file beside the target and moves it into
+ * place only when complete, so a cancelled or failed export leaves nothing behind.
+ */
+public final class ScoreExport {
+    public static final int CHUNK = 2_000;
+    static final int REASONS = 3;
+
+    /** Progress of an export: clients done of all, and whether to stop. */
+    public interface Listener {
+        void progress(int done, int total);
+
+        boolean cancelled();
+
+        Listener SILENT = new Listener() {
+            @Override
+            public void progress(int done, int total) {
+            }
+
+            @Override
+            public boolean cancelled() {
+                return false;
+            }
+        };
+    }
+
+    /** What was written. */
+    public record Summary(Path file, long total, long granted) {
+        public long refused() {
+            return total - granted;
+        }
+    }
+
+    private final ScoringModel model;
+    private final HomeCreditData data;
+    private final ClientHistory history;
+
+    public ScoreExport(ScoringModel model, HomeCreditData data, ClientHistory history) {
+        this.model = model;
+        this.data = data;
+        this.history = history;
+        model.requireHistoryFor(history);
+    }
+
+    /**
+     * Scores every applicant into {@code out}. An existing file is refused unless {@code replace};
+     * {@code reasonsIn} (may be null) adds the reasons in that language.
+     */
+    public Summary write(Path out, boolean replace, Locale reasonsIn, Listener listener) {
+        Path target = out.toAbsolutePath();
+        if (Files.exists(target) && !replace) {
+            throw new CreditDeskException(out + " already exists. Choose another file, or replace it.");
+        }
+        if (target.getParent() == null || !Files.isDirectory(target.getParent())) {
+            throw new CreditDeskException("Cannot write " + out + ": its folder does not exist.");
+        }
+        int total = 0;
+        for (HomeCreditTable table : List.of(HomeCreditTable.APPLICATION_TRAIN, HomeCreditTable.APPLICATION_TEST)) {
+            total += data.table(table).map(Table::rowCount).orElse(0);
+        }
+        Path partial;
+        try {
+            partial = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
+        } catch (IOException e) {
+            throw new CreditDeskException("Cannot write in " + target.getParent() + ": " + e.getMessage(), e);
+        }
+        long granted = 0;
+        int done = 0;
+        try {
+            try (CsvWriter csv = CsvWriter.builder().build(Files.newBufferedWriter(partial, StandardCharsets.UTF_8))) {
+                List<String> header = new ArrayList<>(List.of("SK_ID_CURR", "SET", "PROBABILITY", "DECISION"));
+                for (int r = 1; reasonsIn != null && r <= REASONS; r++) {
+                    header.add("REASON_" + r);
+                }
+                csv.writeRecord(header);
+                listener.progress(0, total);
+                for (HomeCreditTable table : List.of(HomeCreditTable.APPLICATION_TRAIN, HomeCreditTable.APPLICATION_TEST)) {
+                    Table applications = data.table(table).orElse(null);
+                    if (applications == null) {
+                        continue;
+                    }
+                    String set = table == HomeCreditTable.APPLICATION_TRAIN ? "train" : "test";
+                    for (int from = 0; from < applications.rowCount(); from += CHUNK) {
+                        if (listener.cancelled()) {
+                            throw new CancellationException("export cancelled after " + done + " of " + total + " clients");
+                        }
+                        Table chunk = applications.inRange(from, Math.min(applications.rowCount(), from + CHUNK));
+                        granted += writeChunk(csv, chunk, set, reasonsIn);
+                        done += chunk.rowCount();
+                        listener.progress(done, total);
+                    }
+                }
+            }
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            deleteQuietly(partial);
+            throw new CreditDeskException("Could not write " + out + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            deleteQuietly(partial);
+            throw e;
+        }
+        return new Summary(target, total, granted);
+    }
+
+    private long writeChunk(CsvWriter csv, Table chunk, String set, Locale reasonsIn) {
+        FeatureMatrix features = model.pipeline().compute(chunk, history);
+        double[] p = model.probabilities(features);
+        double[] contributions = reasonsIn != null ? model.contributions(features) : null;
+        int[] ids = chunk.intColumn("SK_ID_CURR").asIntArray();
+        long granted = 0;
+        for (int i = 0; i < ids.length; i++) {
+            boolean refused = model.refused(p[i]);
+            granted += refused ? 0 : 1;
+            List<String> record = new ArrayList<>(List.of(Integer.toString(ids[i]), set, "%.6f".formatted(p[i]),
+                    refused ? "REFUSED" : "GRANTED"));
+            if (reasonsIn != null) {
+                record.addAll(reasons(model.card().featureNames(), contributions, i, reasonsIn));
+            }
+            csv.writeRecord(record);
+        }
+        return granted;
+    }
+
+    /** The families raising this row's risk most, as labels; blank where fewer raise it. */
+    static List<String> reasons(List<String> names, double[] contributions, int row, Locale locale) {
+        int width = names.size() + 1;
+        List<Contribution> parts = new ArrayList<>(names.size());
+        for (int f = 0; f < names.size(); f++) {
+            parts.add(new Contribution(names.get(f), Double.NaN, contributions[row * width + f]));
+        }
+        List<String> labels = new ArrayList<>(Explainer.families(parts, locale).stream()
+                .filter(f -> f.contribution() > 0)
+                .sorted((a, b) -> Double.compare(b.contribution(), a.contribution()))
+                .limit(REASONS).map(Explanation.FamilyContribution::label).toList());
+        while (labels.size() < REASONS) {
+            labels.add("");
+        }
+        return labels;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not remove the unfinished " + file, e);
+        }
+    }
+}
