@@ -208,14 +208,19 @@ public final class MainViewModel {
         });
     }
 
+    /** The client's explanation again in another language: no rescoring, and off the FX thread like all engine work. */
     private void reexplain(Locale locale) {
         LoadedClient shown = client.get();
         Workspace current = workspace.get();
         if (shown == null || current == null) {
             return;
         }
-        Explanation explanation = current.explainer().explain(shown.scored(), locale);
-        client.set(new LoadedClient(shown.id(), shown.application(), shown.scored(), explanation, shown.outcome(), shown.history()));
+        executor.execute(BackgroundTask.of(i18n.get("status.loaded", shown.id()), progress -> current.explainer().explain(shown.scored(), locale))
+                .onSuccess(explanation -> {
+                    if (client.get() == shown) {
+                        client.set(new LoadedClient(shown.id(), shown.application(), shown.scored(), explanation, shown.outcome(), shown.history()));
+                    }
+                }));
     }
 
     private void remember(int id) {

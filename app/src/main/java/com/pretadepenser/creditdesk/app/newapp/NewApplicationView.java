@@ -112,7 +112,7 @@ public final class NewApplicationView extends HBox {
         for (ChoiceField field : model.choices()) {
             ComboBox<String> box = new ComboBox<>(field.options());
             box.setId("new-" + field.column());
-            box.setPrefWidth(220);
+            box.setPrefWidth(260);
             box.valueProperty().bindBidirectional(field.valueProperty());
             box.setConverter(new javafx.util.StringConverter<>() {
                 @Override
