@@ -6,9 +6,11 @@ import com.pretadepenser.creditdesk.engine.features.ClientHistory;
 import com.pretadepenser.creditdesk.engine.features.FeatureMatrix;
 import com.pretadepenser.creditdesk.engine.features.FeaturePipeline;
 import com.pretadepenser.creditdesk.engine.model.LightGbmBooster;
+import com.pretadepenser.creditdesk.engine.model.TreeEnsemble;
 import com.pretadepenser.creditdesk.engine.training.ModelArtifact;
 import com.pretadepenser.creditdesk.engine.training.ModelCard;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,11 +23,13 @@ import tech.tablesaw.api.Table;
 public final class ScoringModel implements AutoCloseable {
     private final ModelCard card;
     private final LightGbmBooster booster;
+    private final TreeEnsemble trees;
     private final FeaturePipeline pipeline;
 
-    private ScoringModel(ModelCard card, LightGbmBooster booster) {
+    private ScoringModel(ModelCard card, LightGbmBooster booster, TreeEnsemble trees) {
         this.card = card;
         this.booster = booster;
+        this.trees = trees;
         this.pipeline = new FeaturePipeline(card.featureSchema());
     }
 
@@ -47,7 +51,14 @@ public final class ScoringModel implements AutoCloseable {
             throw new CreditDeskException("The model uses " + booster.featureCount() + " features but its card lists "
                     + card.features().size() + ".");
         }
-        return new ScoringModel(card, booster);
+        TreeEnsemble trees;
+        try {
+            trees = TreeEnsemble.parse(modelText);
+        } catch (RuntimeException e) {
+            booster.close();
+            throw new CreditDeskException("The model text cannot be read as trees: " + e.getMessage(), e);
+        }
+        return new ScoringModel(card, booster, trees);
     }
 
     public ModelCard card() {
@@ -108,8 +119,27 @@ public final class ScoringModel implements AutoCloseable {
         return booster.contributions(features.rowMajor(card.featureNames()), features.rows(), features.rows() == 1 ? 1 : 2);
     }
 
-    /** Raw scores (log-odds) for rows of a feature matrix. */
+    /**
+     * Raw scores (log-odds) for rows of a feature matrix: the model's trees walked over the
+     * feature columns ({@link TreeEnsemble}), equal to LightGBM's own prediction and several times
+     * faster on batches, since no row-major copy is made.
+     */
     public double[] rawScores(FeatureMatrix features) {
+        requireFeatures(features);
+        return trees.rawScores(columns(features), features.rows());
+    }
+
+    private double[][] columns(FeatureMatrix features) {
+        List<String> names = card.featureNames();
+        double[][] columns = new double[names.size()][];
+        for (int f = 0; f < columns.length; f++) {
+            columns[f] = features.column(names.get(f));
+        }
+        return columns;
+    }
+
+    /** LightGBM's own raw scores through its C API, for checking {@link #rawScores} and for benchmarks. */
+    public double[] lightGbmRawScores(FeatureMatrix features) {
         requireFeatures(features);
         return booster.rawScores(features.rowMajor(card.featureNames()), features.rows(), features.rows() == 1 ? 1 : 2);
     }
