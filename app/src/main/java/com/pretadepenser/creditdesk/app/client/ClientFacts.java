@@ -41,7 +41,7 @@ public final class ClientFacts {
                 + " (" + orUnknown(text(row, "NAME_INCOME_TYPE"), i18n) + ")"));
         double employed = number(row, "DAYS_EMPLOYED");
         facts.add(new Fact(work, i18n.get("card.employed"), employed == NOT_EMPLOYED ? i18n.get("card.notEmployed")
-                : Double.isNaN(employed) ? i18n.get("value.unknown") : years(employed, i18n)));
+                : Double.isNaN(employed) ? i18n.get("value.unknown") : i18n.get("card.yearsDecimal", -employed / DAYS_PER_YEAR)));
         facts.add(new Fact(work, i18n.get("card.occupation"), orUnknown(text(row, "OCCUPATION_TYPE"), i18n)));
 
         String loan = i18n.get("card.section.loan");

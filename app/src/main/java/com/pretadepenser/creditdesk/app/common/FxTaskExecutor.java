@@ -60,7 +60,13 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
             task.failed(fx.getException());
         });
         fx.setOnCancelled(event -> task.cancelled());
-        pool.execute(fx);
+        try {
+            pool.execute(fx);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the window is closing and the workers are gone: late requests (a search queued behind
+            // another) are dropped, not run and not reported
+            LOG.fine(() -> task.title() + " dropped: the app is closing");
+        }
         return new Handle() {
             @Override
             public void cancel() {

@@ -19,7 +19,11 @@ public final class Numbers {
         }
         if ("fr".equals(locale.getLanguage())) {
             compact = compact.replace(',', '.');
-        } else {
+        } else if (compact.contains(",")) {
+            // in English a comma only groups thousands: "2,5" is a typo for 2.5 or 25, so it is refused
+            if (!compact.matches("[-+]?\\d{1,3}(,\\d{3})+(\\.\\d*)?")) {
+                return OptionalDouble.empty();
+            }
             compact = compact.replace(",", "");
         }
         if (!compact.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)")) {

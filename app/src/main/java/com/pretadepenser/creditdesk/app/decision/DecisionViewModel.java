@@ -32,7 +32,7 @@ import javafx.collections.ObservableList;
  */
 public final class DecisionViewModel {
     public static final int WATERFALL_STEPS = 8;
-    public static final int IMPORTANCE_SHOWN = 15;
+    public static final int IMPORTANCE_SHOWN = 12;
 
     private final I18n i18n;
     private final ObservableValue<LoadedClient> source;
@@ -51,8 +51,11 @@ public final class DecisionViewModel {
     private final ObservableList<String> lowering = FXCollections.observableArrayList();
     private final ObservableList<Importance> importance = FXCollections.observableArrayList();
 
-    /** A feature's share of the model's attention: mean |contribution| over the dataset. */
-    public record Importance(String label, double meanAbsContribution) {
+    /**
+     * A feature's weight in the model's decisions: mean |contribution| over the dataset, and that
+     * as a share of the sum over all features (what the chart shows: log-odds mean nothing to an officer).
+     */
+    public record Importance(String label, double meanAbsContribution, double share) {
     }
 
     public DecisionViewModel(I18n i18n, ObservableValue<LoadedClient> source, ObservableValue<ModelCard> card) {
@@ -114,8 +117,9 @@ public final class DecisionViewModel {
             return;
         }
         List<Importance> rows = new ArrayList<>();
+        double total = model.globalImportance().values().stream().mapToDouble(Double::doubleValue).sum();
         for (Map.Entry<String, Double> entry : model.globalImportance().entrySet()) {
-            rows.add(new Importance(FeatureLabels.label(entry.getKey(), i18n.locale()), entry.getValue()));
+            rows.add(new Importance(FeatureLabels.label(entry.getKey(), i18n.locale()), entry.getValue(), entry.getValue() / total));
             if (rows.size() == IMPORTANCE_SHOWN) {
                 break;
             }

@@ -21,11 +21,11 @@ public final class ImportanceChart {
     public static JFreeChart create(List<DecisionViewModel.Importance> rows, I18n i18n, Theme theme) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (int i = 0; i < rows.size(); i++) {
-            data.addValue(rows.get(i).meanAbsContribution(), "importance", new WaterfallChart.Row(i, rows.get(i).label()));
+            data.addValue(100 * rows.get(i).share(), "importance", new WaterfallChart.Row(i, rows.get(i).label(), 26));
         }
         CategoryAxis categories = new CategoryAxis();
-        categories.setMaximumCategoryLabelWidthRatio(0.55f);
-        categories.setMaximumCategoryLabelLines(2);
+        categories.setMaximumCategoryLabelWidthRatio(0.6f);
+        categories.setMaximumCategoryLabelLines(4);
         categories.setCategoryMargin(0.2);
         NumberAxis value = new NumberAxis(i18n.get("importance.axis"));
         BarRenderer renderer = new BarRenderer();

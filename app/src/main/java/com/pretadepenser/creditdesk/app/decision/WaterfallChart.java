@@ -34,17 +34,44 @@ public final class WaterfallChart {
     }
 
     /** A category that shows its label but stays unique when two labels are equal. */
-    record Row(int index, String label) implements Comparable<Row> {
+    record Row(int index, String label, int width) implements Comparable<Row> {
+        Row(int index, String label) {
+            this(index, label, LINE);
+        }
+
         @Override
         public int compareTo(Row other) {
             return Integer.compare(index, other.index);
         }
 
-        /** The label, with room after it: FXGraphics2D measures text a little narrower than it draws it. */
+        /**
+         * The label wrapped at word boundaries, with room after each line: FXGraphics2D measures text
+         * narrower than it draws it, so JFreeChart's own wrapping cut the ends of long labels.
+         */
         @Override
         public String toString() {
-            return label + "  ";
+            return wrap(label, width);
         }
+    }
+
+    /** Characters per line of a category label. */
+    static final int LINE = 34;
+
+    static String wrap(String text, int width) {
+        StringBuilder out = new StringBuilder();
+        int lineLength = 0;
+        for (String word : text.split(" ")) {
+            if (lineLength > 0 && lineLength + 1 + word.length() > width) {
+                out.append("  \n");
+                lineLength = 0;
+            } else if (lineLength > 0) {
+                out.append(' ');
+                lineLength++;
+            }
+            out.append(word);
+            lineLength += word.length();
+        }
+        return out.append("  ").toString();
     }
 
     public static JFreeChart create(Waterfall waterfall, double threshold, I18n i18n, Theme theme) {
@@ -65,7 +92,7 @@ public final class WaterfallChart {
 
         CategoryAxis categories = new CategoryAxis();
         categories.setMaximumCategoryLabelWidthRatio(0.45f);
-        categories.setMaximumCategoryLabelLines(2);
+        categories.setMaximumCategoryLabelLines(4);
         categories.setCategoryMargin(0.25);
         NumberAxis percent = new NumberAxis(i18n.get("waterfall.axis"));
         double top = Math.max(threshold, steps.stream().mapToDouble(s -> Math.max(s.from(), s.to())).max().orElse(waterfall.probability()));
@@ -106,9 +133,10 @@ public final class WaterfallChart {
         marker.setLabel(i18n.get("waterfall.threshold", 100 * threshold));
         marker.setLabelPaint(theme.foreground());
         marker.setLabelFont(new Font("SansSerif", Font.PLAIN, 11));
-        marker.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
-        marker.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
-        plot.addRangeMarker(marker);
+        marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        marker.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(2, 4, 2, 4));
+        plot.addRangeMarker(marker, org.jfree.chart.ui.Layer.BACKGROUND);
         JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         ChartStyle.apply(chart, theme);
         chart.getLegend().setItemFont(new Font("SansSerif", Font.PLAIN, 12));

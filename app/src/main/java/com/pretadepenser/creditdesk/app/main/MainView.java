@@ -96,14 +96,15 @@ public final class MainView extends BorderPane {
         ListView<Integer> recent = new ListView<>(model.recentClients());
         recent.setId("recent");
         recent.setPrefHeight(160);
+        // through load(String): an id remembered from another dataset gets the unknown-client message
         recent.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && recent.getSelectionModel().getSelectedItem() != null) {
-                model.load(recent.getSelectionModel().getSelectedItem());
+                model.load(String.valueOf(recent.getSelectionModel().getSelectedItem()));
             }
         });
         recent.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER && recent.getSelectionModel().getSelectedItem() != null) {
-                model.load(recent.getSelectionModel().getSelectedItem());
+                model.load(String.valueOf(recent.getSelectionModel().getSelectedItem()));
             }
         });
         Label recentTitle = new Label();
@@ -283,9 +284,8 @@ public final class MainView extends BorderPane {
         chooser.setTitle(context.i18n().get("menu.openData"));
         model.settings().folder("data").map(Path::getParent).filter(Files::isDirectory).ifPresent(p -> chooser.setInitialDirectory(p.toFile()));
         File chosen = chooser.showDialog(window());
-        Workspace current = model.workspaceProperty().get();
-        if (chosen != null && current != null) {
-            model.openChecked(chosen.toPath(), current.modelFolder());
+        if (chosen != null) {
+            model.openChecked(chosen.toPath(), currentOrLast("model"));
         }
     }
 
@@ -294,9 +294,8 @@ public final class MainView extends BorderPane {
         chooser.setTitle(context.i18n().get("menu.openModel"));
         model.settings().folder("model").map(Path::getParent).filter(Files::isDirectory).ifPresent(p -> chooser.setInitialDirectory(p.toFile()));
         File chosen = chooser.showDialog(window());
-        Workspace current = model.workspaceProperty().get();
-        if (chosen != null && current != null) {
-            model.openChecked(current.dataFolder(), chosen.toPath());
+        if (chosen != null) {
+            model.openChecked(currentOrLast("data"), chosen.toPath());
         }
     }
 
@@ -309,6 +308,17 @@ public final class MainView extends BorderPane {
         if (chosen != null) {
             model.exportScores(chosen.toPath());
         }
+    }
+
+    /** The open workspace's folder, or, when none is open (the last opening failed), the last one used or the shipped one. */
+    private Path currentOrLast(String which) {
+        Workspace current = model.workspaceProperty().get();
+        if (current != null) {
+            return which.equals("data") ? current.dataFolder() : current.modelFolder();
+        }
+        return model.settings().folder(which).orElseGet(() -> which.equals("data")
+                ? com.pretadepenser.creditdesk.app.workspace.DefaultLocations.demoData().orElse(Path.of("data/demo"))
+                : com.pretadepenser.creditdesk.app.workspace.DefaultLocations.defaultModel().orElse(Path.of("models/default")));
     }
 
     private Window window() {

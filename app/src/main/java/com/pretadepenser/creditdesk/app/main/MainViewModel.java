@@ -44,7 +44,8 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
-    private TaskExecutor.Handle running;
+    private final java.util.List<TaskExecutor.Handle> running = new java.util.ArrayList<>();
+    private long loads;
 
     public MainViewModel(TaskExecutor executor, I18n i18n, AppSettings settings) {
         this.executor = executor;
@@ -66,8 +67,15 @@ public final class MainViewModel {
     public void open(Path data, Path model, Integer firstClient) {
         Workspace previous = workspace.get();
         var preloaded = com.pretadepenser.creditdesk.app.workspace.Preloader.take(data, model);
-        BackgroundTask<Workspace> task = BackgroundTask.of(i18n.get("status.opening", data.getFileName()),
-                progress -> preloaded.isPresent() ? joined(preloaded.get()) : Workspace.open(data, model, progress));
+        BackgroundTask<Workspace> task = BackgroundTask.of(i18n.get("status.opening", data.getFileName()), progress -> {
+            Workspace opened = preloaded.isPresent() ? joined(preloaded.get()) : Workspace.open(data, model, progress);
+            if (progress.isCancelled()) {
+                // cancelled while opening: the result is dropped, so it must not keep its native memory
+                opened.close();
+                throw new java.util.concurrent.CancellationException("opening cancelled");
+            }
+            return opened;
+        });
         run(task.onSuccess(opened -> {
             show(opened, firstClient);
             if (previous != null && previous != opened) {
@@ -123,7 +131,11 @@ public final class MainViewModel {
                         peers.set(index);
                     }
                 })
-                .onFailure(e -> error.set(i18n.get("error.peers", UserMessages.of(e)))));
+                .onFailure(e -> {
+                    if (workspace.get() == opened) {
+                        error.set(i18n.get("error.peers", UserMessages.of(e)));
+                    }
+                }));
     }
 
     /**
@@ -177,12 +189,16 @@ public final class MainViewModel {
     public void load(int id) {
         Workspace current = workspace.get();
         Locale locale = i18n.locale();
+        long mine = ++loads;
         run(BackgroundTask.of(i18n.get("status.loading", id), progress -> {
             ClientScorer scorer = current.scorer();
             ClientScorer.ScoredClient scored = scorer.explain(id);
             Explanation explanation = current.explainer().explain(scored, locale);
             return new LoadedClient(id, scorer.application(id), scored, explanation, scorer.outcome(id), scorer.history().summary(id));
         }).onSuccess(loaded -> {
+            if (mine != loads || workspace.get() != current) {
+                return; // a later request, or another workspace, has taken the screen
+            }
             error.set("");
             client.set(loaded);
             if (!locale.equals(i18n.locale())) {
@@ -217,8 +233,9 @@ public final class MainViewModel {
         }
         executor.execute(BackgroundTask.of(i18n.get("status.loaded", shown.id()), progress -> current.explainer().explain(shown.scored(), locale))
                 .onSuccess(explanation -> {
-                    if (client.get() == shown) {
-                        client.set(new LoadedClient(shown.id(), shown.application(), shown.scored(), explanation, shown.outcome(), shown.history()));
+                    LoadedClient now = client.get();
+                    if (now != null && now.id() == shown.id() && now.scored() == shown.scored() && locale.equals(i18n.locale())) {
+                        client.set(new LoadedClient(now.id(), now.application(), now.scored(), explanation, now.outcome(), now.history()));
                     }
                 }));
     }
@@ -234,25 +251,33 @@ public final class MainViewModel {
         settings.setRecentClients(updated);
     }
 
-    /** Runs a task as the one the status bar shows; a failure becomes the error line. */
+    /**
+     * Runs a task the status bar shows: its title and progress while it runs, its failure as the
+     * error line. Several may run at once (a client loads during an export); the bar stays until
+     * the last ends, and Cancel stops them all.
+     */
     public <T> void run(BackgroundTask<T> task) {
         busy.set(true);
         status.set(task.title());
         progress.set(-1);
+        TaskExecutor.Handle[] self = new TaskExecutor.Handle[1];
         task.onDone(() -> {
-            busy.set(false);
-            progress.set(0);
-            status.set("");
+            running.remove(self[0]);
+            if (running.isEmpty()) {
+                busy.set(false);
+                progress.set(0);
+                status.set("");
+            }
         }).onFailure(e -> {
-            error.set(UserMessages.of(e));
-            status.set("");
+            error.set(e instanceof java.util.concurrent.CancellationException ? i18n.get("status.cancelled") : UserMessages.of(e));
         }).onCancelled(() -> status.set(i18n.get("status.cancelled")));
         TaskExecutor.Handle handle = executor.execute(task);
-        running = handle;
+        self[0] = handle;
         if (!handle.isDone()) {
+            running.add(handle);
             handle.progressProperty().addListener((obs, old, now) -> progress.set(now.doubleValue()));
             handle.messageProperty().addListener((obs, old, now) -> {
-                if (!handle.isDone()) {
+                if (!handle.isDone() && now != null && !now.isBlank()) {
                     status.set(now);
                 }
             });
@@ -260,9 +285,7 @@ public final class MainViewModel {
     }
 
     public void cancel() {
-        if (running != null) {
-            running.cancel();
-        }
+        java.util.List.copyOf(running).forEach(TaskExecutor.Handle::cancel);
     }
 
     public void clearError() {

@@ -57,6 +57,7 @@ public final class ModelCardView extends ScrollPane {
         setFitToWidth(true);
         model.metrics().addListener((ListChangeListener<ModelCardViewModel.Entry>) c -> refresh());
         model.usage().addListener((ListChangeListener<String>) c -> refresh());
+        model.training().addListener((ListChangeListener<ModelCardViewModel.Entry>) c -> refresh());
         context.theme().addListener((obs, old, now) -> refresh());
         refresh();
     }
@@ -105,7 +106,7 @@ public final class ModelCardView extends ScrollPane {
         confusion.add(header(i18n.get("model.confusion.repayers")), 0, 2);
         confusion.add(cell(c.falsePositives()), 1, 2);
         confusion.add(cell(c.trueNegatives()), 2, 2);
-        Label note = new Label(i18n.get("model.confusion.note"));
+        Label note = new Label(i18n.get("model.confusion.note", Numbers.format(card.costs().falseNegative() / card.costs().falsePositive(), 1, i18n.locale())));
         note.setWrapText(true);
         note.setMaxWidth(300);
         note.getStyleClass().add(Styles.MUTED);

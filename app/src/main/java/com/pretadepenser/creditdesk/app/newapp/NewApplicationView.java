@@ -81,10 +81,23 @@ public final class NewApplicationView extends HBox {
         scroll.setPrefWidth(720);
         scroll.setMinWidth(560);
 
-        VBox right = new VBox(10, DecisionView.scorePanel(decision, context, "new"), DecisionView.reasons(decision, i18n, "new"));
-        right.visibleProperty().bind(model.resultProperty().isNotNull());
-        HBox.setHgrow(right, Priority.ALWAYS);
-        getChildren().addAll(scroll, right);
+        org.jfree.chart.fx.ChartViewer waterfall = new org.jfree.chart.fx.ChartViewer(null);
+        waterfall.setId("newWaterfall");
+        waterfall.setPrefHeight(380);
+        waterfall.setMinHeight(320);
+        Runnable redraw = () -> com.pretadepenser.creditdesk.app.charts.ChartStyle.show(waterfall, decision.waterfallProperty().get() == null ? null
+                : com.pretadepenser.creditdesk.app.decision.WaterfallChart.create(decision.waterfallProperty().get(),
+                        decision.thresholdProperty().get(), i18n, context.theme().get()));
+        decision.waterfallProperty().addListener((obs, old, now) -> redraw.run());
+        context.theme().addListener((obs, old, now) -> redraw.run());
+        VBox chart = new VBox(6, waterfall);
+        chart.getStyleClass().add(Styles.PANEL);
+        VBox right = new VBox(10, DecisionView.scorePanel(decision, context, "new"), DecisionView.reasons(decision, i18n, "new"), chart);
+        ScrollPane rightScroll = new ScrollPane(right);
+        rightScroll.setFitToWidth(true);
+        rightScroll.visibleProperty().bind(model.resultProperty().isNotNull());
+        HBox.setHgrow(rightScroll, Priority.ALWAYS);
+        getChildren().addAll(scroll, rightScroll);
     }
 
     private int addRow(GridPane grid, int row, String labelKey, javafx.scene.control.Control input,
@@ -117,7 +130,13 @@ public final class NewApplicationView extends HBox {
             box.setConverter(new javafx.util.StringConverter<>() {
                 @Override
                 public String toString(String level) {
-                    return level == null ? "" : com.pretadepenser.creditdesk.app.common.Levels.label(level, i18n.locale());
+                    if (level == null) {
+                        return "";
+                    }
+                    if (field.column().equals("CODE_GENDER") && (level.equals("F") || level.equals("M"))) {
+                        return i18n.get(level.equals("F") ? "card.gender.f" : "card.gender.m");
+                    }
+                    return com.pretadepenser.creditdesk.app.common.Levels.label(level, i18n.locale());
                 }
 
                 @Override

@@ -65,7 +65,7 @@ public final class PeerCharts {
         double clientValue = groups.get(0).distribution().clientValue();
         if (!Double.isNaN(clientValue)) {
             ValueMarker marker = new ValueMarker(unit.apply(clientValue), theme.foreground(), new java.awt.BasicStroke(2.5f));
-            marker.setLabel(i18n.get("peers.clientMarker", groups.get(0).distribution().clientPercentile()));
+            marker.setLabel(i18n.get("peers.clientMarker", groups.get(0).distribution().clientPercentile(), shortLabel(groups.get(0).label())));
             marker.setLabelPaint(theme.foreground());
             marker.setLabelFont(new Font("SansSerif", Font.BOLD, 12));
             marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
@@ -88,12 +88,20 @@ public final class PeerCharts {
             data.add(new BoxAndWhiskerItem(q50, q50, Math.min(q25, q75), Math.max(q25, q75), Math.min(q05, q95), Math.max(q05, q95),
                     null, null, List.of()), "box", shortLabel(g.label()));
         }
-        BoxAndWhiskerRenderer renderer = new BoxAndWhiskerRenderer();
+        java.awt.Color[] colours = isOutcome(result) ? new java.awt.Color[] {Theme.BLUE, Theme.VERMILION}
+                : new java.awt.Color[] {Theme.BLUE, theme.muted()};
+        // each group's box in its histogram colour
+        BoxAndWhiskerRenderer renderer = new BoxAndWhiskerRenderer() {
+            @Override
+            public java.awt.Paint getItemPaint(int row, int column) {
+                java.awt.Color c = colours[column % colours.length];
+                return new java.awt.Color(c.getRed(), c.getGreen(), c.getBlue(), 170);
+            }
+        };
         renderer.setMeanVisible(false);
         renderer.setFillBox(true);
         renderer.setMaxOutlierVisible(false);
         renderer.setMinOutlierVisible(false);
-        renderer.setSeriesPaint(0, new Color(Theme.SKY.getRed(), Theme.SKY.getGreen(), Theme.SKY.getBlue(), 170));
         renderer.setSeriesOutlinePaint(0, theme.foreground());
         renderer.setDefaultOutlinePaint(theme.foreground());
         renderer.setUseOutlinePaintForWhiskers(true);

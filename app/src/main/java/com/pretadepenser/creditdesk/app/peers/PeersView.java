@@ -168,8 +168,9 @@ public final class PeersView extends VBox {
             if (text.length() > 0) {
                 text.append('\n');
             }
-            text.append(i18n.get("peers.stats", g.label(), number(d.clientPercentile(), 0), number(100 * d.defaultRate(), 1),
-                    number(100 * d.meanProbability(), 1)));
+            // for repayers and defaulters, the default rate is 0 and 100 % by definition: not worth a word
+            text.append(i18n.get(result.outcomeGroups() ? "peers.statsOutcome" : "peers.stats", g.label(), number(d.clientPercentile(), 0),
+                    number(100 * d.defaultRate(), 1), number(100 * d.meanProbability(), 1)));
         }
         if (result.scatter().groupSize() > result.scatter().x().length) {
             text.append('\n').append(i18n.get("peers.sampled", result.scatter().x().length, result.scatter().groupSize()));

@@ -36,6 +36,8 @@ public final class EditableField {
     /** The value last shown and its text: an untouched field gives back the exact value, not its rounded text. */
     private double shownRaw = Double.NaN;
     private String shownText;
+    /** The last value the field read successfully, to rewrite it in another language. */
+    private double lastRaw = Double.NaN;
 
     public EditableField(String column, String labelKey, Kind kind, boolean required) {
         this.column = column;
@@ -68,8 +70,22 @@ public final class EditableField {
     public void show(double raw, I18n i18n) {
         error.set("");
         shownRaw = raw;
+        lastRaw = raw;
         shownText = Double.isNaN(raw) || (kind == Kind.YEARS && raw == NOT_EMPLOYED) ? "" : Numbers.format(toHuman(raw), kind.digits, i18n.locale());
         text.set(shownText);
+    }
+
+    /** Shows the field's current value again in the current language's number format (after a language switch). */
+    public void reshow(I18n i18n) {
+        String typed = text.get() == null ? "" : text.get().strip();
+        boolean untouched = shownText != null && typed.equals(shownText.strip());
+        double original = shownRaw;
+        double current = lastRaw;
+        show(untouched ? original : current, i18n);
+        if (!untouched) {
+            shownRaw = original;
+            shownText = null; // an edited value: read as typed from now on, not as the client's exact one
+        }
     }
 
     /** The raw column value the text stands for (NaN for an empty optional field), or empty with the error set. */
@@ -77,6 +93,7 @@ public final class EditableField {
         String typed = text.get() == null ? "" : text.get().strip();
         if (shownText != null && typed.equals(shownText.strip())) {
             error.set("");
+            lastRaw = shownRaw;
             return OptionalDouble.of(shownRaw);
         }
         if (typed.isEmpty()) {
@@ -105,6 +122,9 @@ public final class EditableField {
             case SCORE -> v >= 0 && v <= 1 ? null : i18n.get("field.score");
         };
         error.set(problem == null ? "" : problem);
+        if (problem == null) {
+            lastRaw = toRaw(v);
+        }
         return problem == null ? OptionalDouble.of(toRaw(v)) : OptionalDouble.empty();
     }
 

@@ -87,12 +87,14 @@ public final class WhatIfView extends HBox {
         verdict.setId("whatifDecision");
         verdict.getStyleClass().add(Styles.DECISION);
         verdict.textProperty().bind(decision.decisionTextProperty());
-        decision.decisionProperty().addListener((obs, old, now) -> {
+        javafx.beans.value.ChangeListener<Decision> colour = (obs, old, now) -> {
             verdict.getStyleClass().removeAll(Styles.GRANTED, Styles.REFUSED);
             if (now != null) {
                 verdict.getStyleClass().add(now == Decision.GRANTED ? Styles.GRANTED : Styles.REFUSED);
             }
-        });
+        };
+        decision.decisionProperty().addListener(colour);
+        colour.changed(null, null, decision.decisionProperty().get());
         Label comparison = new Label();
         comparison.setId("whatifComparison");
         comparison.textProperty().bind(model.comparisonProperty());

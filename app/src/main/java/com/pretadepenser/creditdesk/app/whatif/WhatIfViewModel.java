@@ -37,7 +37,10 @@ public final class WhatIfViewModel {
             new EditableField("AMT_INCOME_TOTAL", "field.income", EditableField.Kind.AMOUNT, true),
             new EditableField("CNT_CHILDREN", "field.children", EditableField.Kind.COUNT, false),
             new EditableField("CNT_FAM_MEMBERS", "field.family", EditableField.Kind.COUNT, false),
-            new EditableField("DAYS_EMPLOYED", "field.yearsEmployed", EditableField.Kind.YEARS, false));
+            new EditableField("DAYS_EMPLOYED", "field.yearsEmployed", EditableField.Kind.YEARS, false),
+            new EditableField("EXT_SOURCE_1", "field.ext1", EditableField.Kind.SCORE, false),
+            new EditableField("EXT_SOURCE_2", "field.ext2", EditableField.Kind.SCORE, false),
+            new EditableField("EXT_SOURCE_3", "field.ext3", EditableField.Kind.SCORE, false));
     private final ReadOnlyObjectWrapper<LoadedClient> edited = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper comparison = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper suggestion = new ReadOnlyStringWrapper("");
@@ -48,6 +51,9 @@ public final class WhatIfViewModel {
     private long generation;
     private final javafx.beans.property.BooleanProperty active = new javafx.beans.property.SimpleBooleanProperty(true);
     private LoadedClient pendingSearch;
+    private boolean searching;
+    private LoadedClient queuedSearch;
+    private long queuedGeneration;
 
     public WhatIfViewModel(MainViewModel main) {
         this.main = main;
@@ -60,7 +66,13 @@ public final class WhatIfViewModel {
                 }
             });
         }
-        main.clientProperty().addListener((obs, old, now) -> reset());
+        main.clientProperty().addListener((obs, old, now) -> {
+            if (old != null && now != null && old.id() == now.id() && old.scored() == now.scored()) {
+                relabel(); // the same client re-explained in another language: keep the officer's edits
+            } else {
+                reset();
+            }
+        });
         active.addListener((obs, old, now) -> {
             if (now && pendingSearch != null) {
                 LoadedClient client = pendingSearch;
@@ -68,7 +80,6 @@ public final class WhatIfViewModel {
                 searchCounterfactual(client, generation);
             }
         });
-        i18n.localeProperty().addListener((obs, old, now) -> reset());
         reset();
     }
 
@@ -100,6 +111,25 @@ public final class WhatIfViewModel {
         } else {
             suggestion.set("");
             suggestionApplicable.set(false);
+        }
+    }
+
+    /** After a language switch: the fields rewritten in the new number format, the edited client re-explained. */
+    private void relabel() {
+        resetting = true;
+        try {
+            fields.forEach(f -> f.reshow(i18n));
+        } finally {
+            resetting = false;
+        }
+        if (changed.get()) {
+            rescore();
+        } else {
+            edited.set(main.clientProperty().get());
+            LoadedClient original = main.clientProperty().get();
+            if (original != null) {
+                searchCounterfactual(original, ++generation);
+            }
         }
     }
 
@@ -152,7 +182,11 @@ public final class WhatIfViewModel {
             comparison.set(i18n.get("whatif.comparison", 100 * original.probability(), 100 * rescored.probability(),
                     100 * (rescored.probability() - original.probability())));
             searchCounterfactual(withOutcome, mine);
-        }).onFailure(e -> comparison.set(UserMessages.of(e))));
+        }).onFailure(e -> {
+            if (mine == generation) {
+                comparison.set(UserMessages.of(e));
+            }
+        }));
     }
 
     private void searchCounterfactual(LoadedClient client, long mine) {
@@ -167,17 +201,37 @@ public final class WhatIfViewModel {
         if (workspace == null) {
             return;
         }
+        if (searching) {
+            // one search at a time: a search scores the application dozens of times, and typing
+            // asks for one per keystroke; only the latest request is run when the current one ends
+            queuedSearch = client;
+            queuedGeneration = mine;
+            return;
+        }
+        searching = true;
         Table application = client.application();
         executor.execute(BackgroundTask.of(i18n.get("status.counterfactual"), progress -> workspace.counterfactuals().search(application))
-                .onSuccess(search -> {
-                    if (mine == generation) {
-                        describe(search);
+                .onDone(() -> {
+                    searching = false;
+                    if (queuedSearch != null) {
+                        LoadedClient next = queuedSearch;
+                        queuedSearch = null;
+                        searchCounterfactual(next, queuedGeneration);
                     }
                 })
-                .onFailure(e -> suggestion.set(UserMessages.of(e))));
+                .onSuccess(search -> {
+                    if (mine == generation) {
+                        describe(search, client);
+                    }
+                })
+                .onFailure(e -> {
+                    if (mine == generation && main.workspaceProperty().get() == workspace) {
+                        suggestion.set(UserMessages.of(e));
+                    }
+                }));
     }
 
-    private void describe(Counterfactual.Search search) {
+    private void describe(Counterfactual.Search search, LoadedClient searched) {
         lastSuggestion = search.found().orElse(null);
         suggestionApplicable.set(lastSuggestion != null);
         if (search.alreadyGranted()) {
@@ -195,6 +249,14 @@ public final class WhatIfViewModel {
             }
             parts.append(i18n.get("whatif.change", i18n.get("whatif.field." + change.getKey()),
                     Numbers.format(change.getValue()[1], 0, i18n.locale()), Numbers.format(change.getValue()[0], 0, i18n.locale())));
+        }
+        double[] annuity = lastSuggestion.changes().get("AMT_ANNUITY");
+        if (lastSuggestion.lever() != Counterfactual.Lever.BORROW_LESS && annuity != null && annuity[0] > 0 && annuity[1] > 0) {
+            // a smaller annuity on the same credit means more annuities to pay: say so, not just the amount
+            double[] credit = lastSuggestion.changes().get("AMT_CREDIT");
+            double before = credit != null ? credit[0] : value(searched.application(), "AMT_CREDIT");
+            double after = credit != null ? credit[1] : before;
+            parts.append(i18n.get("whatif.longerTerm", after / annuity[1], before / annuity[0]));
         }
         suggestion.set(i18n.get("whatif.suggestion", parts.toString(), 100 * lastSuggestion.probability()));
     }

@@ -49,7 +49,7 @@ public final class Workspace implements AutoCloseable {
 
     /** Opens a local dataset (made by {@code creditdesk import}) and a model folder, reporting each step. */
     public static Workspace open(Path dataFolder, Path modelFolder, BackgroundTask.Progress progress) {
-        progress.update(0.05, "model " + modelFolder + ", dataset " + dataFolder);
+        progress.update(0.05, "");
         // The model and the dataset load side by side: each takes about a second on the demo.
         CompletableFuture<ScoringModel> loading = CompletableFuture.supplyAsync(() -> ScoringModel.load(modelFolder));
         HomeCreditData data;
@@ -68,9 +68,9 @@ public final class Workspace implements AutoCloseable {
                 throw new CreditDeskException(dataFolder + " holds no application table: there is no client to show.");
             }
             checkCancelled(progress);
-            progress.update(0.8, "indexing clients");
+            progress.update(0.8, "");
             Workspace workspace = new Workspace(dataFolder, modelFolder, synthetic, data, model);
-            progress.update(1, "ready");
+            progress.update(1, "");
             return workspace;
         } catch (RuntimeException e) {
             model.close();

@@ -24,9 +24,9 @@ class ClientFactsTest {
         assertEquals("Male", facts.get("Gender"));
         assertEquals("Married, 1 child", facts.get("Family"));
         assertEquals("135,000 (Working)", facts.get("Income (yearly)"));
-        assertEquals("1 year", facts.get("Employed for"));
+        assertEquals("1.9 years", facts.get("Employed for"));
         assertEquals("269,560", facts.get("Credit amount"));
-        assertEquals("about 20 months", facts.get("Term"));
+        assertEquals("20.0 annuities", facts.get("Credit / annuity"));
         assertEquals("10.0 %", facts.get("Annuity / income"));
         assertEquals("5 credits, 5 active, 0 overdue", facts.get("Other lenders"));
         assertEquals("defaulted", facts.get("Known outcome"));

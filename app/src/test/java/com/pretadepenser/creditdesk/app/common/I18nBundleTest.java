@@ -87,6 +87,16 @@ class I18nBundleTest {
     }
 
     @Test
+    void everyApostropheIsDoubledAsMessageFormatWants() throws IOException {
+        Pattern lone = Pattern.compile("(?<!')'(?!')");
+        for (String language : List.of("en", "fr")) {
+            Properties texts = bundle(language);
+            List<String> wrong = texts.stringPropertyNames().stream().filter(k -> lone.matcher(texts.getProperty(k)).find()).sorted().toList();
+            assertEquals(List.of(), wrong, language + ": a lone ' would vanish from the text");
+        }
+    }
+
+    @Test
     void frenchChildrenAndYearsAgreeInNumber() {
         I18n i18n = new I18n(java.util.Locale.FRENCH);
         assertEquals("sans enfant", i18n.get("card.children", 0));
@@ -94,6 +104,8 @@ class I18nBundleTest {
         assertEquals("3 enfants", i18n.get("card.children", 3));
         assertEquals("moins d\u2019un an", i18n.get("card.years", 0.0));
         assertEquals("46 ans", i18n.get("card.years", 46.0));
+        assertEquals("1 (1 accept\u00e9e, aucune refus\u00e9e)", i18n.get("card.previousValue", 1, 1, 0));
+        assertEquals("1 cr\u00e9dit, 1 en cours, 0 en retard", i18n.get("card.bureauValue", 1, 1, 0));
         assertEquals("!no.such.key!", i18n.get("no.such.key"));
     }
 

@@ -27,6 +27,8 @@ class SmallPartsTest {
         assertEquals(OptionalDouble.empty(), Numbers.parse("12abc", Locale.ENGLISH));
         assertEquals(OptionalDouble.empty(), Numbers.parse("", Locale.ENGLISH));
         assertEquals(OptionalDouble.empty(), Numbers.parse("1.2.3", Locale.ENGLISH));
+        assertEquals(OptionalDouble.empty(), Numbers.parse("2,5", Locale.ENGLISH), "a decimal comma in English is refused, not read as 25");
+        assertEquals(OptionalDouble.of(1_234_567.5), Numbers.parse("1,234,567.5", Locale.ENGLISH));
     }
 
     @Test
@@ -59,8 +61,9 @@ class SmallPartsTest {
 
         AppSettings settings = new AppSettings(dir);
 
+        assertTrue(settings.language().isEmpty(), "nothing read from a damaged file");
+        assertEquals(List.of(), settings.recentClients());
         assertTrue(settings.windowBounds().isEmpty());
-        assertFalse(settings.windowMaximized());
     }
 
     @Test

@@ -43,7 +43,7 @@ class DecisionViewModelTest {
         assertTrue(decision.marginTextProperty().get().contains("below the 8.7 % threshold"), decision.marginTextProperty().get());
 
         main.i18n().setLocale(Locale.FRENCH);
-        assertEquals("ACCORD\u00c9", decision.decisionTextProperty().get());
+        assertEquals("ACCORD\u00c9E", decision.decisionTextProperty().get());
         assertTrue(decision.summaryProperty().get().startsWith("La demande est accept\u00e9e"), decision.summaryProperty().get());
     }
 

@@ -102,4 +102,40 @@ class MainViewModelTest {
                 + String.format(Locale.ENGLISH, "%,d", refused) + " refused.", model.statusProperty().get());
         assertFalse(model.busyProperty().get());
     }
+
+    private static MainViewModel queued(com.pretadepenser.creditdesk.app.common.QueuedExecutor executor, Locale locale) throws Exception {
+        MainViewModel model = new MainViewModel(executor, new com.pretadepenser.creditdesk.app.common.I18n(locale),
+                new com.pretadepenser.creditdesk.app.common.AppSettings(java.nio.file.Files.createTempDirectory("creditdesk-settings")));
+        model.show(DemoWorkspace.get(), DemoWorkspace.REFUSED_CLIENT);
+        executor.finishOldestFirst();
+        return model;
+    }
+
+    @Test
+    void aLateResultNeverReplacesTheClientAskedForLast() throws Exception {
+        var executor = new com.pretadepenser.creditdesk.app.common.QueuedExecutor();
+        MainViewModel model = queued(executor, Locale.ENGLISH);
+
+        model.load(DemoWorkspace.GRANTED_CLIENT);
+        model.load(DemoWorkspace.NEAR_THRESHOLD_CLIENT);
+        assertTrue(model.busyProperty().get(), "two loads under way");
+        executor.finishNewestFirst();
+
+        assertEquals(DemoWorkspace.NEAR_THRESHOLD_CLIENT, model.clientProperty().get().id());
+        assertEquals(List.of(DemoWorkspace.NEAR_THRESHOLD_CLIENT, DemoWorkspace.REFUSED_CLIENT), model.recentClients());
+        assertFalse(model.busyProperty().get(), "the bar goes once both have ended");
+    }
+
+    @Test
+    void aQuickBackAndForthOfLanguagesEndsInTheLastOne() throws Exception {
+        var executor = new com.pretadepenser.creditdesk.app.common.QueuedExecutor();
+        MainViewModel model = queued(executor, Locale.ENGLISH);
+
+        model.i18n().setLocale(Locale.FRENCH);
+        model.i18n().setLocale(Locale.ENGLISH);
+        executor.finishNewestFirst();
+
+        assertTrue(model.clientProperty().get().explanation().summary().startsWith("The application is refused"),
+                model.clientProperty().get().explanation().summary());
+    }
 }

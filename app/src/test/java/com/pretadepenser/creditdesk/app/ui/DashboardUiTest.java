@@ -34,6 +34,12 @@ import org.testfx.util.WaitForAsyncUtils;
 class DashboardUiTest {
     private MainViewModel model;
     private MainView view;
+    private FxTaskExecutor executor;
+
+    @org.junit.jupiter.api.AfterEach
+    void stopWorkers() {
+        executor.close();
+    }
 
     @BeforeAll
     static void openDemoOnce() {
@@ -43,7 +49,8 @@ class DashboardUiTest {
     @Start
     void start(Stage stage) throws Exception {
         I18n i18n = new I18n(Locale.ENGLISH);
-        model = new MainViewModel(new FxTaskExecutor(2), i18n, new AppSettings(Files.createTempDirectory("creditdesk-ui")));
+        executor = new FxTaskExecutor(2);
+        model = new MainViewModel(executor, i18n, new AppSettings(Files.createTempDirectory("creditdesk-ui")));
         view = new MainView(model, new ViewContext(i18n, new SimpleObjectProperty<>(Theme.LIGHT)));
         Scene scene = new Scene(view, 1440, 900);
         scene.getStylesheets().setAll(Theme.class.getResource("base.css").toExternalForm(), Theme.LIGHT.stylesheet());
@@ -105,7 +112,7 @@ class DashboardUiTest {
 
         robot.clickOn("View").clickOn("fran\u00e7ais");
 
-        waitUntil(() -> "REFUS\u00c9".equals(text(robot, "#decision")));
+        waitUntil(() -> "REFUS\u00c9E".equals(text(robot, "#decision")));
         assertEquals("14,4 %", text(robot, "#probability"));
         assertEquals("D\u00e9cision", view.tabs().getTabs().get(0).getText());
         assertTrue(text(robot, "#summary").startsWith("La demande est refus\u00e9e"), text(robot, "#summary"));

@@ -85,7 +85,7 @@ class WhatIfViewModelTest {
         main.load(DemoWorkspace.NEAR_THRESHOLD_CLIENT);
         WhatIfViewModel model = new WhatIfViewModel(main);
 
-        assertEquals("Granted (probability 8.4 %) if the annuity were 14,508 instead of 18,822.", model.suggestionProperty().get());
+        assertEquals("Granted (probability 8.4 %) if the annuity were 14,508 instead of 18,822 (a longer term: credit / annuity 37.0 instead of 28.5).", model.suggestionProperty().get());
         assertTrue(model.suggestionApplicableProperty().get());
 
         model.applySuggestion();
@@ -132,6 +132,21 @@ class WhatIfViewModelTest {
         assertEquals("537,153", field(model, "AMT_CREDIT").textProperty().get(), "the fields follow the client anyway");
 
         model.activeProperty().set(true);
-        assertEquals("Granted (probability 8.4 %) if the annuity were 14,508 instead of 18,822.", model.suggestionProperty().get());
+        assertEquals("Granted (probability 8.4 %) if the annuity were 14,508 instead of 18,822 (a longer term: credit / annuity 37.0 instead of 28.5).", model.suggestionProperty().get());
+    }
+
+    @Test
+    void aLanguageSwitchKeepsTheOfficersEdits() {
+        MainViewModel main = DemoWorkspace.mainViewModel(Locale.ENGLISH);
+        WhatIfViewModel model = new WhatIfViewModel(main);
+        field(model, "AMT_CREDIT").textProperty().set("150,000");
+        double edited = model.editedProperty().get().probability();
+
+        main.i18n().setLocale(Locale.FRENCH);
+
+        assertEquals("150000", field(model, "AMT_CREDIT").textProperty().get().replaceAll("\\s|\u202f|\u00a0", ""));
+        assertEquals(edited, model.editedProperty().get().probability(), 0);
+        assertTrue(model.editedProperty().get().explanation().summary().startsWith("La demande"), "re-explained in French");
+        assertTrue(model.comparisonProperty().get().startsWith("original 14,4 %"), model.comparisonProperty().get());
     }
 }

@@ -64,7 +64,7 @@ class WorkspaceTest {
     }
 
     @Test
-    void aCorruptedModelIsRefusedBeforeAnyDataIsRead(@TempDir Path dir) throws IOException {
+    void aCorruptedModelIsRefusedWithTheReason(@TempDir Path dir) throws IOException {
         Path model = dir.resolve("model");
         Files.createDirectories(model);
         Path shipped = DefaultLocations.defaultModel().orElseThrow();
