@@ -32,16 +32,7 @@ public final class DemoWorkspace {
     public static synchronized Workspace get() {
         if (workspace == null) {
             workspace = Workspace.open(DefaultLocations.demoData().orElseThrow(), DefaultLocations.defaultModel().orElseThrow(),
-                    new BackgroundTask.Progress() {
-                        @Override
-                        public void update(double fraction, String message) {
-                        }
-
-                        @Override
-                        public boolean isCancelled() {
-                            return false;
-                        }
-                    });
+                    BackgroundTask.Progress.NONE);
             workspace.peers();
         }
         return workspace;

@@ -68,7 +68,8 @@ public final class ClientFacts {
         return facts;
     }
 
-    static double number(Table row, String column) {
+    /** A numeric column of a one-row application, NaN when absent or missing. */
+    public static double number(Table row, String column) {
         if (!row.columnNames().contains(column)) {
             return Double.NaN;
         }

@@ -68,7 +68,7 @@ public final class MainViewModel {
         Workspace previous = workspace.get();
         var preloaded = com.pretadepenser.creditdesk.app.workspace.Preloader.take(data, model);
         BackgroundTask<Workspace> task = BackgroundTask.of(i18n.get("status.opening", data.getFileName()), progress -> {
-            Workspace opened = preloaded.isPresent() ? joined(preloaded.get()) : Workspace.open(data, model, progress);
+            Workspace opened = preloaded.isPresent() ? com.pretadepenser.creditdesk.app.common.Futures.join(preloaded.get()) : Workspace.open(data, model, progress);
             if (progress.isCancelled()) {
                 // cancelled while opening: the result is dropped, so it must not keep its native memory
                 opened.close();
@@ -82,14 +82,6 @@ public final class MainViewModel {
                 previous.close();
             }
         }));
-    }
-
-    private static Workspace joined(java.util.concurrent.CompletableFuture<Workspace> opening) {
-        try {
-            return opening.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
-        }
     }
 
     /** Shows an opened workspace: its first client at once, then its peer groups once built. */

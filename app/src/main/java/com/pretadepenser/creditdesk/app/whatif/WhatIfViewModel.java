@@ -1,5 +1,6 @@
 package com.pretadepenser.creditdesk.app.whatif;
 
+import com.pretadepenser.creditdesk.app.client.ClientFacts;
 import com.pretadepenser.creditdesk.app.client.LoadedClient;
 import com.pretadepenser.creditdesk.app.common.BackgroundTask;
 import com.pretadepenser.creditdesk.app.common.I18n;
@@ -98,7 +99,7 @@ public final class WhatIfViewModel {
         resetting = true;
         try {
             for (EditableField field : fields) {
-                field.show(original == null ? Double.NaN : value(original.application(), field.column()), i18n);
+                field.show(original == null ? Double.NaN : ClientFacts.number(original.application(), field.column()), i18n);
             }
         } finally {
             resetting = false;
@@ -254,18 +255,11 @@ public final class WhatIfViewModel {
         if (lastSuggestion.lever() != Counterfactual.Lever.BORROW_LESS && annuity != null && annuity[0] > 0 && annuity[1] > 0) {
             // a smaller annuity on the same credit means more annuities to pay: say so, not just the amount
             double[] credit = lastSuggestion.changes().get("AMT_CREDIT");
-            double before = credit != null ? credit[0] : value(searched.application(), "AMT_CREDIT");
+            double before = credit != null ? credit[0] : ClientFacts.number(searched.application(), "AMT_CREDIT");
             double after = credit != null ? credit[1] : before;
             parts.append(i18n.get("whatif.longerTerm", after / annuity[1], before / annuity[0]));
         }
         suggestion.set(i18n.get("whatif.suggestion", parts.toString(), 100 * lastSuggestion.probability()));
-    }
-
-    static double value(Table application, String column) {
-        if (!application.columnNames().contains(column) || application.column(column).isMissing(0)) {
-            return Double.NaN;
-        }
-        return ((tech.tablesaw.api.NumericColumn<?>) application.column(column)).getDouble(0);
     }
 
     public ReadOnlyObjectProperty<LoadedClient> editedProperty() {

@@ -62,7 +62,7 @@ public final class Workspace implements AutoCloseable {
             loading.thenAccept(ScoringModel::close);
             throw e;
         }
-        ScoringModel model = joined(loading);
+        ScoringModel model = com.pretadepenser.creditdesk.app.common.Futures.join(loading);
         try {
             if (!data.has(HomeCreditTable.APPLICATION_TRAIN) && !data.has(HomeCreditTable.APPLICATION_TEST)) {
                 throw new CreditDeskException(dataFolder + " holds no application table: there is no client to show.");
@@ -75,14 +75,6 @@ public final class Workspace implements AutoCloseable {
         } catch (RuntimeException e) {
             model.close();
             throw e;
-        }
-    }
-
-    private static ScoringModel joined(CompletableFuture<ScoringModel> loading) {
-        try {
-            return loading.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }
     }
 

@@ -15,16 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class WorkspaceTest {
-    private static final BackgroundTask.Progress QUIET = new BackgroundTask.Progress() {
-        @Override
-        public void update(double fraction, String message) {
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
-    };
+    private static final BackgroundTask.Progress QUIET = BackgroundTask.Progress.NONE;
 
     @Test
     void typeAheadOffersShortestIdsFirstThenInOrder() {
