@@ -80,7 +80,8 @@ public final class ClientFacts {
         return ((tech.tablesaw.api.NumericColumn<?>) c).getDouble(0);
     }
 
-    static String text(Table row, String column) {
+    /** A text column of a one-row application, null when absent or missing. */
+    public static String text(Table row, String column) {
         if (!row.columnNames().contains(column) || row.column(column).isMissing(0)) {
             return null;
         }

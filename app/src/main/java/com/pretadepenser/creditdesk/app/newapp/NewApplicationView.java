@@ -1,11 +1,12 @@
 package com.pretadepenser.creditdesk.app.newapp;
 
+import com.pretadepenser.creditdesk.app.form.ChoiceField;
 import com.pretadepenser.creditdesk.app.common.I18n;
 import com.pretadepenser.creditdesk.app.common.ViewContext;
 import com.pretadepenser.creditdesk.app.decision.DecisionView;
 import com.pretadepenser.creditdesk.app.decision.DecisionViewModel;
 import com.pretadepenser.creditdesk.app.theme.Styles;
-import com.pretadepenser.creditdesk.app.whatif.EditableField;
+import com.pretadepenser.creditdesk.app.form.EditableField;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -123,27 +124,8 @@ public final class NewApplicationView extends HBox {
         choices.getChildren().clear();
         int row = 0;
         for (ChoiceField field : model.choices()) {
-            ComboBox<String> box = new ComboBox<>(field.options());
+            ComboBox<String> box = com.pretadepenser.creditdesk.app.form.FieldViews.choiceBox(field, i18n);
             box.setId("new-" + field.column());
-            box.setPrefWidth(260);
-            box.valueProperty().bindBidirectional(field.valueProperty());
-            box.setConverter(new javafx.util.StringConverter<>() {
-                @Override
-                public String toString(String level) {
-                    if (level == null) {
-                        return "";
-                    }
-                    if (field.column().equals("CODE_GENDER") && (level.equals("F") || level.equals("M"))) {
-                        return i18n.get(level.equals("F") ? "card.gender.f" : "card.gender.m");
-                    }
-                    return com.pretadepenser.creditdesk.app.common.Levels.label(level, i18n.locale());
-                }
-
-                @Override
-                public String fromString(String text) {
-                    return field.options().stream().filter(o -> toString(o).equals(text)).findFirst().orElse(null);
-                }
-            });
             row = addRow(choices, row, field.labelKey(), box, field.errorProperty());
         }
     }

@@ -1,11 +1,11 @@
 package com.pretadepenser.creditdesk.app.newapp;
 
+import com.pretadepenser.creditdesk.app.form.ChoiceField;
 import com.pretadepenser.creditdesk.app.client.LoadedClient;
 import com.pretadepenser.creditdesk.app.common.I18n;
 import com.pretadepenser.creditdesk.app.main.MainViewModel;
-import com.pretadepenser.creditdesk.app.whatif.EditableField;
+import com.pretadepenser.creditdesk.app.form.EditableField;
 import com.pretadepenser.creditdesk.app.workspace.Workspace;
-import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
 import com.pretadepenser.creditdesk.engine.features.FeatureSchema;
 import com.pretadepenser.creditdesk.engine.scoring.ApplicationForm;
 import java.util.ArrayList;
@@ -65,19 +65,13 @@ public final class NewApplicationViewModel {
         }
         FeatureSchema schema = workspace.card().featureSchema();
         List<ChoiceField> fields = new ArrayList<>();
-        fields.add(choice(schema, "CODE_GENDER", "field.gender", true));
-        fields.add(choice(schema, "NAME_FAMILY_STATUS", "field.familyStatus", false));
-        fields.add(choice(schema, "NAME_INCOME_TYPE", "field.incomeType", true));
-        fields.add(choice(schema, "NAME_CONTRACT_TYPE", "field.contractType", true));
-        fields.add(choice(schema, "NAME_EDUCATION_TYPE", "field.education", false));
-        fields.add(choice(schema, "NAME_HOUSING_TYPE", "field.housing", false));
+        fields.add(ChoiceField.of(schema, "CODE_GENDER", "field.gender", true));
+        fields.add(ChoiceField.of(schema, "NAME_FAMILY_STATUS", "field.familyStatus", false));
+        fields.add(ChoiceField.of(schema, "NAME_INCOME_TYPE", "field.incomeType", true));
+        fields.add(ChoiceField.of(schema, "NAME_CONTRACT_TYPE", "field.contractType", true));
+        fields.add(ChoiceField.of(schema, "NAME_EDUCATION_TYPE", "field.education", false));
+        fields.add(ChoiceField.of(schema, "NAME_HOUSING_TYPE", "field.housing", false));
         choices.setAll(fields);
-    }
-
-    private static ChoiceField choice(FeatureSchema schema, String column, String key, boolean required) {
-        List<String> levels = schema.levels(HomeCreditTable.APPLICATION_TRAIN, column).stream()
-                .filter(level -> !level.equals("XNA")).toList();
-        return new ChoiceField(column, key, required, levels);
     }
 
     public List<EditableField> numbers() {

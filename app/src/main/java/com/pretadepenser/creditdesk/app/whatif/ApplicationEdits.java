@@ -13,11 +13,19 @@ public final class ApplicationEdits {
     private ApplicationEdits() {
     }
 
-    public static Table apply(Table original, Map<String, Double> values) {
+    /** Numbers go into numeric columns (NaN as missing), text into text columns. */
+    public static Table apply(Table original, Map<String, ?> values) {
         Table edited = original.copy();
-        for (Map.Entry<String, Double> e : values.entrySet()) {
+        for (Map.Entry<String, ?> e : values.entrySet()) {
             Column<?> column = edited.column(e.getKey());
-            double v = e.getValue();
+            if (e.getValue() instanceof String text) {
+                if (!(column instanceof tech.tablesaw.api.StringColumn strings)) {
+                    throw new IllegalArgumentException(e.getKey() + " is not a text application column (" + column.type() + ")");
+                }
+                strings.set(0, text);
+                continue;
+            }
+            double v = ((Number) e.getValue()).doubleValue();
             if (column instanceof DoubleColumn d) {
                 d.set(0, v);
             } else if (column instanceof FloatColumn f) {

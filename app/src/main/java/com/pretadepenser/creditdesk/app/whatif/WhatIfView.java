@@ -1,5 +1,6 @@
 package com.pretadepenser.creditdesk.app.whatif;
 
+import com.pretadepenser.creditdesk.app.form.EditableField;
 import com.pretadepenser.creditdesk.app.charts.ChartStyle;
 import com.pretadepenser.creditdesk.app.common.I18n;
 import com.pretadepenser.creditdesk.app.common.ViewContext;
@@ -61,6 +62,21 @@ public final class WhatIfView extends HBox {
             form.add(input, 1, row++);
             form.add(error, 0, row++, 2, 1);
         }
+        GridPane choicesForm = new GridPane();
+        choicesForm.setHgap(8);
+        choicesForm.setVgap(6);
+        int choiceRow = 0;
+        for (com.pretadepenser.creditdesk.app.form.ChoiceField choice : model.choices()) {
+            Label label = new Label();
+            label.textProperty().bind(i18n.text(choice.labelKey()));
+            label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            javafx.scene.control.ComboBox<String> box = com.pretadepenser.creditdesk.app.form.FieldViews.choiceBox(choice, i18n);
+            box.setId("whatif-" + choice.column());
+            box.setPrefWidth(200);
+            label.setLabelFor(box);
+            choicesForm.add(label, 0, choiceRow);
+            choicesForm.add(box, 1, choiceRow++);
+        }
         Button reset = new Button();
         reset.setId("whatifReset");
         reset.textProperty().bind(i18n.text("whatif.reset"));
@@ -71,7 +87,7 @@ public final class WhatIfView extends HBox {
         hint.getStyleClass().add(Styles.MUTED);
         hint.textProperty().bind(i18n.text("whatif.hint"));
         hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        VBox fieldsPanel = new VBox(8, title(i18n.text("whatif.title")), hint, form, reset);
+        VBox fieldsPanel = new VBox(8, title(i18n.text("whatif.title")), hint, new HBox(16, form, choicesForm), reset);
         fieldsPanel.getStyleClass().add(Styles.PANEL);
 
         GaugeView gauge = new GaugeView();
@@ -114,8 +130,8 @@ public final class WhatIfView extends HBox {
         suggestion.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox score = new VBox(6, gauge, headline, comparison, suggestion, apply);
         score.getStyleClass().add(Styles.PANEL);
-        fieldsPanel.setPrefWidth(380);
-        fieldsPanel.setMinWidth(340);
+        fieldsPanel.setPrefWidth(660);
+        fieldsPanel.setMinWidth(600);
         HBox top = new HBox(12, fieldsPanel, score);
         HBox.setHgrow(score, Priority.ALWAYS);
 

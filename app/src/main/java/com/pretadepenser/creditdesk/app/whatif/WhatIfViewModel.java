@@ -1,5 +1,7 @@
 package com.pretadepenser.creditdesk.app.whatif;
 
+import com.pretadepenser.creditdesk.app.form.ChoiceField;
+import com.pretadepenser.creditdesk.app.form.EditableField;
 import com.pretadepenser.creditdesk.app.client.ClientFacts;
 import com.pretadepenser.creditdesk.app.client.LoadedClient;
 import com.pretadepenser.creditdesk.app.common.BackgroundTask;
@@ -42,6 +44,7 @@ public final class WhatIfViewModel {
             new EditableField("EXT_SOURCE_1", "field.ext1", EditableField.Kind.SCORE, false),
             new EditableField("EXT_SOURCE_2", "field.ext2", EditableField.Kind.SCORE, false),
             new EditableField("EXT_SOURCE_3", "field.ext3", EditableField.Kind.SCORE, false));
+    private final javafx.collections.ObservableList<ChoiceField> choices = javafx.collections.FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<LoadedClient> edited = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper comparison = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper suggestion = new ReadOnlyStringWrapper("");
@@ -67,6 +70,8 @@ public final class WhatIfViewModel {
                 }
             });
         }
+        main.workspaceProperty().addListener((obs, old, now) -> fillChoices(now));
+        fillChoices(main.workspaceProperty().get());
         main.clientProperty().addListener((obs, old, now) -> {
             if (old != null && now != null && old.id() == now.id() && old.scored() == now.scored()) {
                 relabel(); // the same client re-explained in another language: keep the officer's edits
@@ -89,6 +94,32 @@ public final class WhatIfViewModel {
         return active;
     }
 
+    /** The categories an officer may change with the client: contract, income type, family status, education, housing. */
+    private void fillChoices(Workspace workspace) {
+        if (workspace == null) {
+            choices.clear();
+            return;
+        }
+        var schema = workspace.card().featureSchema();
+        List<ChoiceField> fields = List.of(ChoiceField.of(schema, "NAME_CONTRACT_TYPE", "field.contractType", false),
+                ChoiceField.of(schema, "NAME_INCOME_TYPE", "field.incomeType", false),
+                ChoiceField.of(schema, "NAME_FAMILY_STATUS", "field.familyStatus", false),
+                ChoiceField.of(schema, "NAME_EDUCATION_TYPE", "field.education", false),
+                ChoiceField.of(schema, "NAME_HOUSING_TYPE", "field.housing", false));
+        for (ChoiceField field : fields) {
+            field.valueProperty().addListener((obs, old, now) -> {
+                if (!resetting) {
+                    rescore();
+                }
+            });
+        }
+        choices.setAll(fields);
+    }
+
+    public javafx.collections.ObservableList<ChoiceField> choices() {
+        return choices;
+    }
+
     public List<EditableField> fields() {
         return fields;
     }
@@ -100,6 +131,9 @@ public final class WhatIfViewModel {
         try {
             for (EditableField field : fields) {
                 field.show(original == null ? Double.NaN : ClientFacts.number(original.application(), field.column()), i18n);
+            }
+            for (ChoiceField choice : choices) {
+                choice.valueProperty().set(original == null ? null : ClientFacts.text(original.application(), choice.column()));
             }
         } finally {
             resetting = false;
@@ -156,7 +190,7 @@ public final class WhatIfViewModel {
         if (original == null) {
             return;
         }
-        Map<String, Double> values = new LinkedHashMap<>();
+        Map<String, Object> values = new LinkedHashMap<>();
         boolean valid = true;
         for (EditableField field : fields) {
             OptionalDouble raw = field.raw(i18n);
@@ -168,6 +202,11 @@ public final class WhatIfViewModel {
         }
         if (!valid) {
             return;
+        }
+        for (ChoiceField choice : choices) {
+            if (choice.valueProperty().get() != null) {
+                values.put(choice.column(), choice.valueProperty().get());
+            }
         }
         Table application = ApplicationEdits.apply(original.application(), values);
         long mine = ++generation;

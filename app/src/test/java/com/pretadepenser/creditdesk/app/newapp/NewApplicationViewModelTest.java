@@ -1,5 +1,6 @@
 package com.pretadepenser.creditdesk.app.newapp;
 
+import com.pretadepenser.creditdesk.app.form.ChoiceField;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -7,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.pretadepenser.creditdesk.app.DemoWorkspace;
 import com.pretadepenser.creditdesk.app.main.MainViewModel;
-import com.pretadepenser.creditdesk.app.whatif.EditableField;
+import com.pretadepenser.creditdesk.app.form.EditableField;
 import com.pretadepenser.creditdesk.engine.scoring.ApplicationForm;
 import java.util.LinkedHashMap;
 import java.util.Locale;

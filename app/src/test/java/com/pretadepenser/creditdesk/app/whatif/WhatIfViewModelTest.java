@@ -1,5 +1,6 @@
 package com.pretadepenser.creditdesk.app.whatif;
 
+import com.pretadepenser.creditdesk.app.form.EditableField;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -148,5 +149,24 @@ class WhatIfViewModelTest {
         assertEquals(edited, model.editedProperty().get().probability(), 0);
         assertTrue(model.editedProperty().get().explanation().summary().startsWith("La demande"), "re-explained in French");
         assertTrue(model.comparisonProperty().get().startsWith("original 14,4 %"), model.comparisonProperty().get());
+    }
+
+    @Test
+    void aCategoryCanBeChangedToo() {
+        MainViewModel main = DemoWorkspace.mainViewModel(Locale.ENGLISH);
+        WhatIfViewModel model = new WhatIfViewModel(main);
+        var income = model.choices().stream().filter(c -> c.column().equals("NAME_INCOME_TYPE")).findFirst().orElseThrow();
+        assertEquals("Working", income.valueProperty().get());
+        assertTrue(income.options().contains("Commercial associate"));
+
+        income.valueProperty().set("Commercial associate");
+
+        var original = main.clientProperty().get();
+        var expected = DemoWorkspace.get().scorer().explain(ApplicationEdits.apply(original.application(), Map.of("NAME_INCOME_TYPE", "Commercial associate")));
+        assertEquals(expected.score().probability(), model.editedProperty().get().probability(), 0);
+        assertEquals("Commercial associate", model.editedProperty().get().application().stringColumn("NAME_INCOME_TYPE").get(0));
+
+        model.reset();
+        assertEquals("Working", income.valueProperty().get());
     }
 }

@@ -1,4 +1,4 @@
-package com.pretadepenser.creditdesk.app.whatif;
+package com.pretadepenser.creditdesk.app.form;
 
 import com.pretadepenser.creditdesk.app.common.I18n;
 import com.pretadepenser.creditdesk.app.common.Numbers;

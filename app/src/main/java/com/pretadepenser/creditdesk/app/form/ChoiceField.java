@@ -1,4 +1,4 @@
-package com.pretadepenser.creditdesk.app.newapp;
+package com.pretadepenser.creditdesk.app.form;
 
 import com.pretadepenser.creditdesk.app.common.I18n;
 import java.util.List;
@@ -24,6 +24,14 @@ public final class ChoiceField {
         this.labelKey = labelKey;
         this.required = required;
         this.options.setAll(levels);
+    }
+
+    /** A choice among the levels the model learned for an application column (the data's placeholder XNA left out). */
+    public static ChoiceField of(com.pretadepenser.creditdesk.engine.features.FeatureSchema schema, String column, String labelKey,
+                                 boolean required) {
+        List<String> levels = schema.levels(com.pretadepenser.creditdesk.engine.data.HomeCreditTable.APPLICATION_TRAIN, column).stream()
+                .filter(level -> !level.equals("XNA")).toList();
+        return new ChoiceField(column, labelKey, required, levels);
     }
 
     public String column() {
