@@ -16,7 +16,30 @@ public final class FieldViews {
         box.setId("choice-" + field.column());
         box.setPrefWidth(260);
         box.valueProperty().bindBidirectional(field.valueProperty());
-        box.setConverter(new StringConverter<>() {
+        box.setConverter(converter(field, i18n));
+        box.setCellFactory(list -> cell(field, i18n));
+        box.setButtonCell(cell(field, i18n));
+        // new cells make the box show its value in the new language (a new converter alone did not)
+        i18n.localeProperty().addListener((obs, old, now) -> {
+            box.setConverter(converter(field, i18n));
+            box.setButtonCell(cell(field, i18n));
+        });
+        return box;
+    }
+
+    private static javafx.scene.control.ListCell<String> cell(ChoiceField field, I18n i18n) {
+        StringConverter<String> show = converter(field, i18n);
+        return new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String level, boolean empty) {
+                super.updateItem(level, empty);
+                setText(empty || level == null ? "" : show.toString(level));
+            }
+        };
+    }
+
+    private static StringConverter<String> converter(ChoiceField field, I18n i18n) {
+        return new StringConverter<>() {
             @Override
             public String toString(String level) {
                 if (level == null) {
@@ -32,7 +55,6 @@ public final class FieldViews {
             public String fromString(String text) {
                 return field.options().stream().filter(o -> toString(o).equals(text)).findFirst().orElse(null);
             }
-        });
-        return box;
+        };
     }
 }

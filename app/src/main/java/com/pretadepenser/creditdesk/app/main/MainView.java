@@ -131,6 +131,9 @@ public final class MainView extends BorderPane {
                 tab("newapp", () -> new NewApplicationView(newApplication, newDecision, context)),
                 tab("model", () -> new ModelCardView(new ModelCardViewModel(i18n, card), context)));
         peers.activeProperty().bind(peersTab.selectedProperty());
+        // the client card belongs with the screens about that client, not beside a new application or the model
+        sideScroll.visibleProperty().bind(decisionTab.selectedProperty().or(peersTab.selectedProperty()).or(whatIfTab.selectedProperty()));
+        sideScroll.managedProperty().bind(sideScroll.visibleProperty());
         whatIf.activeProperty().bind(whatIfTab.selectedProperty());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setCenter(tabs);

@@ -72,7 +72,7 @@ public final class WhatIfView extends HBox {
             label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             javafx.scene.control.ComboBox<String> box = com.pretadepenser.creditdesk.app.form.FieldViews.choiceBox(choice, i18n);
             box.setId("whatif-" + choice.column());
-            box.setPrefWidth(200);
+            box.setPrefWidth(230);
             label.setLabelFor(box);
             choicesForm.add(label, 0, choiceRow);
             choicesForm.add(box, 1, choiceRow++);
