@@ -138,4 +138,24 @@ class MainViewModelTest {
         assertTrue(model.clientProperty().get().explanation().summary().startsWith("The application is refused"),
                 model.clientProperty().get().explanation().summary());
     }
+
+    @Test
+    void openingAFolderThatIsNotADatasetOrModelSaysWhatToDo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        MainViewModel model = DemoWorkspace.mainViewModel(Locale.ENGLISH);
+        java.nio.file.Path csv = java.nio.file.Files.createDirectories(dir.resolve("kaggle"));
+        java.nio.file.Files.writeString(csv.resolve("application_train.csv"), "SK_ID_CURR,TARGET\n1,0\n");
+        var demoModel = DemoWorkspace.get().modelFolder();
+
+        model.openChecked(csv, demoModel);
+        assertTrue(model.errorProperty().get().startsWith(csv + " holds Kaggle CSV files, not an imported dataset. Import it first:"),
+                model.errorProperty().get());
+
+        model.openChecked(dir, demoModel);
+        assertTrue(model.errorProperty().get().startsWith(dir + " is not a CreditDesk dataset"), model.errorProperty().get());
+
+        model.openChecked(DemoWorkspace.get().dataFolder(), dir);
+        assertTrue(model.errorProperty().get().startsWith(dir + " is not a model folder"), model.errorProperty().get());
+        assertEquals(DemoWorkspace.get(), model.workspaceProperty().get(), "the workspace on screen stays");
+        assertEquals("SK_ID_CURR,TARGET\n1,0\n", java.nio.file.Files.readString(csv.resolve("application_train.csv")), "the user's file untouched");
+    }
 }
