@@ -166,7 +166,7 @@ public final class LightGbmBooster implements AutoCloseable {
      * booster (Boosting::InitPredict) and sets the OpenMP thread count process-wide, so concurrent
      * calls from the dashboard (a client's contributions while the peer index scores everyone) are
      * not safe by construction. The dashboard's UI test aborted with "double free or corruption" in
-     * 3 of 7 runs before this lock and in none of 9 after; a targeted test could not reproduce it, so
+     * 3 of 13 runs without this lock and in none of 9 with it; a targeted test could not reproduce it, so
      * the link is likely, not proven. A batch call still uses {@code threads} OpenMP threads inside.
      */
     private synchronized double[] predict(double[] rowMajor, int rows, PredictionType type, int threads) {
