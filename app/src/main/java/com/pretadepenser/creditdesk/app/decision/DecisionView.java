@@ -174,7 +174,8 @@ public final class DecisionView extends HBox {
         return prefix.isEmpty() ? name : prefix + Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
-    static Label title(javafx.beans.value.ObservableValue<String> text) {
+    /** A panel heading that follows the language. */
+    public static Label title(javafx.beans.value.ObservableValue<String> text) {
         Label label = new Label();
         label.getStyleClass().add(Styles.SUBTITLE);
         label.textProperty().bind(text);

@@ -55,8 +55,7 @@ public final class PeerCharts {
         XYBarRenderer renderer = new XYBarRenderer(0.05);
         renderer.setBarPainter(new StandardXYBarPainter());
         renderer.setShadowVisible(false);
-        // Repayers blue and defaulters vermilion everywhere; a group against all clients: blue against grey.
-        Color[] colours = isOutcome(result) ? new Color[] {Theme.BLUE, Theme.VERMILION} : new Color[] {Theme.BLUE, theme.muted()};
+        Color[] colours = groupColours(result, theme);
         for (int i = 0; i < groups.size(); i++) {
             Color c = colours[i % colours.length];
             renderer.setSeriesPaint(i, new Color(c.getRed(), c.getGreen(), c.getBlue(), 140));
@@ -88,14 +87,13 @@ public final class PeerCharts {
             data.add(new BoxAndWhiskerItem(q50, q50, Math.min(q25, q75), Math.max(q25, q75), Math.min(q05, q95), Math.max(q05, q95),
                     null, null, List.of()), "box", shortLabel(g.label()));
         }
-        java.awt.Color[] colours = isOutcome(result) ? new java.awt.Color[] {Theme.BLUE, Theme.VERMILION}
-                : new java.awt.Color[] {Theme.BLUE, theme.muted()};
+        Color[] colours = groupColours(result, theme);
         // each group's box in its histogram colour
         BoxAndWhiskerRenderer renderer = new BoxAndWhiskerRenderer() {
             @Override
             public java.awt.Paint getItemPaint(int row, int column) {
-                java.awt.Color c = colours[column % colours.length];
-                return new java.awt.Color(c.getRed(), c.getGreen(), c.getBlue(), 170);
+                Color c = colours[column % colours.length];
+                return new Color(c.getRed(), c.getGreen(), c.getBlue(), 170);
             }
         };
         renderer.setMeanVisible(false);
@@ -124,8 +122,9 @@ public final class PeerCharts {
         return ChartStyle.apply(new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false), theme);
     }
 
-    private static boolean isOutcome(PeersViewModel.Result result) {
-        return result.outcomeGroups();
+    /** Repayers blue and defaulters vermilion everywhere; a group against all clients: blue against grey. */
+    private static Color[] groupColours(PeersViewModel.Result result, Theme theme) {
+        return result.outcomeGroups() ? new Color[] {Theme.BLUE, Theme.VERMILION} : new Color[] {Theme.BLUE, theme.muted()};
     }
 
     private static String shortLabel(String label) {

@@ -4,6 +4,7 @@ import com.pretadepenser.creditdesk.app.form.EditableField;
 import com.pretadepenser.creditdesk.app.charts.ChartStyle;
 import com.pretadepenser.creditdesk.app.common.I18n;
 import com.pretadepenser.creditdesk.app.common.ViewContext;
+import com.pretadepenser.creditdesk.app.decision.DecisionView;
 import com.pretadepenser.creditdesk.app.decision.DecisionViewModel;
 import com.pretadepenser.creditdesk.app.decision.GaugeView;
 import com.pretadepenser.creditdesk.app.decision.WaterfallChart;
@@ -87,7 +88,7 @@ public final class WhatIfView extends HBox {
         hint.getStyleClass().add(Styles.MUTED);
         hint.textProperty().bind(i18n.text("whatif.hint"));
         hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        VBox fieldsPanel = new VBox(8, title(i18n.text("whatif.title")), hint, new HBox(16, form, choicesForm), reset);
+        VBox fieldsPanel = new VBox(8, DecisionView.title(i18n.text("whatif.title")), hint, new HBox(16, form, choicesForm), reset);
         fieldsPanel.getStyleClass().add(Styles.PANEL);
 
         GaugeView gauge = new GaugeView();
@@ -136,7 +137,7 @@ public final class WhatIfView extends HBox {
         HBox.setHgrow(score, Priority.ALWAYS);
 
         waterfall.setId("whatifWaterfall");
-        VBox chart = new VBox(6, title(i18n.text("waterfall.title")), waterfall);
+        VBox chart = new VBox(6, DecisionView.title(i18n.text("waterfall.title")), waterfall);
         VBox.setVgrow(waterfall, Priority.ALWAYS);
         chart.getStyleClass().add(Styles.PANEL);
         VBox.setVgrow(chart, Priority.ALWAYS);
@@ -147,13 +148,6 @@ public final class WhatIfView extends HBox {
         decision.waterfallProperty().addListener((obs, old, now) -> redraw());
         context.theme().addListener((obs, old, now) -> redraw());
         redraw();
-    }
-
-    private static Label title(javafx.beans.value.ObservableValue<String> text) {
-        Label label = new Label();
-        label.getStyleClass().add(Styles.SUBTITLE);
-        label.textProperty().bind(text);
-        return label;
     }
 
     private void redraw() {

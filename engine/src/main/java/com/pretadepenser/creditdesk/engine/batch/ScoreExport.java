@@ -133,6 +133,7 @@ public final class ScoreExport {
         double[] p = model.probabilities(features);
         double[] contributions = reasonsIn != null ? model.contributions(features) : null;
         int[] ids = chunk.intColumn("SK_ID_CURR").asIntArray();
+        List<String> names = model.card().featureNames();
         long granted = 0;
         for (int i = 0; i < ids.length; i++) {
             boolean refused = model.refused(p[i]);
@@ -140,7 +141,7 @@ public final class ScoreExport {
             List<String> record = new ArrayList<>(List.of(Integer.toString(ids[i]), set, "%.6f".formatted(p[i]),
                     refused ? "REFUSED" : "GRANTED"));
             if (reasonsIn != null) {
-                record.addAll(reasons(model.card().featureNames(), contributions, i, reasonsIn));
+                record.addAll(reasons(names, contributions, i, reasonsIn));
             }
             csv.writeRecord(record);
         }
