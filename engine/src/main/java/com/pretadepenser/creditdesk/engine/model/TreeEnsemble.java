@@ -23,10 +23,12 @@ public final class TreeEnsemble {
 
     private final Tree[] trees;
     private final int featureCount;
+    private TreeShap shap;
+    private boolean shapBuilt;
 
     /** One tree in LightGBM's arrays: children below 0 are leaves ({@code ~child}). */
     record Tree(int[] splitFeature, double[] threshold, int[] decisionType, int[] left, int[] right, double[] leafValue,
-                int[] catBoundaries, int[] catThreshold) {
+                int[] catBoundaries, int[] catThreshold, double[] internalCount, double[] leafCount) {
         double predict(double[][] columns, int row) {
             if (leafValue.length == 1) {
                 return leafValue[0];
@@ -39,25 +41,29 @@ public final class TreeEnsemble {
         }
 
         int decide(double value, int node) {
+            return goesLeft(value, node) ? left[node] : right[node];
+        }
+
+        boolean goesLeft(double value, int node) {
             int type = decisionType[node];
             if ((type & CATEGORICAL) != 0) {
                 int category;
                 if (Double.isNaN(value)) {
                     if (((type >> 2) & 3) == MISSING_NAN) {
-                        return right[node];
+                        return false;
                     }
                     category = 0;
                 } else {
                     category = (int) value;
                     if (category < 0) {
-                        return right[node];
+                        return false;
                     }
                 }
                 int set = (int) threshold[node];
                 int from = catBoundaries[set];
                 int words = catBoundaries[set + 1] - from;
                 int word = category / 32;
-                return word < words && ((catThreshold[from + word] >>> (category % 32)) & 1) != 0 ? left[node] : right[node];
+                return word < words && ((catThreshold[from + word] >>> (category % 32)) & 1) != 0;
             }
             int missing = (type >> 2) & 3;
             double x = value;
@@ -65,9 +71,9 @@ public final class TreeEnsemble {
                 x = 0.0;
             }
             if ((missing == MISSING_ZERO && x >= -ZERO && x <= ZERO) || (missing == MISSING_NAN && Double.isNaN(x))) {
-                return (type & DEFAULT_LEFT) != 0 ? left[node] : right[node];
+                return (type & DEFAULT_LEFT) != 0;
             }
-            return x <= threshold[node] ? left[node] : right[node];
+            return x <= threshold[node];
         }
     }
 
@@ -112,13 +118,15 @@ public final class TreeEnsemble {
         int leaves = Integer.parseInt(require(f, "num_leaves", name));
         double[] leafValue = doubles(require(f, "leaf_value", name));
         if (leaves == 1) {
-            return new Tree(new int[0], new double[0], new int[0], new int[0], new int[0], leafValue, new int[0], new int[0]);
+            return new Tree(new int[0], new double[0], new int[0], new int[0], new int[0], leafValue, new int[0], new int[0],
+                    new double[0], new double[] {1});
         }
         int cats = Integer.parseInt(f.getOrDefault("num_cat", "0"));
         return new Tree(ints(require(f, "split_feature", name)), doubles(require(f, "threshold", name)),
                 ints(require(f, "decision_type", name)), ints(require(f, "left_child", name)), ints(require(f, "right_child", name)),
                 leafValue, cats > 0 ? ints(require(f, "cat_boundaries", name)) : new int[0],
-                cats > 0 ? unsignedInts(require(f, "cat_threshold", name)) : new int[0]);
+                cats > 0 ? unsignedInts(require(f, "cat_threshold", name)) : new int[0],
+                doubles(require(f, "internal_count", name)), doubles(require(f, "leaf_count", name)));
     }
 
     private static String require(java.util.Map<String, String> fields, String key, String tree) {
@@ -145,8 +153,55 @@ public final class TreeEnsemble {
         return featureCount;
     }
 
+    Tree[] trees() {
+        return trees;
+    }
+
     public int treeCount() {
         return trees.length;
+    }
+
+    /**
+     * Whether {@link #contributions} can explain this model: false only when a tree path holds more
+     * than 63 distinct features (then ask LightGBM). The first call builds the TreeSHAP tables.
+     */
+    public boolean hasContributions() {
+        return shap() != null;
+    }
+
+    private synchronized TreeShap shap() {
+        if (!shapBuilt) {
+            shap = TreeShap.build(trees, featureCount, TreeShap.TABLE_DEPTH);
+            shapBuilt = true;
+        }
+        return shap;
+    }
+
+    /**
+     * TreeSHAP contributions of {@code rows} rows given as one column per model feature, in model
+     * order: per row, one log-odds value per feature then the bias ({@code featureCount + 1}
+     * values, LightGBM's {@code C_API_PREDICT_CONTRIB} layout), each row summing to its raw score.
+     * Equal to LightGBM's own (see {@link TreeShap}); blocks of rows run in parallel.
+     */
+    public double[] contributions(double[][] columns, int rows) {
+        requireColumns(columns);
+        TreeShap tables = shap();
+        if (tables == null) {
+            throw new ModelException("this model's trees are too deep for the Java TreeSHAP; use LightGBM's contributions");
+        }
+        return tables.contributions(columns, rows);
+    }
+
+    /** The same with the tables limited to paths of {@code tableDepth} features, for tests of the untabulated sums. */
+    double[] contributions(double[][] columns, int rows, int tableDepth) {
+        requireColumns(columns);
+        return TreeShap.build(trees, featureCount, tableDepth).contributions(columns, rows);
+    }
+
+    private void requireColumns(double[][] columns) {
+        if (columns.length != featureCount) {
+            throw new IllegalArgumentException(columns.length + " feature columns for a model of " + featureCount + " features");
+        }
     }
 
     /**
@@ -154,9 +209,7 @@ public final class TreeEnsemble {
      * order; blocks of rows run in parallel on the common pool.
      */
     public double[] rawScores(double[][] columns, int rows) {
-        if (columns.length != featureCount) {
-            throw new IllegalArgumentException(columns.length + " feature columns for a model of " + featureCount + " features");
-        }
+        requireColumns(columns);
         double[] out = new double[rows];
         int blocks = (rows + BLOCK - 1) / BLOCK;
         IntStream.range(0, blocks).parallel().forEach(b -> {

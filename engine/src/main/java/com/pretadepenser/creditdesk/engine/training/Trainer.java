@@ -9,6 +9,7 @@ import com.pretadepenser.creditdesk.engine.features.FeatureMatrix;
 import com.pretadepenser.creditdesk.engine.features.FeaturePipeline;
 import com.pretadepenser.creditdesk.engine.features.FeatureSchema;
 import com.pretadepenser.creditdesk.engine.model.LightGbmBooster;
+import com.pretadepenser.creditdesk.engine.model.TreeEnsemble;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -103,7 +104,7 @@ public final class Trainer {
                 CrossValidation.parameters(config, chosen, target, all, 0), rounds, rounds, listener::round, cancelled)) {
             modelText = model.modelText();
             gain = model.gainImportance();
-            importance = meanAbsoluteContributions(model, features, all, used);
+            importance = meanAbsoluteContributions(TreeEnsemble.parse(modelText), features, used);
         }
         List<ModelCard.Feature> cardFeatures = new ArrayList<>();
         for (int f = 0; f < used.size(); f++) {
@@ -131,14 +132,18 @@ public final class Trainer {
      * Global importance: the mean absolute TreeSHAP contribution of each feature over the labelled
      * applicants, largest first; computed once here and kept in the card.
      */
-    private static Map<String, Double> meanAbsoluteContributions(LightGbmBooster model, FeatureMatrix features, int[] rows,
-                                                                 List<String> used) {
+    private static Map<String, Double> meanAbsoluteContributions(TreeEnsemble trees, FeatureMatrix features, List<String> used) {
         double[] sums = new double[used.size()];
+        int rows = features.rows();
         int batch = 10_000;
-        for (int from = 0; from < rows.length; from += batch) {
-            int[] slice = java.util.Arrays.copyOfRange(rows, from, Math.min(rows.length, from + batch));
-            double[] contributions = model.contributions(features.rowMajor(slice, used), slice.length, 2);
-            for (int r = 0; r < slice.length; r++) {
+        for (int from = 0; from < rows; from += batch) {
+            int to = Math.min(rows, from + batch);
+            double[][] columns = new double[used.size()][];
+            for (int f = 0; f < columns.length; f++) {
+                columns[f] = java.util.Arrays.copyOfRange(features.column(used.get(f)), from, to);
+            }
+            double[] contributions = trees.contributions(columns, to - from);
+            for (int r = 0; r < to - from; r++) {
                 for (int f = 0; f < used.size(); f++) {
                     sums[f] += Math.abs(contributions[r * (used.size() + 1) + f]);
                 }
@@ -147,7 +152,7 @@ public final class Trainer {
         Map<String, Double> importance = new LinkedHashMap<>();
         IntStream.range(0, used.size()).boxed()
                 .sorted(Comparator.comparingDouble((Integer f) -> -sums[f]))
-                .forEach(f -> importance.put(used.get(f), sums[f] / rows.length));
+                .forEach(f -> importance.put(used.get(f), sums[f] / rows));
         return importance;
     }
 

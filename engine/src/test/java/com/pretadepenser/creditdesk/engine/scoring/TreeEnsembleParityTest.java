@@ -13,7 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The Java tree walk gives LightGBM's own raw scores, for every client, on the quick model and on the shipped one. */
+/**
+ * The Java tree walk gives LightGBM's own raw scores and TreeSHAP contributions, for every client,
+ * on the quick model and on the shipped one.
+ */
 class TreeEnsembleParityTest {
     private static Path project(String relative) {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
@@ -38,13 +41,21 @@ class TreeEnsembleParityTest {
             for (int i = 0; i < ours.length; i++) {
                 assertEquals(lightGbm[i], ours[i], 1e-12, "client " + features.clientId(i));
             }
+            double[] ourContributions = model.contributions(features);
+            double[] lightGbmContributions = model.lightGbmContributions(features);
+            int width = model.card().features().size() + 1;
+            assertEquals(lightGbmContributions.length, ourContributions.length);
+            for (int i = 0; i < ourContributions.length; i++) {
+                assertEquals(lightGbmContributions[i], ourContributions[i], 1e-9,
+                        "contribution " + i % width + " of client " + features.clientId(i / width));
+            }
             checked += ours.length;
         }
         assertEquals(expectedClients, checked);
     }
 
     @Test
-    void quickModelScoresEqualLightGbmsForEveryClient() {
+    void quickModelScoresAndContributionsEqualLightGbmsForEveryClient() {
         try (ScoringModel model = ScoringModel.load(QuickModel.get().modelDir())) {
             HomeCreditData data = QuickModel.get().data();
             int clients = data.rowCount(HomeCreditTable.APPLICATION_TRAIN) + data.rowCount(HomeCreditTable.APPLICATION_TEST);
@@ -53,7 +64,7 @@ class TreeEnsembleParityTest {
     }
 
     @Test
-    void shippedModelScoresEqualLightGbmsForEveryDemoClient() {
+    void shippedModelScoresAndContributionsEqualLightGbmsForEveryDemoClient() {
         String text;
         try {
             text = Files.readString(project("models/default").resolve("model.txt"));

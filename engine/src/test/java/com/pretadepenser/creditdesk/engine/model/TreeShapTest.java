@@ -1,0 +1,143 @@
+package com.pretadepenser.creditdesk.engine.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Java TreeSHAP gives the Shapley values of the path-dependent expectation (checked by
+ * enumeration on a small tree) and LightGBM's own contributions (checked on a trained model, with
+ * and without the per-leaf tables).
+ */
+class TreeShapTest {
+    /**
+     * One tree over 3 features; feature 0 splits twice on the path to leaves 0 and 1, a missing x1
+     * goes left. Counts: root 100 = node1 60 + leaf2 40; node1 60 = node2 45 + leaf3 15;
+     * node2 45 = leaf0 25 + leaf1 20.
+     */
+    private static final String TOY = String.join("\n",
+            "tree", "version=v4", "num_class=1", "num_tree_per_iteration=1", "max_feature_idx=2", "",
+            "Tree=0", "num_leaves=4", "num_cat=0",
+            "split_feature=0 1 0", "threshold=5 2 1", "decision_type=2 10 2",
+            "left_child=1 2 -1", "right_child=-3 -4 -2",
+            "leaf_value=0.5 -0.25 1.25 -1",
+            "internal_count=100 60 45", "leaf_count=25 20 40 15", "shrinkage=1", "",
+            "end of trees", "");
+
+    /** E[f(x) | x_S]: follow x on features of S, average the branches by training count elsewhere. */
+    private static double expectation(TreeEnsemble.Tree tree, double[][] columns, int node, int subset) {
+        if (node < 0) {
+            return tree.leafValue()[~node];
+        }
+        int feature = tree.splitFeature()[node];
+        if ((subset >> feature & 1) != 0) {
+            return expectation(tree, columns, tree.decide(columns[feature][0], node), subset);
+        }
+        double total = tree.internalCount()[node];
+        return expectation(tree, columns, tree.left()[node], subset) * count(tree, tree.left()[node]) / total
+                + expectation(tree, columns, tree.right()[node], subset) * count(tree, tree.right()[node]) / total;
+    }
+
+    private static double count(TreeEnsemble.Tree tree, int node) {
+        return node >= 0 ? tree.internalCount()[node] : tree.leafCount()[~node];
+    }
+
+    private static double factorial(int n) {
+        return n <= 1 ? 1 : n * factorial(n - 1);
+    }
+
+    /** Shapley values of the 3 features by enumerating every coalition. */
+    private static double[] enumerated(TreeEnsemble.Tree tree, double[][] columns) {
+        int n = 3;
+        double[] phi = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int s = 0; s < 1 << n; s++) {
+                if ((s >> i & 1) != 0) {
+                    continue;
+                }
+                int size = Integer.bitCount(s);
+                double weight = factorial(size) * factorial(n - size - 1) / factorial(n);
+                phi[i] += weight * (expectation(tree, columns, 0, s | 1 << i) - expectation(tree, columns, 0, s));
+            }
+        }
+        return phi;
+    }
+
+    @Test
+    void givesTheShapleyValuesOfThePathDependentExpectation() {
+        TreeEnsemble toy = TreeEnsemble.parse(TOY);
+        TreeEnsemble.Tree tree = toy.trees()[0];
+        double[][] clients = {{0.5, 1, 7}, {3, 1, 0}, {3, Double.NaN, 0}, {9, 0, 0}, {0.5, 4, 2}};
+        for (int depth : new int[] {TreeShap.TABLE_DEPTH, 0}) {
+            for (double[] client : clients) {
+                double[][] columns = {{client[0]}, {client[1]}, {client[2]}};
+                double[] ours = depth == 0 ? toy.contributions(columns, 1, 0) : toy.contributions(columns, 1);
+                double[] expected = enumerated(tree, columns);
+                for (int f = 0; f < 3; f++) {
+                    assertEquals(expected[f], ours[f], 1e-12, "feature " + f + " of " + java.util.Arrays.toString(client));
+                }
+                assertEquals(expectation(tree, columns, 0, 0), ours[3], 1e-12, "bias");
+                assertEquals(toy.rawScores(columns, 1)[0], ours[0] + ours[1] + ours[2] + ours[3], 1e-12, "sum");
+            }
+        }
+        assertEquals(0.0, toy.contributions(new double[][] {{9}, {0}, {0}}, 1)[2], "a feature the tree never splits on gets nothing");
+    }
+
+    /** Six features, two with missing values, one categorical with 6 levels; deep enough trees for repeated features. */
+    private static LightGbmBooster.Matrix data(int rows, long seed, float[] labels) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        int width = 6;
+        double[] values = new double[rows * width];
+        for (int r = 0; r < rows; r++) {
+            double x0 = rng.nextGaussian();
+            double x1 = rng.nextGaussian();
+            double x2 = rng.nextDouble() * 10;
+            int x3 = rng.nextInt(6);
+            double x4 = rng.nextDouble() < 0.3 ? 0 : rng.nextGaussian();
+            values[width * r] = x0;
+            values[width * r + 1] = rng.nextDouble() < 0.15 ? Double.NaN : x1;
+            values[width * r + 2] = rng.nextDouble() < 0.1 ? Double.NaN : x2;
+            values[width * r + 3] = x3;
+            values[width * r + 4] = x4;
+            values[width * r + 5] = rng.nextGaussian();
+            double logit = -1 + 1.5 * x0 + 0.7 * x1 * x0 + Math.sin(x2) + (x3 % 2 == 0 ? 0.8 : -0.3) + 0.4 * x4;
+            labels[r] = rng.nextDouble() < 1 / (1 + Math.exp(-logit)) ? 1 : 0;
+        }
+        return new LightGbmBooster.Matrix(values, rows, List.of("x0", "x1", "x2", "x3", "x4", "x5"), new int[] {3});
+    }
+
+    @Test
+    void equalsLightGbmsContributionsOnATrainedModel() {
+        float[] labels = new float[4000];
+        LightGbmBooster.Matrix train = data(4000, 3, labels);
+        Map<String, String> params = Map.of("learning_rate", "0.1", "num_leaves", "31", "min_data_in_leaf", "10",
+                "seed", "1", "deterministic", "true", "num_threads", "1");
+        try (LightGbmBooster model = LightGbmBooster.train(train, labels, null, null, params, 60, 0, (round, auc) -> { }, () -> false)) {
+            float[] unused = new float[1500];
+            LightGbmBooster.Matrix test = data(1500, 4, unused);
+            int width = 6;
+            double[][] columns = new double[width][test.rows()];
+            for (int r = 0; r < test.rows(); r++) {
+                for (int f = 0; f < width; f++) {
+                    columns[f][r] = test.values()[r * width + f];
+                }
+            }
+            TreeEnsemble trees = TreeEnsemble.parse(model.modelText());
+            double[] lightGbm = model.contributions(test.values(), test.rows(), 2);
+            double[] tabulated = trees.contributions(columns, test.rows());
+            double[] untabulated = trees.contributions(columns, test.rows(), 0);
+            assertEquals(lightGbm.length, tabulated.length);
+            double largest = 0;
+            for (int i = 0; i < lightGbm.length; i++) {
+                assertEquals(lightGbm[i], tabulated[i], 1e-9, "value " + i % (width + 1) + " of row " + i / (width + 1));
+                assertEquals(lightGbm[i], untabulated[i], 1e-9, "untabulated value " + i % (width + 1) + " of row " + i / (width + 1));
+                largest = Math.max(largest, Math.abs(lightGbm[i]));
+            }
+            assertTrue(largest > 0.5, "the model gives real contributions, largest " + largest);
+        }
+    }
+}
