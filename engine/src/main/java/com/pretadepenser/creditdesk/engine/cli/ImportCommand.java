@@ -39,11 +39,6 @@ final class ImportCommand implements Callable<Integer> {
         for (DatasetManifest.TableEntry entry : manifest.tables()) {
             System.out.printf("  %-28s %,12d rows%n", entry.table(), entry.rows());
         }
-        manifest.orphanRows().forEach((table, count) -> {
-            if (count > 0) {
-                System.out.printf("  note: %s has %,d rows whose parent is not in the data (kept)%n", table, count);
-            }
-        });
         manifest.notes().forEach(note -> System.out.println("  note: " + note));
         return 0;
     }

@@ -43,11 +43,7 @@ final class InspectCommand implements Callable<Integer> {
         if (!Double.isNaN(summary.targetRate())) {
             System.out.printf("TARGET rate: %.2f %% of %,d labelled applicants%n", 100 * summary.targetRate(), summary.labelled());
         }
-        data.orphans().forEach((table, count) -> {
-            if (count > 0) {
-                System.out.printf("note: %s has %,d rows whose parent is absent (kept)%n", table.fileName(), count);
-            }
-        });
+        data.notes().forEach(note -> System.out.println("note: " + note));
         if (columns) {
             for (DatasetSummary.TableSummary table : summary.tables()) {
                 System.out.println();

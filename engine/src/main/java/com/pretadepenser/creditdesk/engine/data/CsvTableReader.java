@@ -124,7 +124,16 @@ public final class CsvTableReader {
     }
 
     /** Where each schema column sits in the file, and what the header told us. */
-    private record Header(List<ColumnSpec> columns, int[] positions, int fieldCount, List<String> notes) {
+    private record Header(List<ColumnSpec> columns, int[] positions, List<String> names, List<String> notes) {
+        int fieldCount() {
+            return names.size();
+        }
+
+        /** The header's name of field {@code index} (0-based), or its position when unnamed. */
+        String name(int index) {
+            String name = names.get(index);
+            return name.isEmpty() ? "#" + (index + 1) : name;
+        }
 
         static Header resolve(Path file, HomeCreditTable table, CsvRecord headerRecord, HomeCreditSchema schema) {
             List<String> names = new ArrayList<>();
@@ -159,7 +168,7 @@ public final class CsvTableReader {
                             + " is not part of the Home Credit layout and was not kept");
                 }
             }
-            return new Header(columns, positions, names.size(), notes);
+            return new Header(columns, positions, List.copyOf(names), notes);
         }
 
         private static void refuseMisnamedLabel(Path file, HomeCreditTable table, List<String> names) {
@@ -223,9 +232,11 @@ public final class CsvTableReader {
             long line = record.getStartingLineNumber();
             if (record.getFieldCount() != header.fieldCount()) {
                 if (unterminatedLast && record.getFieldCount() < header.fieldCount()) {
-                    throw DataFormatException.atLine(file, line, ("the last line is truncated: %d of %d fields and no "
-                            + "line end. The file was probably cut off while copying; copy it again.")
-                            .formatted(record.getFieldCount(), header.fieldCount()));
+                    int fields = record.getFieldCount();
+                    throw DataFormatException.atValue(file, line, header.name(fields - 1), record.getField(fields - 1),
+                            "ends the last line, which is truncated: %d of %d fields, no line end, column %s onward missing"
+                                    .formatted(fields, header.fieldCount(), header.name(fields)),
+                            "The file was probably cut off while copying; copy it again.");
                 }
                 throw DataFormatException.atLine(file, line, "has %d fields but the header has %d"
                         .formatted(record.getFieldCount(), header.fieldCount()));

@@ -112,7 +112,13 @@ public final class HomeCreditFolder {
                 addClients(clients, frame, table == HomeCreditTable.APPLICATION_TEST ? entry.getValue() : null);
             } else {
                 IntOpenHashSet parents = table == HomeCreditTable.BUREAU_BALANCE ? bureauIds : clients;
-                orphans.put(table, countMissing(frame.intColumn(table.parentKey().orElseThrow()).asIntArray(), parents));
+                String parentKey = table.parentKey().orElseThrow();
+                int[] keys = frame.intColumn(parentKey).asIntArray();
+                long count = countMissing(keys, parents);
+                orphans.put(table, count);
+                if (count > 0) {
+                    notes.add(orphanNote(table, parentKey, keys, parents, count));
+                }
                 if (table == HomeCreditTable.BUREAU) {
                     bureauIds.addAll(IntOpenHashSet.of(frame.intColumn("SK_ID_BUREAU").asIntArray()));
                 }
@@ -135,6 +141,17 @@ public final class HomeCreditFolder {
                         "An applicant is either labelled (train) or not (test), never both.");
             }
         }
+    }
+
+    /** Says how many rows of a child table have no parent, and where the first is, so it can be looked up. */
+    private static String orphanNote(HomeCreditTable table, String parentKey, int[] keys, IntOpenHashSet parents, long count) {
+        int first = 0;
+        while (parents.contains(keys[first])) {
+            first++;
+        }
+        String parentFile = table == HomeCreditTable.BUREAU_BALANCE ? HomeCreditTable.BUREAU.fileName() : "the application files";
+        return "%s: %,d row%s with a %s absent from %s, kept but joined to no client; the first is line %d (%s %d)"
+                .formatted(table.fileName(), count, count == 1 ? "" : "s", parentKey, parentFile, first + 2, parentKey, keys[first]);
     }
 
     private static long countMissing(int[] keys, IntOpenHashSet parents) {

@@ -98,6 +98,29 @@ class CreditDeskCliTest {
         assertFalse(Files.exists(dir.resolve("ds")));
     }
 
+    @Test
+    void importReportsChildRowsWithoutTheirClientNamingTheFirst() throws Exception {
+        Path csv = dir.resolve("gen");
+        assertEquals(0, CreditDeskCli.run("generate", "--clients", "50", "--out", csv.toString()));
+        Path bureau = csv.resolve("bureau.csv");
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(bureau));
+        List<String> header = List.of(lines.get(0).split(",", -1));
+        String[] orphan = lines.get(1).split(",", -1);
+        orphan[header.indexOf("SK_ID_CURR")] = "999999";
+        orphan[header.indexOf("SK_ID_BUREAU")] = "99999999";
+        lines.add(String.join(",", orphan));
+        Files.write(bureau, lines);
+        out.reset();
+
+        assertEquals(0, CreditDeskCli.run("import", "--from", csv.toString(), "--to", dir.resolve("ds").toString()));
+
+        assertTrue(stdout().contains("note: bureau.csv: 1 row with a SK_ID_CURR absent from the application files, kept but "
+                + "joined to no client; the first is line " + lines.size() + " (SK_ID_CURR 999999)"), stdout());
+        out.reset();
+        assertEquals(0, CreditDeskCli.run("inspect", dir.resolve("ds").toString()));
+        assertTrue(stdout().contains("(SK_ID_CURR 999999)"), "inspect repeats it from the manifest: " + stdout());
+    }
+
     private String stdout() {
         return out.toString(StandardCharsets.UTF_8);
     }

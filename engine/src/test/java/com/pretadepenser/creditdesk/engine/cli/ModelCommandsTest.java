@@ -57,6 +57,24 @@ class ModelCommandsTest {
     }
 
     @Test
+    void theCardRecordsTheImportedDatasetsSourceFiles() throws Exception {
+        var card = ModelArtifact.read(dir.resolve("model")).card();
+        var manifest = com.pretadepenser.creditdesk.engine.data.LocalDataset.open(dir.resolve("ds")).manifest();
+
+        assertTrue(manifest.sources().size() >= 7, "the 7 tables at least: " + manifest.sources());
+        assertEquals(manifest.sources().size(), card.trainingData().sources().size());
+        for (var source : manifest.sources()) {
+            assertTrue(card.trainingData().sources().contains(
+                    new com.pretadepenser.creditdesk.engine.training.ModelCard.Source(source.file(), source.sha256(), source.rows())),
+                    source.file() + " in " + card.trainingData().sources());
+        }
+        assertEquals(com.pretadepenser.creditdesk.engine.data.FileHashes.sha256(dir.resolve("csv").resolve("application_train.csv")),
+                card.trainingData().sources().stream().filter(s -> s.file().equals("application_train.csv")).findFirst().orElseThrow().sha256(),
+                "the hash is the source CSV's");
+        assertTrue(card.trainingData().synthetic());
+    }
+
+    @Test
     void evaluateReportsMetricsAtTheModelsThreshold() {
         OUT.reset();
         assertEquals(0, CreditDeskCli.run("evaluate", "--model", dir.resolve("model").toString(), "--data", dir.resolve("ds").toString()));

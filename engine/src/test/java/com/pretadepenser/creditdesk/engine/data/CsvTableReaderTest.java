@@ -86,10 +86,11 @@ class CsvTableReaderTest {
         DataFormatException e = assertThrows(DataFormatException.class,
                 () -> reader.read(HomeCreditTable.APPLICATION_TRAIN, file));
 
+        assertEquals(file, e.file());
         assertEquals(3, e.line());
         assertEquals("AMT_INCOME_TOTAL", e.column());
         assertEquals("12 000.50", e.value());
-        assertTrue(e.getMessage().contains("line 3, column AMT_INCOME_TOTAL: value \"12 000.50\" is not a number"),
+        assertTrue(e.getMessage().startsWith(file + ", line 3, column AMT_INCOME_TOTAL: value \"12 000.50\" is not a number"),
                 e.getMessage());
     }
 
@@ -105,7 +106,9 @@ class CsvTableReaderTest {
                 () -> reader.read(HomeCreditTable.APPLICATION_TRAIN, file));
 
         assertEquals(4, e.line());
+        assertEquals("SK_ID_CURR", e.column());
         assertEquals("100002", e.value());
+        assertTrue(e.getMessage().startsWith(file + ", line 4, column SK_ID_CURR: value \"100002\" is a duplicate"), e.getMessage());
         assertTrue(e.getMessage().contains("first seen on line 2"), e.getMessage());
     }
 
@@ -120,7 +123,10 @@ class CsvTableReaderTest {
                 () -> reader.read(HomeCreditTable.BUREAU_BALANCE, file));
 
         assertEquals(3, e.line());
-        assertTrue(e.getMessage().contains("the last line is truncated: 2 of 3 fields"), e.getMessage());
+        assertEquals("MONTHS_BALANCE", e.column(), "the last column the line reaches");
+        assertEquals("-4", e.value(), "the value the line stops on");
+        assertTrue(e.getMessage().startsWith(file + ", line 3, column MONTHS_BALANCE: value \"-4\" ends the last line, "
+                + "which is truncated: 2 of 3 fields, no line end, column STATUS onward missing"), e.getMessage());
     }
 
     @Test
@@ -202,6 +208,10 @@ class CsvTableReaderTest {
         assertEquals(3, data.rowCount(HomeCreditTable.BUREAU), "orphan rows are kept");
         assertEquals(2L, data.orphans().get(HomeCreditTable.BUREAU));
         assertEquals(1L, data.orphans().get(HomeCreditTable.BUREAU_BALANCE));
+        assertTrue(data.notes().contains("bureau.csv: 2 rows with a SK_ID_CURR absent from the application files, kept but "
+                + "joined to no client; the first is line 3 (SK_ID_CURR 999999)"), data.notes().toString());
+        assertTrue(data.notes().contains("bureau_balance.csv: 1 row with a SK_ID_BUREAU absent from bureau.csv, kept but "
+                + "joined to no client; the first is line 3 (SK_ID_BUREAU 42)"), data.notes().toString());
     }
 
     @Test
@@ -214,5 +224,24 @@ class CsvTableReaderTest {
 
         assertTrue(e.getMessage().contains("application_test.csv, line 3, column SK_ID_CURR: value \"100002\""),
                 e.getMessage());
+    }
+
+    @Test
+    void readsTheColumnDictionaryAsCp1252WithItsIndexColumn() throws IOException {
+        // Kaggle's file: cp1252 bytes (0x85 is the ellipsis, 0xE9 an e acute), an unnamed index column, quoted commas.
+        String text = ",Table,Row,Description,Special\r\n"
+                + "1,application_{train|test}.csv,SK_ID_CURR,ID of loan in our sample,\r\n"
+                + "15,application_{train|test}.csv,NAME_INCOME_TYPE,\"Clients income type (businessman, working,\u2026)\",\r\n"
+                + "16,bureau.csv,CREDIT_TYPE,Type de cr\u00e9dit,\r\n";
+        Path file = dir.resolve("HomeCredit_columns_description.csv");
+        Files.write(file, text.getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        assertEquals((byte) 0x85, Files.readAllBytes(file)[text.indexOf('\u2026')], "the fixture holds the cp1252 byte");
+
+        ColumnDictionary dictionary = ColumnDictionary.read(file);
+
+        assertEquals(3, dictionary.size());
+        assertEquals("Clients income type (businessman, working,\u2026)",
+                dictionary.description("application_{train|test}.csv", "NAME_INCOME_TYPE").orElseThrow());
+        assertEquals("Type de cr\u00e9dit", dictionary.description("bureau.csv", "CREDIT_TYPE").orElseThrow());
     }
 }

@@ -59,10 +59,14 @@ class LocalDatasetTest {
     }
 
     @Test
-    void manifestRecordsEachSourceHashAndRowCount() throws IOException {
+    void manifestRecordsEachSourceHashRowCountAndTheImportTime() throws IOException {
         Path csv = sampleFolder();
+        java.time.Instant before = java.time.Instant.now();
 
         DatasetManifest manifest = new DatasetImporter().importFolder(csv, dir.resolve("dataset"), false).manifest();
+
+        java.time.Instant importedAt = java.time.Instant.parse(manifest.importedAt());
+        assertFalse(importedAt.isBefore(before.minusSeconds(1)) || importedAt.isAfter(java.time.Instant.now()), manifest.importedAt());
 
         DatasetManifest.Source train = manifest.sources().stream()
                 .filter(s -> s.file().equals("application_train.csv")).findFirst().orElseThrow();

@@ -1,12 +1,12 @@
 package com.pretadepenser.creditdesk.engine.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,12 +17,21 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RealDataTest {
     private static HomeCreditData data;
+    private static String absent;
 
     @BeforeAll
     static void load() {
         Path folder = RealData.folder();
-        assumeTrue(Files.isDirectory(folder), "genuine sample absent at " + folder + ": real-data checks skipped");
+        if (!Files.isDirectory(folder)) {
+            absent = "genuine sample absent at " + folder + ": real-data checks skipped";
+            return;
+        }
         data = HomeCreditFolder.scan(folder).read();
+    }
+
+    @BeforeEach
+    void requireSample() {
+        RealData.assumeAvailable(absent);
     }
 
     @Test
@@ -71,5 +80,7 @@ class RealDataTest {
         ColumnDictionary dictionary = ColumnDictionary.read(RealData.folder().resolve("HomeCredit_columns_description.csv"));
         assertEquals(219, dictionary.size());
         assertEquals("ID of loan in our sample", dictionary.description("application_{train|test}.csv", "SK_ID_CURR").orElseThrow());
+        assertEquals("Clients income type (businessman, working, maternity leave,\u2026)",
+                dictionary.description("application_{train|test}.csv", "NAME_INCOME_TYPE").orElseThrow(), "the cp1252 ellipsis decoded");
     }
 }

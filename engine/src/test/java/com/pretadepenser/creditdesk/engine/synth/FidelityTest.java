@@ -2,7 +2,6 @@ package com.pretadepenser.creditdesk.engine.synth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.pretadepenser.creditdesk.engine.data.HomeCreditData;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditFolder;
@@ -10,6 +9,7 @@ import com.pretadepenser.creditdesk.engine.data.RealData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,14 +22,23 @@ class FidelityTest {
     static Path dir;
 
     private static FidelityReport report;
+    private static String absent;
 
     @BeforeAll
     static void compare() {
-        assumeTrue(Files.isDirectory(RealData.folder()), "genuine sample absent at " + RealData.folder() + ": fidelity not measured");
+        if (!Files.isDirectory(RealData.folder())) {
+            absent = "genuine sample absent at " + RealData.folder() + ": fidelity not measured";
+            return;
+        }
         HomeCreditData real = HomeCreditFolder.scan(RealData.folder()).read();
         new SyntheticGenerator().generate(SyntheticGenerator.Settings.kaggleSplit(10_000, 2024), dir.resolve("syn"), false);
         HomeCreditData synthetic = HomeCreditFolder.scan(dir.resolve("syn")).read();
         report = FidelityReport.compare(real, synthetic);
+    }
+
+    @BeforeEach
+    void requireSample() {
+        RealData.assumeAvailable(absent);
     }
 
     @Test

@@ -35,6 +35,8 @@ class MetricsTest {
         assertEquals(0.5, m.precision());
         assertEquals(0.5, m.fBeta(), 1e-12);
         assertEquals(0.5, m.defaultRate());
+        // CDFs of positives {0.3, 0.9} and negatives {0.2, 0.6} differ most (by 1/2) at 0.2 and at 0.6.
+        assertEquals(0.5, m.ks(), 1e-12);
     }
 
     @Test
