@@ -47,17 +47,13 @@ public final class TreeEnsemble {
         boolean goesLeft(double value, int node) {
             int type = decisionType[node];
             if ((type & CATEGORICAL) != 0) {
-                int category;
+                // LightGBM 4's CategoricalDecision: a missing or negative category goes right.
                 if (Double.isNaN(value)) {
-                    if (((type >> 2) & 3) == MISSING_NAN) {
-                        return false;
-                    }
-                    category = 0;
-                } else {
-                    category = (int) value;
-                    if (category < 0) {
-                        return false;
-                    }
+                    return false;
+                }
+                int category = (int) value;
+                if (category < 0) {
+                    return false;
                 }
                 int set = (int) threshold[node];
                 int from = catBoundaries[set];
@@ -66,7 +62,8 @@ public final class TreeEnsemble {
                 return word < words && ((catThreshold[from + word] >>> (category % 32)) & 1) != 0;
             }
             int missing = (type >> 2) & 3;
-            double x = value;
+            // LightGBM's prediction reads a row as its non-zero values, where |x| <= kZeroThreshold is zero.
+            double x = Math.abs(value) <= ZERO ? 0.0 : value;
             if (Double.isNaN(x) && missing != MISSING_NAN) {
                 x = 0.0;
             }
@@ -202,6 +199,75 @@ public final class TreeEnsemble {
         if (columns.length != featureCount) {
             throw new IllegalArgumentException(columns.length + " feature columns for a model of " + featureCount + " features");
         }
+    }
+
+    /**
+     * Rows made to travel every branch of the model, one column per feature: for each feature,
+     * values at and just above its split thresholds, categories of its category splits and one
+     * outside them, zeros and missing values, drawn at random with {@code seed}, and in every
+     * column its lowest cut, a value above its highest and each of its categories. Used to check,
+     * for any model loaded, that {@link #contributions} agrees with LightGBM's own.
+     */
+    public double[][] probeColumns(int rows, long seed) {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
+        List<List<Double>> thresholds = new ArrayList<>();
+        List<java.util.Set<Integer>> categories = new ArrayList<>();
+        for (int f = 0; f < featureCount; f++) {
+            thresholds.add(new ArrayList<>());
+            categories.add(new java.util.TreeSet<>());
+        }
+        for (Tree tree : trees) {
+            for (int node = 0; node < tree.splitFeature().length; node++) {
+                int feature = tree.splitFeature()[node];
+                if ((tree.decisionType()[node] & CATEGORICAL) == 0) {
+                    thresholds.get(feature).add(tree.threshold()[node]);
+                    continue;
+                }
+                int set = (int) tree.threshold()[node];
+                for (int i = tree.catBoundaries()[set]; i < tree.catBoundaries()[set + 1]; i++) {
+                    for (int bit = 0; bit < 32; bit++) {
+                        if ((tree.catThreshold()[i] >>> bit & 1) != 0) {
+                            categories.get(feature).add(32 * (i - tree.catBoundaries()[set]) + bit);
+                        }
+                    }
+                }
+            }
+        }
+        double[][] columns = new double[featureCount][rows];
+        for (int f = 0; f < featureCount; f++) {
+            List<Double> cuts = thresholds.get(f);
+            List<Integer> levels = new ArrayList<>(categories.get(f));
+            for (int r = 0; r < rows; r++) {
+                double p = rng.nextDouble();
+                double value;
+                if (p < 0.1) {
+                    value = Double.NaN;
+                } else if (p < 0.15) {
+                    value = 0;
+                } else if (!levels.isEmpty() && (cuts.isEmpty() || rng.nextBoolean())) {
+                    value = rng.nextInt(10) == 0 ? levels.get(levels.size() - 1) + 1 : levels.get(rng.nextInt(levels.size()));
+                } else if (!cuts.isEmpty()) {
+                    double cut = cuts.get(rng.nextInt(cuts.size()));
+                    value = rng.nextBoolean() ? cut : Math.nextUp(cut);
+                } else {
+                    value = rng.nextGaussian();
+                }
+                columns[f][r] = value;
+            }
+            // Then, so that every split is seen both ways: the lowest cut (left of every cut), just
+            // above the highest (right of every cut), and each category, in rows that vary by feature.
+            List<Double> sure = new ArrayList<>();
+            if (!cuts.isEmpty()) {
+                sure.add(java.util.Collections.min(cuts));
+                sure.add(Math.nextUp(java.util.Collections.max(cuts)));
+            }
+            levels.forEach(level -> sure.add((double) level));
+            int shift = rows > 0 ? rng.nextInt(rows) : 0;
+            for (int i = 0; i < Math.min(rows, sure.size()); i++) {
+                columns[f][(shift + i) % rows] = sure.get(i);
+            }
+        }
+        return columns;
     }
 
     /**

@@ -138,6 +138,61 @@ class TreeShapTest {
                 largest = Math.max(largest, Math.abs(lightGbm[i]));
             }
             assertTrue(largest > 0.5, "the model gives real contributions, largest " + largest);
+
+            // One row at a time takes the path without blocks (a client on screen).
+            for (int r = 0; r < 100; r++) {
+                double[][] one = new double[width][];
+                for (int f = 0; f < width; f++) {
+                    one[f] = new double[] {columns[f][r]};
+                }
+                double[] single = trees.contributions(one, 1);
+                for (int f = 0; f <= width; f++) {
+                    assertEquals(lightGbm[r * (width + 1) + f], single[f], 1e-9, "value " + f + " of row " + r + " alone");
+                }
+            }
+        }
+    }
+
+    @Test
+    void probeRowsTravelBothBranchesOfEverySplitAndAgreeWithLightGbm() {
+        float[] labels = new float[4000];
+        LightGbmBooster.Matrix train = data(4000, 5, labels);
+        Map<String, String> params = Map.of("learning_rate", "0.1", "num_leaves", "31", "min_data_in_leaf", "10",
+                "seed", "1", "deterministic", "true", "num_threads", "1");
+        try (LightGbmBooster model = LightGbmBooster.train(train, labels, null, null, params, 40, 0, (round, auc) -> { }, () -> false)) {
+            TreeEnsemble trees = TreeEnsemble.parse(model.modelText());
+            int rows = 200;
+            double[][] probes = trees.probeColumns(rows, 1);
+
+            for (TreeEnsemble.Tree tree : trees.trees()) {
+                for (int node = 0; node < tree.splitFeature().length; node++) {
+                    boolean left = false;
+                    boolean right = false;
+                    for (int r = 0; r < rows; r++) {
+                        boolean goesLeft = tree.goesLeft(probes[tree.splitFeature()[node]][r], node);
+                        left |= goesLeft;
+                        right |= !goesLeft;
+                    }
+                    assertTrue(left && right, "node " + node + " on feature " + tree.splitFeature()[node] + " seen both ways");
+                }
+            }
+            double[] rowMajor = new double[rows * 6];
+            for (int f = 0; f < 6; f++) {
+                for (int r = 0; r < rows; r++) {
+                    rowMajor[r * 6 + f] = probes[f][r];
+                }
+            }
+            double[] lightGbmRaw = model.rawScores(rowMajor, rows, 1);
+            double[] ourRaw = trees.rawScores(probes, rows);
+            for (int r = 0; r < rows; r++) {
+                // Missing and negative categories go right; |x| <= 1e-35 reads as zero, as LightGBM reads rows.
+                assertEquals(lightGbmRaw[r], ourRaw[r], 1e-12, "raw score of probe " + r);
+            }
+            double[] lightGbm = model.contributions(rowMajor, rows, 1);
+            double[] ours = trees.contributions(probes, rows);
+            for (int i = 0; i < ours.length; i++) {
+                assertEquals(lightGbm[i], ours[i], 1e-9, "probe value " + i);
+            }
         }
     }
 }

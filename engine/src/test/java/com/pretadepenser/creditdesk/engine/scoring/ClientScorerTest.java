@@ -43,6 +43,22 @@ class ClientScorerTest {
     }
 
     @Test
+    void oneClientsContributionsAreLightGbmsOwn() {
+        assertTrue(model.explainsInJava(), "the Java tree walk passed its check against LightGBM on this model");
+        int[] ids = scorer.clientIds();
+        var names = model.card().featureNames();
+        for (int i = 0; i < 300; i++) {
+            var features = scorer.explain(ids[i]).features();
+            double[] shown = model.contributions(features);
+            double[] lightGbm = model.lightGbmContributions(features);
+            assertEquals(names.size() + 1, shown.length);
+            for (int f = 0; f < shown.length; f++) {
+                assertEquals(lightGbm[f], shown[f], 1e-9, (f < names.size() ? names.get(f) : "bias") + " of client " + ids[i]);
+            }
+        }
+    }
+
+    @Test
     void decisionMarginAndBandFollowTheThreshold() {
         int id = scorer.clientIds()[0];
         Score score = scorer.explain(id).score();

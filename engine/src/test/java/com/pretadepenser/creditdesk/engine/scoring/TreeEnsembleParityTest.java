@@ -74,6 +74,7 @@ class TreeEnsembleParityTest {
         assertTrue(java.util.regex.Pattern.compile("num_cat=[1-9]").matcher(text).find(), "the shipped model splits on categories too");
         assertTrue(text.contains(" 2 ") && text.contains(" 8 ") && text.contains(" 10 "), "and numerical splits with missing values sent left, right, or read as zero");
         try (ScoringModel model = ScoringModel.load(project("models/default"))) {
+            assertTrue(model.explainsInJava(), "the shipped model passes the check on rows that travel every branch");
             assertSameScores(model, LocalDataset.open(project("data/demo")).load(), 23_170);
         }
     }
