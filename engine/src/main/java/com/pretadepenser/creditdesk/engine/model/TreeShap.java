@@ -1,5 +1,7 @@
 package com.pretadepenser.creditdesk.engine.model;
 
+import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -53,12 +55,19 @@ final class TreeShap {
 
     /**
      * One tree: its internal nodes in parent-before-child order, each node's bit in its path and
-     * its children's slots (internal node k at k, leaf l after the internal nodes), and each
-     * leaf's path: distinct features, their zero fractions z and (1 - z) / z, and its table.
+     * its children's slots (internal node k at k, leaf l after the internal nodes); each leaf's
+     * path (distinct features and their zero fractions z); and its units, what a client is summed
+     * over. A unit is a tabulated leaf, two tabulated sibling leaves split on a feature new to their
+     * path (their sums share all but one table read, see {@link Builder#pair}), or a leaf summed
+     * without tables. A tabulated unit's entries each add
+     * {@code (bit * step - value) * table[base + (set ^ (bit & flip) << k)]} to a feature, where
+     * {@code bit} tells whether the client satisfies path feature k.
      */
     private record PathTree(TreeEnsemble.Tree tree, int[] order, long[] nodeBit, int[] leftSlot, int[] rightSlot,
-                            int[] pathLength, int[] pathStart, int[] pathFeature, double[] pathZero, double[] pathRatio,
-                            long[] tableStart, double[] table) {
+                            int[] pathLength, int[] pathStart, int[] pathFeature, double[] pathZero,
+                            int[] unitSlot, int[] unitLength, int[] unitStart, int[] unitLeaf,
+                            int[] entryFeature, double[] entryStep, double[] entryValue, int[] entryFlip, int[] entryBase,
+                            double[] table) {
         int leafSlot(int leaf) {
             return nodeBit.length + leaf;
         }
@@ -131,6 +140,7 @@ final class TreeShap {
     private static final class Builder {
         private final TreeEnsemble.Tree tree;
         private final long[] nodeBit;
+        private final boolean[] newFeature;
         private final int[] leftSlot;
         private final int[] rightSlot;
         private final List<Integer> order = new ArrayList<>();
@@ -143,6 +153,7 @@ final class TreeShap {
             this.tree = tree;
             int leaves = tree.leafValue().length;
             this.nodeBit = new long[leaves - 1];
+            this.newFeature = new boolean[leaves - 1];
             this.leftSlot = new int[leaves - 1];
             this.rightSlot = new int[leaves - 1];
             this.pathLength = new int[leaves];
@@ -178,6 +189,7 @@ final class TreeShap {
                 return false;
             }
             nodeBit[node] = 1L << bit;
+            newFeature[node] = bit == pathFeatures.length;
             leftSlot[node] = slot(tree.left()[node]);
             rightSlot[node] = slot(tree.right()[node]);
             int[] childFeatures = bit < pathFeatures.length ? pathFeatures : Arrays.copyOf(pathFeatures, bit + 1);
@@ -193,29 +205,92 @@ final class TreeShap {
             return true;
         }
 
-        /** The tree with T(V) tabulated for every leaf of at most {@code tableDepth} path features (and no empty branch). */
+        /**
+         * The tree's units, with T(V) tabulated for every leaf of at most {@code tableDepth} path
+         * features (and no empty branch).
+         */
         PathTree result(int tableDepth) {
             double[] z = zeros.stream().mapToDouble(Double::doubleValue).toArray();
-            double[] ratio = new double[z.length];
-            for (int i = 0; i < z.length; i++) {
-                ratio[i] = (1 - z[i]) / z[i];
+            int leaves = pathLength.length;
+            double[][] leafTable = new double[leaves][];
+            for (int leaf = 0; leaf < leaves; leaf++) {
+                int from = pathStart[leaf];
+                int d = pathLength[leaf];
+                if (d <= tableDepth && Arrays.stream(z, from, from + d).allMatch(v -> v > 0)) {
+                    leafTable[leaf] = new double[1 << d];
+                    tabulate(z, from, d, leafTable[leaf], 0);
+                }
             }
-            long[] tableStart = new long[pathLength.length];
-            int size = 0;
-            for (int leaf = 0; leaf < pathLength.length; leaf++) {
-                boolean tabulated = pathLength[leaf] <= tableDepth
-                        && Arrays.stream(z, pathStart[leaf], pathStart[leaf] + pathLength[leaf]).allMatch(v -> v > 0);
-                tableStart[leaf] = tabulated ? size : -1;
-                size += tabulated ? 1 << pathLength[leaf] : 0;
+            Units units = new Units();
+            boolean[] done = new boolean[leaves];
+            for (int node : order) {
+                int a = ~tree.left()[node];
+                int b = ~tree.right()[node];
+                if (a >= 0 && b >= 0 && leafTable[a] != null && leafTable[b] != null && newFeature[node]) {
+                    pair(units, a, b, leafTable, z);
+                    done[a] = true;
+                    done[b] = true;
+                }
             }
-            double[] table = new double[size];
-            for (int leaf = 0; leaf < pathLength.length; leaf++) {
-                if (tableStart[leaf] >= 0) {
-                    tabulate(z, pathStart[leaf], pathLength[leaf], table, (int) tableStart[leaf]);
+            for (int leaf = 0; leaf < leaves; leaf++) {
+                if (done[leaf]) {
+                    continue;
+                }
+                if (leafTable[leaf] == null) {
+                    units.untabulated(nodeBit.length + leaf, pathLength[leaf], pathStart[leaf], leaf);
+                    continue;
+                }
+                double value = tree.leafValue()[leaf];
+                int base = units.table(leafTable[leaf]);
+                int start = units.unit(nodeBit.length + leaf, pathLength[leaf]);
+                for (int k = 0; k < pathLength[leaf]; k++) {
+                    double zk = z[pathStart[leaf] + k];
+                    // satisfied: value (1 - z) / z T(U - k); failed: -value T(U)
+                    units.entry(start, k, features.get(pathStart[leaf] + k), value * (1 - zk) / zk + value, value, 1, base);
                 }
             }
             return new PathTree(tree, order.stream().mapToInt(Integer::intValue).toArray(), nodeBit, leftSlot, rightSlot,
-                    pathLength, pathStart, features.stream().mapToInt(Integer::intValue).toArray(), z, ratio, tableStart, table);
+                    pathLength, pathStart, features.stream().mapToInt(Integer::intValue).toArray(), z,
+                    units.slots.toIntArray(), units.lengths.toIntArray(), units.starts.toIntArray(), units.leaves.toIntArray(),
+                    units.features.toIntArray(), units.steps.toDoubleArray(), units.values.toDoubleArray(),
+                    units.flips.toIntArray(), units.bases.toIntArray(), units.table.toDoubleArray());
+        }
+
+        /**
+         * Sibling leaves a (left) and b (right) of a node splitting on a feature f new to their path,
+         * at bit p = d - 1: they share the other d - 1 features and their z, and a client satisfies
+         * f for exactly one of them. With U the client's set for a (bit p: went left),
+         * U_b = U with bit p flipped, so for a feature k other than f both leaves' shares sum to
+         * {@code r_k M(U - k)} or {@code -M(U)} with {@code M(U) = v_a T_a(U) + v_b T_b(U ^ p)};
+         * and f's share is one read of {@code F(U)}: {@code v_a r_fa T_a(V) - v_b T_b(V)} when the
+         * client went left, {@code -v_a T_a(V) + v_b r_fb T_b(V)} when right, V = U without f.
+         */
+        private void pair(Units units, int a, int b, double[][] leafTable, double[] z) {
+            int d = pathLength[a];
+            int p = d - 1;
+            double va = tree.leafValue()[a];
+            double vb = tree.leafValue()[b];
+            double[] ta = leafTable[a];
+            double[] tb = leafTable[b];
+            double za = z[pathStart[a] + p];
+            double zb = z[pathStart[b] + p];
+            double[] merged = new double[1 << d];
+            double[] split = new double[1 << d];
+            for (int set = 0; set < merged.length; set++) {
+                merged[set] = va * ta[set] + vb * tb[set ^ 1 << p];
+                int without = set & ~(1 << p);
+                boolean left = (set >> p & 1) != 0;
+                split[set] = left ? va * (1 - za) / za * ta[without] - vb * tb[without]
+                        : -va * ta[without] + vb * (1 - zb) / zb * tb[without];
+            }
+            int mergedBase = units.table(merged);
+            int splitBase = units.table(split);
+            int start = units.unit(nodeBit.length + a, d);
+            for (int k = 0; k < p; k++) {
+                double zk = z[pathStart[a] + k];
+                units.entry(start, k, features.get(pathStart[a] + k), (1 - zk) / zk + 1, 1, 1, mergedBase);
+            }
+            units.entry(start, p, features.get(pathStart[a] + p), 0, -1, 0, splitBase);
         }
 
         /** T(V) = Z(V) B(V) for every subset V of a path of {@code d} features, V as a bit set. */
@@ -236,6 +311,54 @@ final class TreeShap {
             }
         }
     }
+
+    /** The units of a tree being built, and their entries and tables. */
+    private static final class Units {
+        final IntArrayList slots = new IntArrayList();
+        final IntArrayList lengths = new IntArrayList();
+        final IntArrayList starts = new IntArrayList();
+        final IntArrayList leaves = new IntArrayList();
+        final IntArrayList features = new IntArrayList();
+        final DoubleArrayList steps = new DoubleArrayList();
+        final DoubleArrayList values = new DoubleArrayList();
+        final IntArrayList flips = new IntArrayList();
+        final IntArrayList bases = new IntArrayList();
+        final DoubleArrayList table = new DoubleArrayList();
+
+        int table(double[] values) {
+            int base = table.size();
+            table.addElements(base, values);
+            return base;
+        }
+
+        /** A tabulated unit; returns where its entries start. */
+        int unit(int slot, int length) {
+            slots.add(slot);
+            lengths.add(length);
+            starts.add(features.size());
+            leaves.add(-1);
+            return features.size();
+        }
+
+        void untabulated(int slot, int length, int pathStart, int leaf) {
+            slots.add(slot);
+            lengths.add(length);
+            starts.add(pathStart);
+            leaves.add(leaf);
+        }
+
+        void entry(int start, int k, int feature, double step, double value, int flip, int base) {
+            if (features.size() != start + k) {
+                throw new IllegalStateException("entries out of order");
+            }
+            features.add(feature);
+            steps.add(step);
+            values.add(value);
+            flips.add(flip);
+            bases.add(base);
+        }
+    }
+
 
     /**
      * B(V) for the zero fractions {@code zs[0..u)} of V on a path of {@code d} distinct features:
@@ -356,21 +479,18 @@ final class TreeShap {
                 masks[right + r] = goesLeft ? mask | bit : mask;
             }
         }
-        double[] leafValue = tree.leafValue();
-        double[] ratio = path.pathRatio;
-        int[] features = path.pathFeature;
         double[] t = path.table;
         double[] sums = scratch.sums;
         int[] sets = scratch.sets;
-        for (int leaf = 0; leaf < leafValue.length; leaf++) {
-            int d = path.pathLength[leaf];
-            int start = path.pathStart[leaf];
+        for (int unit = 0; unit < path.unitSlot.length; unit++) {
+            int d = path.unitLength[unit];
+            int start = path.unitStart[unit];
             long all = (1L << d) - 1;
-            int slot = path.leafSlot(leaf) * stride;
-            long table = path.tableStart[leaf];
-            if (table < 0) {
+            int slot = path.unitSlot[unit] * stride;
+            int leaf = path.unitLeaf[unit];
+            if (leaf >= 0) {
                 for (int r = 0; r < rows; r++) {
-                    addUntabulated(path, start, d, ~masks[slot + r] & all, leafValue[leaf], sums, r, stride, scratch.zs);
+                    addUntabulated(path, start, d, ~masks[slot + r] & all, tree.leafValue()[leaf], sums, r, stride, scratch.zs);
                 }
                 continue;
             }
@@ -378,17 +498,18 @@ final class TreeShap {
             for (int r = 0; r < rows; r++) {
                 sets[r] = (int) (~masks[slot + r] & all);
             }
-            double value = leafValue[leaf];
-            int base = (int) table;
             for (int k = 0; k < d; k++) {
-                double step = value * ratio[start + k] + value;
-                int sum = features[start + k] * stride;
+                int e = start + k;
+                double step = path.entryStep[e];
+                double value = path.entryValue[e];
+                int flip = path.entryFlip[e];
+                int base = path.entryBase[e];
+                int sum = path.entryFeature[e] * stride;
                 for (int r = 0; r < rows; r++) {
                     int u = sets[r];
                     int bit = u >>> k & 1;
-                    // Arithmetic, not a branch: whether a client satisfies a feature is a coin toss the CPU
-                    // cannot predict. Satisfied: value (1 - z) / z T(U - k); failed: -value T(U).
-                    sums[sum + r] += (bit * step - value) * t[base + (u ^ bit << k)];
+                    // Arithmetic, not a branch: whether a client satisfies a feature is a coin toss the CPU cannot predict.
+                    sums[sum + r] += (bit * step - value) * t[base + (u ^ (bit & flip) << k)];
                 }
             }
         }
@@ -406,25 +527,22 @@ final class TreeShap {
             masks[path.leftSlot[node]] = goesLeft ? mask : failed;
             masks[path.rightSlot[node]] = goesLeft ? failed : mask;
         }
-        double[] leafValue = tree.leafValue();
-        double[] ratio = path.pathRatio;
-        int[] features = path.pathFeature;
         double[] t = path.table;
-        for (int leaf = 0; leaf < leafValue.length; leaf++) {
-            int d = path.pathLength[leaf];
-            int start = path.pathStart[leaf];
-            long satisfied = ~masks[path.leafSlot(leaf)] & (1L << d) - 1;
-            double value = leafValue[leaf];
-            long table = path.tableStart[leaf];
-            if (table < 0) {
-                addUntabulated(path, start, d, satisfied, value, out, offset, 1, zs);
+        for (int unit = 0; unit < path.unitSlot.length; unit++) {
+            int d = path.unitLength[unit];
+            int start = path.unitStart[unit];
+            long satisfied = ~masks[path.unitSlot[unit]] & (1L << d) - 1;
+            int leaf = path.unitLeaf[unit];
+            if (leaf >= 0) {
+                addUntabulated(path, start, d, satisfied, tree.leafValue()[leaf], out, offset, 1, zs);
                 continue;
             }
-            int base = (int) table;
             int u = (int) satisfied;
             for (int k = 0; k < d; k++) {
+                int e = start + k;
                 int bit = u >>> k & 1;
-                out[offset + features[start + k]] += (bit * (value * ratio[start + k] + value) - value) * t[base + (u ^ bit << k)];
+                out[offset + path.entryFeature[e]] += (bit * path.entryStep[e] - path.entryValue[e])
+                        * t[path.entryBase[e] + (u ^ (bit & path.entryFlip[e]) << k)];
             }
         }
     }

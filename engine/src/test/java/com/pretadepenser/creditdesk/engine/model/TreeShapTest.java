@@ -19,14 +19,22 @@ class TreeShapTest {
      * goes left. Counts: root 100 = node1 60 + leaf2 40; node1 60 = node2 45 + leaf3 15;
      * node2 45 = leaf0 25 + leaf1 20.
      */
-    private static final String TOY = String.join("\n",
-            "tree", "version=v4", "num_class=1", "num_tree_per_iteration=1", "max_feature_idx=2", "",
-            "Tree=0", "num_leaves=4", "num_cat=0",
-            "split_feature=0 1 0", "threshold=5 2 1", "decision_type=2 10 2",
-            "left_child=1 2 -1", "right_child=-3 -4 -2",
-            "leaf_value=0.5 -0.25 1.25 -1",
-            "internal_count=100 60 45", "leaf_count=25 20 40 15", "shrinkage=1", "",
-            "end of trees", "");
+    private static final String TOY = toy("0 1 0", "5 2 1", "2 10 2");
+    /** The same shape, x1 then x0 twice: the bottom split repeats the last feature of its path. */
+    private static final String TOY_REPEATING_LAST = toy("1 0 0", "2 5 1", "10 2 2");
+    /** The same shape, x0, x1, then x2: two sibling leaves under a feature new to their path. */
+    private static final String TOY_SIBLINGS = toy("0 1 2", "5 2 3", "2 10 2");
+
+    private static String toy(String features, String thresholds, String decisionTypes) {
+        return String.join("\n",
+                "tree", "version=v4", "num_class=1", "num_tree_per_iteration=1", "max_feature_idx=2", "",
+                "Tree=0", "num_leaves=4", "num_cat=0",
+                "split_feature=" + features, "threshold=" + thresholds, "decision_type=" + decisionTypes,
+                "left_child=1 2 -1", "right_child=-3 -4 -2",
+                "leaf_value=0.5 -0.25 1.25 -1",
+                "internal_count=100 60 45", "leaf_count=25 20 40 15", "shrinkage=1", "",
+                "end of trees", "");
+    }
 
     /** E[f(x) | x_S]: follow x on features of S, average the branches by training count elsewhere. */
     private static double expectation(TreeEnsemble.Tree tree, double[][] columns, int node, int subset) {
@@ -69,11 +77,27 @@ class TreeShapTest {
 
     @Test
     void givesTheShapleyValuesOfThePathDependentExpectation() {
+        for (String text : new String[] {TOY, TOY_REPEATING_LAST, TOY_SIBLINGS}) {
+            assertShapleyValues(TreeEnsemble.parse(text));
+        }
         TreeEnsemble toy = TreeEnsemble.parse(TOY);
+        assertEquals(0.0, toy.contributions(new double[][] {{9}, {0}, {0}}, 1)[2], "a feature the tree never splits on gets nothing");
+    }
+
+    private static void assertShapleyValues(TreeEnsemble toy) {
         TreeEnsemble.Tree tree = toy.trees()[0];
-        double[][] clients = {{0.5, 1, 7}, {3, 1, 0}, {3, Double.NaN, 0}, {9, 0, 0}, {0.5, 4, 2}};
+        double[][] clients = {{0.5, 1, 7}, {3, 1, 0}, {3, Double.NaN, 0}, {9, 0, 0}, {0.5, 4, 2}, {0.5, 1, 2}, {2, 9, 4}, {7, Double.NaN, 5}};
         for (int depth : new int[] {TreeShap.TABLE_DEPTH, 0}) {
-            for (double[] client : clients) {
+            // One client at a time, and all eight together in a block (the batch layout).
+            double[][] all = new double[3][clients.length];
+            for (int c = 0; c < clients.length; c++) {
+                for (int f = 0; f < 3; f++) {
+                    all[f][c] = clients[c][f];
+                }
+            }
+            double[] batch = depth == 0 ? toy.contributions(all, clients.length, 0) : toy.contributions(all, clients.length);
+            for (int c = 0; c < clients.length; c++) {
+                double[] client = clients[c];
                 double[][] columns = {{client[0]}, {client[1]}, {client[2]}};
                 double[] ours = depth == 0 ? toy.contributions(columns, 1, 0) : toy.contributions(columns, 1);
                 double[] expected = enumerated(tree, columns);
@@ -82,9 +106,11 @@ class TreeShapTest {
                 }
                 assertEquals(expectation(tree, columns, 0, 0), ours[3], 1e-12, "bias");
                 assertEquals(toy.rawScores(columns, 1)[0], ours[0] + ours[1] + ours[2] + ours[3], 1e-12, "sum");
+                for (int f = 0; f < 4; f++) {
+                    assertEquals(ours[f], batch[c * 4 + f], 1e-12, "value " + f + " of " + java.util.Arrays.toString(client) + " in a block");
+                }
             }
         }
-        assertEquals(0.0, toy.contributions(new double[][] {{9}, {0}, {0}}, 1)[2], "a feature the tree never splits on gets nothing");
     }
 
     /** Six features, two with missing values, one categorical with 6 levels; deep enough trees for repeated features. */
