@@ -17,6 +17,7 @@ public final class TreeEnsemble {
     private static final double ZERO = 1e-35f;
     private static final int CATEGORICAL = 1;
     private static final int DEFAULT_LEFT = 2;
+    private static final int MISSING_NONE = 0;
     private static final int MISSING_ZERO = 1;
     private static final int MISSING_NAN = 2;
     private static final int BLOCK = 256;
@@ -61,16 +62,17 @@ public final class TreeEnsemble {
                 int word = category / 32;
                 return word < words && ((catThreshold[from + word] >>> (category % 32)) & 1) != 0;
             }
-            int missing = (type >> 2) & 3;
-            // LightGBM's prediction reads a row as its non-zero values, where |x| <= kZeroThreshold is zero.
-            double x = Math.abs(value) <= ZERO ? 0.0 : value;
-            if (Double.isNaN(x) && missing != MISSING_NAN) {
-                x = 0.0;
+            if (Math.abs(value) > ZERO) {
+                return value <= threshold[node];
             }
-            if ((missing == MISSING_ZERO && x >= -ZERO && x <= ZERO) || (missing == MISSING_NAN && Double.isNaN(x))) {
+            // Missing, or zero (LightGBM reads a row as its non-zero values, so |x| <= kZeroThreshold is 0):
+            // NumericalDecision sends a missing value the default way unless the split has no missing
+            // type (then it reads as 0), and a zero the default way when the missing type is zero.
+            int missing = (type >> 2) & 3;
+            if (Double.isNaN(value) ? missing != MISSING_NONE : missing == MISSING_ZERO) {
                 return (type & DEFAULT_LEFT) != 0;
             }
-            return x <= threshold[node];
+            return 0.0 <= threshold[node];
         }
     }
 

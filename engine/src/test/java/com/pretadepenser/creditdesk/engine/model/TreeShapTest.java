@@ -181,12 +181,26 @@ class TreeShapTest {
 
     @Test
     void probeRowsTravelBothBranchesOfEverySplitAndAgreeWithLightGbm() {
+        probeAgainstLightGbm(Map.of());
+    }
+
+    @Test
+    void probeRowsAgreeWithLightGbmWhenZeroMeansMissing() {
+        // Splits whose missing type is "zero": a 0 (or |x| <= 1e-35) and a NaN both go the default way.
+        probeAgainstLightGbm(Map.of("zero_as_missing", "true"));
+    }
+
+    private static void probeAgainstLightGbm(Map<String, String> extra) {
         float[] labels = new float[4000];
         LightGbmBooster.Matrix train = data(4000, 5, labels);
-        Map<String, String> params = Map.of("learning_rate", "0.1", "num_leaves", "31", "min_data_in_leaf", "10",
-                "seed", "1", "deterministic", "true", "num_threads", "1");
+        Map<String, String> params = new java.util.HashMap<>(Map.of("learning_rate", "0.1", "num_leaves", "31", "min_data_in_leaf", "10",
+                "seed", "1", "deterministic", "true", "num_threads", "1"));
+        params.putAll(extra);
         try (LightGbmBooster model = LightGbmBooster.train(train, labels, null, null, params, 40, 0, (round, auc) -> { }, () -> false)) {
             TreeEnsemble trees = TreeEnsemble.parse(model.modelText());
+            int missingType = extra.containsKey("zero_as_missing") ? 1 : 2;
+            assertTrue(java.util.Arrays.stream(trees.trees()).anyMatch(t -> java.util.Arrays.stream(t.decisionType())
+                    .anyMatch(type -> (type & 1) == 0 && (type >> 2 & 3) == missingType)), "splits of missing type " + missingType);
             int rows = 200;
             double[][] probes = trees.probeColumns(rows, 1);
 
