@@ -15,19 +15,31 @@ public final class FeatureMatrix {
     private final double[][] columns;
     private final Map<String, Integer> index;
 
+    /** The names and index of the last matrix made: one client after another has the same features. */
+    private record Layout(List<String> names, Map<String, Integer> index) {
+    }
+
+    private static volatile Layout last = new Layout(List.of(), Map.of());
+
     FeatureMatrix(int[] clientIds, List<String> names, double[][] columns) {
         if (names.size() != columns.length) {
             throw new IllegalArgumentException(names.size() + " names for " + columns.length + " columns");
         }
         this.clientIds = clientIds;
-        this.names = List.copyOf(names);
         this.columns = columns;
-        this.index = new HashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-            if (index.put(names.get(i), i) != null) {
-                throw new IllegalArgumentException("duplicate feature name " + names.get(i));
+        Layout layout = last;
+        if (!layout.names().equals(names)) {
+            Map<String, Integer> index = new HashMap<>();
+            for (int i = 0; i < names.size(); i++) {
+                if (index.put(names.get(i), i) != null) {
+                    throw new IllegalArgumentException("duplicate feature name " + names.get(i));
+                }
             }
+            layout = new Layout(List.copyOf(names), java.util.Collections.unmodifiableMap(index));
+            last = layout;
         }
+        this.names = layout.names();
+        this.index = layout.index();
     }
 
     public int rows() {

@@ -109,6 +109,15 @@ public final class FeaturePipeline {
 
     /** Category codes: the index of the level in the training levels; missing or unseen is NaN. */
     static double[] codes(String[] values, List<String> levels) {
+        if (values.length <= 4) {
+            // A client or two: a look through the levels costs less than a map of them.
+            double[] out = new double[values.length];
+            for (int i = 0; i < values.length; i++) {
+                int code = values[i] == null ? -1 : levels.indexOf(values[i]);
+                out[i] = code < 0 ? Double.NaN : code;
+            }
+            return out;
+        }
         Map<String, Integer> index = new LinkedHashMap<>();
         for (int i = 0; i < levels.size(); i++) {
             index.put(levels.get(i), i);

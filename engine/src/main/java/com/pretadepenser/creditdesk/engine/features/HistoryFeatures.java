@@ -113,8 +113,18 @@ final class HistoryFeatures {
             this.schema = schema;
         }
 
+        /** Feature names by prefix, made once: one client's features would otherwise build them all again. */
+        private final Map<String, String[]> names = new java.util.concurrent.ConcurrentHashMap<>();
+
         void put(String name, double[] values) {
             columns.put(name, values);
+        }
+
+        /** The names of the aggregates of {@code spec} under {@code prefix}, in spec order. */
+        String[] names(String prefix, Map<String, List<Aggregation>> spec) {
+            return names.computeIfAbsent(prefix, p -> spec.entrySet().stream()
+                    .flatMap(e -> e.getValue().stream().map(a -> FeaturePipeline.safe(p + e.getKey() + "_" + a.suffix())))
+                    .toArray(String[]::new));
         }
 
         double[] get(String name) {
@@ -166,6 +176,8 @@ final class HistoryFeatures {
     }
 
     private void aggregate(String prefix, Slice slice, Inputs inputs, Map<String, List<Aggregation>> spec) {
+        String[] names = inputs.names(prefix, spec);
+        int at = 0;
         for (Map.Entry<String, List<Aggregation>> entry : spec.entrySet()) {
             double[] values = inputs.get(entry.getKey());
             for (Aggregation aggregation : entry.getValue()) {
@@ -174,7 +186,7 @@ final class HistoryFeatures {
                     column[c] = slice.start()[c] == slice.end()[c] ? Double.NaN
                             : aggregation.over(values, slice.rows(), slice.start()[c], slice.end()[c]);
                 }
-                out.add(FeaturePipeline.safe(prefix + entry.getKey() + "_" + aggregation.suffix()), column);
+                out.add(names[at++], column);
             }
         }
     }
