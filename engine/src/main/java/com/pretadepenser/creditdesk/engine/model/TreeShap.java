@@ -293,22 +293,35 @@ final class TreeShap {
             units.entry(start, p, features.get(pathStart[a] + p), 0, -1, 0, splitBase);
         }
 
-        /** T(V) = Z(V) B(V) for every subset V of a path of {@code d} features, V as a bit set. */
+        /**
+         * T(V) = Z(V) B(V) for every subset V of a path of {@code d} features, V as a bit set: a
+         * walk that decides feature by feature whether it is in V, carrying the product of the z
+         * left out and the polynomial of those taken, so a subset costs O(d), not O(d²).
+         */
         private static void tabulate(double[] z, int start, int d, double[] table, int at) {
-            double[] subset = new double[d];
-            double[] poly = new double[d + 1];
-            for (int set = 0; set < 1 << d; set++) {
-                int u = 0;
-                double zeroOfOthers = 1;
-                for (int k = 0; k < d; k++) {
-                    if ((set >> k & 1) != 0) {
-                        subset[u++] = z[start + k];
-                    } else {
-                        zeroOfOthers *= z[start + k];
-                    }
-                }
-                table[at + set] = zeroOfOthers * weightedSum(subset, u, d, poly);
+            double[][] poly = new double[d + 1][d + 1];
+            poly[0][0] = 1;
+            tabulate(z, start, d, 0, 0, 0, 1, poly, table, at);
+        }
+
+        private static void tabulate(double[] z, int start, int d, int k, int set, int taken, double zeroOfOthers,
+                                     double[][] poly, double[] table, int at) {
+            if (k == d) {
+                table[at + set] = zeroOfOthers * weighted(poly[d], taken, d);
+                return;
             }
+            double zk = z[start + k];
+            double[] from = poly[k];
+            double[] to = poly[k + 1];
+            // k in V: multiply the polynomial by (1 + z_k t).
+            to[0] = 1;
+            for (int m = 1; m <= taken + 1; m++) {
+                to[m] = (m <= taken ? from[m] : 0) + zk * from[m - 1];
+            }
+            tabulate(z, start, d, k + 1, set | 1 << k, taken + 1, zeroOfOthers, poly, table, at);
+            // k not in V: the polynomial as it was, z_k into the product of those left out.
+            System.arraycopy(from, 0, to, 0, taken + 1);
+            tabulate(z, start, d, k + 1, set, taken, zeroOfOthers * zk, poly, table, at);
         }
     }
 

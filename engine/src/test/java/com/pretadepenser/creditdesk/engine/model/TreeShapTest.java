@@ -185,6 +185,34 @@ class TreeShapTest {
     }
 
     @Test
+    void probeRowsOfTheShippedModelTravelBothBranchesOfEverySplit() throws java.io.IOException {
+        java.nio.file.Path model = null;
+        for (java.nio.file.Path dir = java.nio.file.Path.of("").toAbsolutePath(); dir != null && model == null; dir = dir.getParent()) {
+            java.nio.file.Path candidate = dir.resolve("models/default/model.txt");
+            model = java.nio.file.Files.isRegularFile(candidate) ? candidate : null;
+        }
+        assertTrue(model != null, "models/default/model.txt above " + java.nio.file.Path.of("").toAbsolutePath());
+        TreeEnsemble trees = TreeEnsemble.parse(java.nio.file.Files.readString(model));
+        // As many rows as ScoringModel checks a model on (its 58 organisation types included).
+        assertEveryBranchTravelled(trees, trees.probeColumns(100, 1), 100);
+    }
+
+    private static void assertEveryBranchTravelled(TreeEnsemble trees, double[][] probes, int rows) {
+        for (TreeEnsemble.Tree tree : trees.trees()) {
+            for (int node = 0; node < tree.splitFeature().length; node++) {
+                boolean left = false;
+                boolean right = false;
+                for (int r = 0; r < rows; r++) {
+                    boolean goesLeft = tree.goesLeft(probes[tree.splitFeature()[node]][r], node);
+                    left |= goesLeft;
+                    right |= !goesLeft;
+                }
+                assertTrue(left && right, "node " + node + " on feature " + tree.splitFeature()[node] + " seen both ways");
+            }
+        }
+    }
+
+    @Test
     void probeRowsAgreeWithLightGbmWhenZeroMeansMissing() {
         // Splits whose missing type is "zero": a 0 (or |x| <= 1e-35) and a NaN both go the default way.
         probeAgainstLightGbm(Map.of("zero_as_missing", "true"));
@@ -201,21 +229,9 @@ class TreeShapTest {
             int missingType = extra.containsKey("zero_as_missing") ? 1 : 2;
             assertTrue(java.util.Arrays.stream(trees.trees()).anyMatch(t -> java.util.Arrays.stream(t.decisionType())
                     .anyMatch(type -> (type & 1) == 0 && (type >> 2 & 3) == missingType)), "splits of missing type " + missingType);
-            int rows = 200;
+            int rows = 100;
             double[][] probes = trees.probeColumns(rows, 1);
-
-            for (TreeEnsemble.Tree tree : trees.trees()) {
-                for (int node = 0; node < tree.splitFeature().length; node++) {
-                    boolean left = false;
-                    boolean right = false;
-                    for (int r = 0; r < rows; r++) {
-                        boolean goesLeft = tree.goesLeft(probes[tree.splitFeature()[node]][r], node);
-                        left |= goesLeft;
-                        right |= !goesLeft;
-                    }
-                    assertTrue(left && right, "node " + node + " on feature " + tree.splitFeature()[node] + " seen both ways");
-                }
-            }
+            assertEveryBranchTravelled(trees, probes, rows);
             double[] rowMajor = new double[rows * 6];
             for (int f = 0; f < 6; f++) {
                 for (int r = 0; r < rows; r++) {
