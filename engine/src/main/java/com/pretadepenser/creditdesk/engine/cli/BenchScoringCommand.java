@@ -65,30 +65,12 @@ final class BenchScoringCommand implements Callable<Integer> {
             FeatureMatrix features = scoring.pipeline().compute(train, scorer.history());
             double featureSeconds = (System.nanoTime() - t0) / 1e9;
             // Batch scoring: 3 warm-up passes, then the median of 5 (one pass takes tens of milliseconds).
-            double[] passes = new double[5];
-            for (int pass = -3; pass < passes.length; pass++) {
-                long t1 = System.nanoTime();
-                scoring.probabilities(features);
-                if (pass >= 0) {
-                    passes[pass] = (System.nanoTime() - t1) / 1e9;
-                }
-            }
-            Arrays.sort(passes);
-            double scoreSeconds = passes[passes.length / 2];
+            double scoreSeconds = medianSeconds(3, 5, () -> scoring.probabilities(features));
             // TreeSHAP is the slow part: measured on at most 20,000 clients, as a rate; the Java tree
             // walk as the batch uses it (2 warm-up passes, then the median of 5), LightGBM's C API once.
             int shapRows = Math.min(n, 20_000);
             FeatureMatrix shapSample = scoring.pipeline().compute(train.inRange(0, shapRows), scorer.history());
-            double[] shapPasses = new double[5];
-            for (int pass = -2; pass < shapPasses.length; pass++) {
-                long t2 = System.nanoTime();
-                scoring.contributions(shapSample);
-                if (pass >= 0) {
-                    shapPasses[pass] = (System.nanoTime() - t2) / 1e9;
-                }
-            }
-            Arrays.sort(shapPasses);
-            double contributionRate = shapRows / shapPasses[shapPasses.length / 2];
+            double contributionRate = shapRows / medianSeconds(2, 5, () -> scoring.contributions(shapSample));
             long t2 = System.nanoTime();
             scoring.lightGbmContributions(shapSample);
             double lightGbmContributionRate = shapRows / ((System.nanoTime() - t2) / 1e9);
@@ -129,6 +111,20 @@ final class BenchScoringCommand implements Callable<Integer> {
             System.out.printf("heap in use with dataset, model, history index and peer index: %,d MB%n", heapMb);
         }
         return 0;
+    }
+
+    /** The median time of {@code passes} runs of {@code work}, after {@code warmUps} unmeasured ones. */
+    private static double medianSeconds(int warmUps, int passes, Runnable work) {
+        double[] seconds = new double[passes];
+        for (int pass = -warmUps; pass < passes; pass++) {
+            long start = System.nanoTime();
+            work.run();
+            if (pass >= 0) {
+                seconds[pass] = (System.nanoTime() - start) / 1e9;
+            }
+        }
+        Arrays.sort(seconds);
+        return seconds[passes / 2];
     }
 
     private static double[] time(int count, Runnable query, SplittableRandom rng, PeerIndex peers) {
