@@ -16,19 +16,26 @@ import tech.tablesaw.columns.Column;
 /**
  * Measures how faithful a synthetic application_train table is to a genuine one, column by
  * column, against the targets of docs/synthetic-data.md: missing-rate difference at most 0.05 on
- * every column, two-sample KS at most 0.15 on every numeric column, and, for the ten numeric
+ * every column, two-sample KS at most 0.15 on every numeric column, category frequencies within a
+ * total variation distance of 0.10 on every text column, and, for the ten numeric
  * features most associated with TARGET in the genuine data, the default rate moving the same way
  * from their first to their last quartile.
  */
 public record FidelityReport(List<ColumnCheck> columns, List<DirectionCheck> directions) {
     public static final double MAX_MISSING_GAP = 0.05;
     public static final double MAX_KS = 0.15;
+    /** Half the summed absolute differences of the category shares: the most probability any set of categories gains or loses. */
+    public static final double MAX_CATEGORY_DISTANCE = 0.10;
     public static final int TOP_FEATURES = 10;
 
-    /** One column: missing rates and, for numbers, the KS statistic (NaN for text). */
-    public record ColumnCheck(String column, double realMissing, double syntheticMissing, double ks) {
+    /**
+     * One column: missing rates; for numbers the KS statistic, for text the total variation
+     * distance between the category shares of present values (each NaN where it does not apply).
+     */
+    public record ColumnCheck(String column, double realMissing, double syntheticMissing, double ks, double categoryDistance) {
         public boolean passes() {
-            return Math.abs(realMissing - syntheticMissing) <= MAX_MISSING_GAP && (Double.isNaN(ks) || ks <= MAX_KS);
+            return Math.abs(realMissing - syntheticMissing) <= MAX_MISSING_GAP && (Double.isNaN(ks) || ks <= MAX_KS)
+                    && (Double.isNaN(categoryDistance) || categoryDistance <= MAX_CATEGORY_DISTANCE);
         }
     }
 
@@ -60,7 +67,11 @@ public record FidelityReport(List<ColumnCheck> columns, List<DirectionCheck> dir
             Column<?> a = r.column(spec.name());
             Column<?> b = s.column(spec.name());
             double ks = Double.NaN;
-            if (spec.isNumber()) {
+            double categoryDistance = Double.NaN;
+            if (!spec.isNumber()) {
+                categoryDistance = categoryDistance(r.stringColumn(spec.name()).asObjectArray(),
+                        s.stringColumn(spec.name()).asObjectArray());
+            } else {
                 double[] x = r.doubleColumn(spec.name()).asDoubleArray();
                 double[] y = s.doubleColumn(spec.name()).asDoubleArray();
                 ks = RankStats.ks(x, y);
@@ -72,10 +83,33 @@ public record FidelityReport(List<ColumnCheck> columns, List<DirectionCheck> dir
                             syntheticRates[0], syntheticRates[1]));
                 }
             }
-            columns.add(new ColumnCheck(spec.name(), missingRate(a), missingRate(b), ks));
+            columns.add(new ColumnCheck(spec.name(), missingRate(a), missingRate(b), ks, categoryDistance));
         }
         candidates.sort(Comparator.comparingDouble((DirectionCheck d) -> Math.abs(d.realAuc() - 0.5)).reversed());
         return new FidelityReport(columns, List.copyOf(candidates.subList(0, Math.min(TOP_FEATURES, candidates.size()))));
+    }
+
+    /** Total variation distance between the category shares of the present values of two text columns. */
+    static double categoryDistance(String[] real, String[] synthetic) {
+        java.util.Map<String, double[]> shares = new java.util.HashMap<>();
+        double[] totals = new double[2];
+        String[][] both = {real, synthetic};
+        for (int side = 0; side < 2; side++) {
+            for (String value : both[side]) {
+                if (value != null && !value.isEmpty()) {
+                    shares.computeIfAbsent(value, v -> new double[2])[side]++;
+                    totals[side]++;
+                }
+            }
+        }
+        if (totals[0] == 0 || totals[1] == 0) {
+            return totals[0] == totals[1] ? 0 : 1;
+        }
+        double distance = 0;
+        for (double[] counts : shares.values()) {
+            distance += Math.abs(counts[0] / totals[0] - counts[1] / totals[1]);
+        }
+        return distance / 2;
     }
 
     private static double missingRate(Column<?> column) {

@@ -57,6 +57,24 @@ class FidelityTest {
     }
 
     @Test
+    void everyTextColumnsCategorySharesWithinTarget() {
+        long text = report.columns().stream().filter(c -> !Double.isNaN(c.categoryDistance())).count();
+        assertEquals(16, text, "text columns compared");
+        report.columns().stream().filter(c -> !Double.isNaN(c.categoryDistance()))
+                .forEach(c -> assertTrue(c.categoryDistance() <= FidelityReport.MAX_CATEGORY_DISTANCE,
+                        "%s: category distance %.3f".formatted(c.column(), c.categoryDistance())));
+    }
+
+    @Test
+    void categoryDistanceIsHalfTheSummedShareDifferences() {
+        // Real shares A 1/2, B 1/4, C 1/4; synthetic A 1/4, B 1/4, D 1/2 (missing values ignored): (1/4 + 0 + 1/4 + 1/2) / 2.
+        String[] real = {"A", "A", "B", "C", null};
+        String[] synthetic = {"A", "B", "D", "D", ""};
+        assertEquals(0.5, FidelityReport.categoryDistance(real, synthetic), 1e-12);
+        assertEquals(0.0, FidelityReport.categoryDistance(real, new String[] {"C", "A", "B", "A"}), 1e-12);
+    }
+
+    @Test
     void topTenFeaturesMoveTheDefaultRateTheSameWay() {
         assertEquals(FidelityReport.TOP_FEATURES, report.directions().size());
         report.directions().forEach(d -> assertTrue(d.passes(), "%s: real %.3f -> %.3f, synthetic %.3f -> %.3f"
