@@ -30,6 +30,7 @@ final class ServeCommand implements Callable<Integer> {
         DataSource source = DataSource.open(modelAndData.data);
         ClientScorer scorer = new ClientScorer(scoring, source.data());
         PeerIndex peers = PeerIndexBuilder.build(scoring, source.data(), scorer.history());
+        scoring.explainsInJava(); // the one-time TreeSHAP check now, not in the first request
         ApiServer server = new ApiServer(scorer, peers, source.origin().synthetic(), host, port);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
