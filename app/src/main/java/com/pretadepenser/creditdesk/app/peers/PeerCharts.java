@@ -64,7 +64,7 @@ public final class PeerCharts {
         double clientValue = groups.get(0).distribution().clientValue();
         if (!Double.isNaN(clientValue)) {
             ValueMarker marker = new ValueMarker(unit.apply(clientValue), theme.foreground(), new java.awt.BasicStroke(2.5f));
-            marker.setLabel(i18n.get("peers.clientMarker", groups.get(0).distribution().clientPercentile(), shortLabel(groups.get(0).label())));
+            marker.setLabel(i18n.get("peers.clientMarker", groups.get(0).distribution().percentile(unit.backwards()), shortLabel(groups.get(0).label())));
             marker.setLabelPaint(theme.foreground());
             marker.setLabelFont(new Font("SansSerif", Font.BOLD, 12));
             marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);

@@ -169,7 +169,8 @@ public final class PeersView extends VBox {
                 text.append('\n');
             }
             // for repayers and defaulters, the default rate is 0 and 100 % by definition: not worth a word
-            text.append(i18n.get(result.outcomeGroups() ? "peers.statsOutcome" : "peers.stats", g.label(), number(d.clientPercentile(), 0),
+            text.append(i18n.get(result.outcomeGroups() ? "peers.statsOutcome" : "peers.stats", g.label(),
+                    number(d.percentile(DisplayUnit.of(feature).backwards()), 0),
                     number(100 * d.defaultRate(), 1), number(100 * d.meanProbability(), 1)));
         }
         if (result.scatter().groupSize() > result.scatter().x().length) {

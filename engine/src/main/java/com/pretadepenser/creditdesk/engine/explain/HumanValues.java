@@ -26,6 +26,15 @@ public final class HumanValues {
         this.french = locale.getLanguage().equals("fr");
     }
 
+    /**
+     * Whether a person reads the feature the other way round from its value: day counts before the
+     * application are negative, and read as time ago (age, years employed), so a larger value is a
+     * shorter time.
+     */
+    public static boolean readsBackwards(String feature) {
+        return feature.contains("DAYS_") && !feature.endsWith("_VAR") && !feature.contains("_PERC");
+    }
+
     public String format(String feature, double value) {
         if (Double.isNaN(value)) {
             return french ? "inconnu" : "unknown";

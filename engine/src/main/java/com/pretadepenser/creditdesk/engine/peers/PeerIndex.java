@@ -217,10 +217,11 @@ public final class PeerIndex {
                 counts[min == max ? 0 : Math.min(b - 1, (int) ((v - min) / (max - min) * b))]++;
             }
         }
-        double percentile = Double.isNaN(clientValue) || present.length == 0 ? Double.NaN
-                : 100.0 * lowerBound(present, clientValue) / present.length;
+        boolean placed = !Double.isNaN(clientValue) && present.length > 0;
+        double percentile = placed ? 100.0 * lowerBound(present, clientValue) / present.length : Double.NaN;
+        double above = placed ? 100.0 * (present.length - upperBound(present, clientValue)) / present.length : Double.NaN;
         return new Distribution(feature, group.description(), group.size(), present.length, edges, counts, quantiles,
-                clientValue, percentile, labelled == 0 ? Double.NaN : defaults / labelled,
+                clientValue, percentile, above, labelled == 0 ? Double.NaN : defaults / labelled,
                 group.size() == 0 ? Double.NaN : sumProbability / group.size(), labelled);
     }
 
@@ -274,6 +275,21 @@ public final class PeerIndex {
         double[] present = Arrays.copyOf(values, n);
         Arrays.sort(present);
         return present;
+    }
+
+    /** The number of sorted values at or below {@code value}. */
+    private static int upperBound(double[] sorted, double value) {
+        int low = 0;
+        int high = sorted.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (sorted[mid] <= value) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 
     private static int lowerBound(double[] sorted, double value) {

@@ -74,6 +74,59 @@ class ModelCommandsTest {
         assertTrue(card.trainingData().synthetic());
     }
 
+    private static int firstClient() throws Exception {
+        return Integer.parseInt(Files.readAllLines(dir.resolve("csv").resolve("application_train.csv")).get(1).split(",")[0]);
+    }
+
+    @Test
+    void explainAsJsonGivesScoreContributionsReasonsAndPeers() throws Exception {
+        int client = firstClient();
+        OUT.reset();
+        assertEquals(0, CreditDeskCli.run("explain", "--model", dir.resolve("model").toString(), "--data", dir.resolve("ds").toString(),
+                "--client", Integer.toString(client), "--json"));
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(OUT.toString(StandardCharsets.UTF_8));
+
+        var explanation = json.get("explanation");
+        double probability = explanation.get("score").get("probability").asDouble();
+        double raw = explanation.get("bias").asDouble();
+        for (var feature : explanation.get("features")) {
+            raw += feature.get("contribution").asDouble();
+        }
+        assertEquals(probability, 1 / (1 + Math.exp(-raw)), 1e-9, "the probability is the logistic of bias plus contributions");
+        assertEquals(ModelArtifact.read(dir.resolve("model")).card().features().size(), explanation.get("features").size());
+        assertTrue(explanation.get("summary").asText().length() > 40, explanation.get("summary").asText());
+        var peers = json.get("peers");
+        assertEquals(ExplainCommand.PEER_FEATURES * 4, peers.size(), "3 features x all, repayers, defaulters, similar");
+        assertEquals(List.of("all clients", "clients who repaid", "clients who defaulted", "the 500 most similar clients"),
+                List.of(peers.get(0).get("group").asText(), peers.get(1).get("group").asText(), peers.get(2).get("group").asText(),
+                        peers.get(3).get("group").asText()));
+        assertEquals(0.0, peers.get(1).get("defaultRate").asDouble());
+        assertEquals(1.0, peers.get(2).get("defaultRate").asDouble());
+        assertEquals(500, peers.get(3).get("groupSize").asInt());
+        double percentile = peers.get(0).get("clientPercentile").asDouble();
+        assertTrue(percentile >= 0 && percentile <= 100, "percentile " + percentile);
+    }
+
+    @Test
+    void explainAsTextShowsTheDecisionFactorsAndPeersOrSkipsPeers() throws Exception {
+        String client = Integer.toString(firstClient());
+        OUT.reset();
+        assertEquals(0, CreditDeskCli.run("explain", "--model", dir.resolve("model").toString(), "--data", dir.resolve("ds").toString(),
+                "--client", client, "--lang", "fr"));
+        String shown = OUT.toString(StandardCharsets.UTF_8);
+        assertTrue(shown.startsWith("client " + client + " (SYNTHETIC data): probability of default"), shown);
+        assertTrue(shown.contains("La demande est"), "the French summary: " + shown);
+        assertTrue(shown.contains("peers: feature"), shown);
+        OUT.reset();
+        assertEquals(0, CreditDeskCli.run("explain", "--model", dir.resolve("model").toString(), "--data", dir.resolve("ds").toString(),
+                "--client", client, "--no-peers"));
+        assertFalse(OUT.toString(StandardCharsets.UTF_8).contains("peers: feature"));
+        ERR.reset();
+        assertEquals(1, CreditDeskCli.run("explain", "--model", dir.resolve("model").toString(), "--data", dir.resolve("ds").toString(),
+                "--client", "1"));
+        assertTrue(ERR.toString(StandardCharsets.UTF_8).contains("No client with SK_ID_CURR 1 in this dataset"), ERR.toString(StandardCharsets.UTF_8));
+    }
+
     @Test
     void evaluateReportsMetricsAtTheModelsThreshold() {
         OUT.reset();

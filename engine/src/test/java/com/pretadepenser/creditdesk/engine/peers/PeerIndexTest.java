@@ -59,6 +59,28 @@ class PeerIndexTest {
     }
 
     @Test
+    void aDayCountIsPlacedFromBothEndsAndTheSegmentDefaultRateCountsItsLabelledMembers() {
+        // Years employed are read backwards from DAYS_EMPLOYED (negative day counts).
+        assertTrue(com.pretadepenser.creditdesk.engine.explain.HumanValues.readsBackwards("DAYS_EMPLOYED"));
+        PeerGroup segment = index.segment(client, List.of(Segment.GENDER));
+        double value = index.value(client, "DAYS_EMPLOYED");
+        Distribution d = index.distribution(segment, "DAYS_EMPLOYED", value, 20);
+
+        double[] column = index.column("DAYS_EMPLOYED");
+        long above = IntStream.of(segment.rows()).filter(r -> !Double.isNaN(column[r]) && column[r] > value).count();
+        long equal = IntStream.of(segment.rows()).filter(r -> column[r] == value).count();
+        assertEquals(100.0 * above / d.present(), d.clientPercentileAbove(), 1e-9, "longer employed than the client");
+        assertEquals(100.0, d.clientPercentile() + d.clientPercentileAbove() + 100.0 * equal / d.present(), 1e-9);
+        assertEquals(d.clientPercentileAbove(), d.percentile(true));
+        int[] outcome = index.outcomes();
+        long labelled = IntStream.of(segment.rows()).filter(r -> outcome[r] >= 0).count();
+        long defaults = IntStream.of(segment.rows()).filter(r -> outcome[r] == 1).count();
+        assertEquals(labelled, d.labelled());
+        assertEquals((double) defaults / labelled, d.defaultRate(), 1e-12);
+        assertTrue(d.defaultRate() > 0 && d.defaultRate() < 1, "a real mix: " + d.defaultRate());
+    }
+
+    @Test
     void repayersAndDefaultersHaveTheirOwnDefaultRates() {
         assertEquals(0.0, index.distribution(index.repayers(), "EXT_SOURCE_2", 0.5, 20).defaultRate());
         assertEquals(1.0, index.distribution(index.defaulters(), "EXT_SOURCE_2", 0.5, 20).defaultRate());
