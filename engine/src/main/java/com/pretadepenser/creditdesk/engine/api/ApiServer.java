@@ -158,7 +158,7 @@ public final class ApiServer implements AutoCloseable {
         } catch (IOException e) {
             throw new BadRequest(400, "Unreadable body: " + e.getMessage());
         }
-        Table application = ApplicationForm.toApplication(fields);
+        Table application = ApplicationForm.toApplication(fields, scorer.model().card().featureSchema());
         return explainer.explain(scorer.explain(application), locale(query));
     }
 

@@ -32,7 +32,9 @@ public final class FeatureLabels {
             "PAYMENT_PERC", new String[] {"share of instalment paid", "part de l'échéance payée"},
             "PAYMENT_DIFF", new String[] {"instalment left unpaid", "reste dû par échéance"},
             "APP_CREDIT_PERC", new String[] {"amount asked / granted", "montant demandé / accordé"},
-            "MONTHS_BALANCE_SIZE", new String[] {"months of history", "mois d'historique"});
+            "MONTHS_BALANCE_SIZE", new String[] {"months of history", "mois d'historique"},
+            "MONTHS_BALANCE_MIN", new String[] {"oldest month of history (months ago)", "mois le plus ancien de l'historique (il y a n mois)"},
+            "MONTHS_BALANCE_MAX", new String[] {"latest month of history (months ago)", "mois le plus récent de l'historique (il y a n mois)"});
 
     private record Source(HomeCreditTable table, String english, String french) {
     }

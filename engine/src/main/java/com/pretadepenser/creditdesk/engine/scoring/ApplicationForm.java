@@ -5,6 +5,7 @@ import com.pretadepenser.creditdesk.engine.data.ColumnKind;
 import com.pretadepenser.creditdesk.engine.data.ColumnSpec;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditSchema;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
+import com.pretadepenser.creditdesk.engine.features.FeatureSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,29 @@ public final class ApplicationForm {
     }
 
     private ApplicationForm() {
+    }
+
+    /**
+     * The same checks, and every text field's value among the categories the model learned (a
+     * category it never saw would be read as missing, silently: "working" is not "Working").
+     */
+    public static List<FieldError> validate(Map<String, ?> fields, FeatureSchema schema) {
+        List<FieldError> errors = validate(fields);
+        for (Map.Entry<String, ?> field : fields.entrySet()) {
+            if (!(field.getValue() instanceof String value) || value.isBlank()
+                    || HomeCreditSchema.get().column(HomeCreditTable.APPLICATION_TEST, field.getKey()).isEmpty()) {
+                continue;
+            }
+            List<String> levels = schema.levels(HomeCreditTable.APPLICATION_TRAIN, field.getKey());
+            if (!levels.isEmpty() && !levels.contains(value.strip())) {
+                String near = levels.stream().filter(l -> l.equalsIgnoreCase(value.strip())).findFirst()
+                        .map(l -> "; did you mean \"" + l + "\"?").orElse("");
+                String known = levels.size() <= 8 ? String.join(", ", levels) : String.join(", ", levels.subList(0, 8)) + ", ...";
+                errors.add(new FieldError(field.getKey(), "is \"" + value + "\", a category the model does not know (it knows "
+                        + known + ")" + near));
+            }
+        }
+        return errors;
     }
 
     /** Checks the fields without building anything: the list is empty when the form can be scored. */
@@ -95,7 +119,15 @@ public final class ApplicationForm {
 
     /** The one-row application table; refuses an invalid form naming every bad field. */
     public static Table toApplication(Map<String, ?> fields) {
-        List<FieldError> errors = validate(fields);
+        return build(fields, validate(fields));
+    }
+
+    /** The same, refusing also text values outside the categories the model learned. */
+    public static Table toApplication(Map<String, ?> fields, FeatureSchema schema) {
+        return build(fields, validate(fields, schema));
+    }
+
+    private static Table build(Map<String, ?> fields, List<FieldError> errors) {
         if (!errors.isEmpty()) {
             throw new InvalidApplicationException(errors);
         }

@@ -84,6 +84,15 @@ class ApiServerTest {
     void peersOfAClient() throws Exception {
         JsonNode d = JSON.readTree(get("/clients/" + client + "/peers?group=similar&k=100&feature=EXT_SOURCE_2").body());
         assertEquals(100, d.get("groupSize").asInt());
+        JsonNode all = JSON.readTree(get("/clients/" + client + "/peers?group=all&feature=EXT_SOURCE_2&bins=10").body());
+        int clients = JSON.readTree(get("/health").body()).get("clients").asInt();
+        assertEquals(clients, all.get("groupSize").asInt());
+        assertEquals(10, all.get("binCounts").size());
+        assertEquals(0.0, JSON.readTree(get("/clients/" + client + "/peers?group=repayers&feature=EXT_SOURCE_2").body())
+                .get("defaultRate").asDouble());
+        JsonNode segment = JSON.readTree(get("/clients/" + client + "/peers?group=segment&attributes=GENDER,AGE_BAND&feature=AMT_CREDIT").body());
+        assertTrue(segment.get("groupSize").asInt() > 0 && segment.get("groupSize").asInt() < clients, segment.toString());
+        assertEquals(400, get("/clients/" + client + "/peers?group=segment&attributes=SHOE_SIZE&feature=AMT_CREDIT").statusCode());
         assertEquals(400, get("/clients/" + client + "/peers?group=nobody&feature=EXT_SOURCE_2").statusCode());
         HttpResponse<String> noFeature = get("/clients/" + client + "/peers");
         assertEquals(400, noFeature.statusCode());
@@ -95,6 +104,8 @@ class ApiServerTest {
         HttpResponse<String> unknown = get("/clients/42/score");
         assertEquals(404, unknown.statusCode());
         assertTrue(JSON.readTree(unknown.body()).get("error").asText().contains("No client with SK_ID_CURR 42"));
+        assertEquals(404, get("/clients/42/explanation").statusCode());
+        assertEquals(404, get("/clients/42/peers?feature=EXT_SOURCE_2").statusCode());
         HttpResponse<String> malformed = get("/clients/abc");
         assertEquals(400, malformed.statusCode());
         assertEquals(404, get("/nothing/here").statusCode());
@@ -118,6 +129,14 @@ class ApiServerTest {
         assertEquals(2, error.get("fields").size());
 
         assertEquals(400, post("/score", "not json").statusCode());
+
+        HttpResponse<String> unknownCategory = post("/score", "{\"AMT_INCOME_TOTAL\": 135000, \"AMT_CREDIT\": 406597.5,"
+                + " \"AMT_ANNUITY\": 24700.5, \"DAYS_BIRTH\": -12005, \"DAYS_EMPLOYED\": -1188, \"NAME_INCOME_TYPE\": \"working\"}");
+        assertEquals(400, unknownCategory.statusCode(), "a category the model never saw is not read as missing");
+        JsonNode categoryError = JSON.readTree(unknownCategory.body());
+        assertTrue(categoryError.get("error").asText().contains("NAME_INCOME_TYPE is \"working\", a category the model does not know"),
+                unknownCategory.body());
+        assertTrue(categoryError.get("error").asText().contains("did you mean \"Working\"?"), unknownCategory.body());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.pretadepenser.creditdesk.engine.explain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import com.pretadepenser.creditdesk.engine.scoring.Contribution;
 import com.pretadepenser.creditdesk.engine.scoring.Decision;
 import com.pretadepenser.creditdesk.engine.scoring.ScoringModel;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,13 +84,20 @@ class ExplainerTest {
     }
 
     @Test
-    void everyModelFeatureHasAFamilyAndLabelsInBothLanguages() {
-        for (String feature : model.card().featureNames()) {
+    void everyFeatureThePipelineMakesHasAFamilyAndLabelsInBothLanguages() {
+        // Every feature, not only those this model kept: another model may keep others.
+        List<String> all = scorer.explain(scorer.clientIds()[0]).features().names();
+        assertTrue(all.size() > model.card().featureNames().size(), all.size() + " features made");
+        for (String feature : all) {
             FeatureFamily.of(feature);
             String en = FeatureLabels.label(feature, Locale.ENGLISH);
             String fr = FeatureLabels.label(feature, Locale.FRENCH);
             assertNotEquals(feature, en, "no English label for " + feature);
             assertNotEquals(feature, fr, "no French label for " + feature);
+            for (String label : List.of(en, fr)) {
+                assertFalse(java.util.regex.Pattern.compile("[A-Z]{2,}_[A-Z]{2,}").matcher(label).find(),
+                        "a column name left in the label of " + feature + ": " + label);
+            }
         }
     }
 }

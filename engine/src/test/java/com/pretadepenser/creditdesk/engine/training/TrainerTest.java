@@ -46,6 +46,32 @@ class TrainerTest {
     }
 
     @Test
+    void globalImportanceIsTheMeanAbsoluteLightGbmContributionOverTheLabelledApplicants() {
+        java.util.Map<String, Double> importance = trained.card().globalImportance();
+        List<String> features = trained.card().featureNames();
+        assertEquals(new java.util.HashSet<>(features), importance.keySet(), "one entry per model feature");
+        List<Double> values = List.copyOf(importance.values());
+        for (int i = 1; i < values.size(); i++) {
+            assertTrue(values.get(i - 1) >= values.get(i), "largest first");
+        }
+        try (var model = com.pretadepenser.creditdesk.engine.scoring.ScoringModel.load(modelDir)) {
+            var matrix = model.pipeline().compute(data.table(com.pretadepenser.creditdesk.engine.data.HomeCreditTable.APPLICATION_TRAIN).orElseThrow(),
+                    new com.pretadepenser.creditdesk.engine.features.ClientHistory(data));
+            double[] contributions = model.lightGbmContributions(matrix);
+            int width = features.size() + 1;
+            for (int f = 0; f < features.size(); f++) {
+                double sum = 0;
+                for (int r = 0; r < matrix.rows(); r++) {
+                    sum += Math.abs(contributions[r * width + f]);
+                }
+                assertEquals(sum / matrix.rows(), importance.get(features.get(f)), 1e-9, features.get(f));
+            }
+            assertEquals(importance, ModelArtifact.read(modelDir).card().globalImportance(), "kept in the card as written");
+        }
+        assertTrue(values.get(0) > 0.05, "the first feature matters: " + values.get(0));
+    }
+
+    @Test
     void learnsSomethingRealOutOfFold() {
         ModelCard card = trained.card();
         assertTrue(card.metrics().rocAuc() > 0.70, "OOF AUC " + card.metrics().rocAuc());
