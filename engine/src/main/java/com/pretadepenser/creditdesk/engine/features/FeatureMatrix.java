@@ -15,31 +15,35 @@ public final class FeatureMatrix {
     private final double[][] columns;
     private final Map<String, Integer> index;
 
-    /** The names and index of the last matrix made: one client after another has the same features. */
-    private record Layout(List<String> names, Map<String, Integer> index) {
-    }
-
-    private static volatile Layout last = new Layout(List.of(), Map.of());
-
-    FeatureMatrix(int[] clientIds, List<String> names, double[][] columns) {
-        if (names.size() != columns.length) {
-            throw new IllegalArgumentException(names.size() + " names for " + columns.length + " columns");
-        }
-        this.clientIds = clientIds;
-        this.columns = columns;
-        Layout layout = last;
-        if (!layout.names().equals(names)) {
+    /** Feature names and where each stands: shared by the matrices a pipeline makes, one client after another. */
+    record Layout(List<String> names, Map<String, Integer> index) {
+        static Layout of(List<String> names) {
             Map<String, Integer> index = new HashMap<>();
             for (int i = 0; i < names.size(); i++) {
                 if (index.put(names.get(i), i) != null) {
                     throw new IllegalArgumentException("duplicate feature name " + names.get(i));
                 }
             }
-            layout = new Layout(List.copyOf(names), java.util.Collections.unmodifiableMap(index));
-            last = layout;
+            return new Layout(List.copyOf(names), java.util.Collections.unmodifiableMap(index));
         }
+    }
+
+    FeatureMatrix(int[] clientIds, List<String> names, double[][] columns) {
+        this(clientIds, Layout.of(names), columns);
+    }
+
+    FeatureMatrix(int[] clientIds, Layout layout, double[][] columns) {
+        if (layout.names().size() != columns.length) {
+            throw new IllegalArgumentException(layout.names().size() + " names for " + columns.length + " columns");
+        }
+        this.clientIds = clientIds;
+        this.columns = columns;
         this.names = layout.names();
         this.index = layout.index();
+    }
+
+    Layout layout() {
+        return new Layout(names, index);
     }
 
     public int rows() {
@@ -148,6 +152,12 @@ public final class FeatureMatrix {
 
         FeatureMatrix build(int[] clientIds) {
             return new FeatureMatrix(clientIds, names, columns.toArray(double[][]::new));
+        }
+
+        /** The matrix, with {@code known}'s names and index when they are the same features (no index made again). */
+        FeatureMatrix build(int[] clientIds, Layout known) {
+            Layout layout = known != null && known.names().equals(names) ? known : Layout.of(names);
+            return new FeatureMatrix(clientIds, layout, columns.toArray(double[][]::new));
         }
     }
 }

@@ -23,6 +23,8 @@ public final class FeaturePipeline {
     private static final double SENTINEL = 365243;
 
     private final FeatureSchema schema;
+    /** The names and index of the last matrix made: the next one (another client) usually has the same. */
+    private volatile FeatureMatrix.Layout layout;
 
     public FeaturePipeline(FeatureSchema schema) {
         this.schema = schema;
@@ -46,7 +48,9 @@ public final class FeaturePipeline {
         FeatureMatrix.Builder out = new FeatureMatrix.Builder(clients.length);
         application(applications, out);
         new HistoryFeatures(schema, history, clients, out).computeAll();
-        return out.build(clients);
+        FeatureMatrix features = out.build(clients, layout);
+        layout = features.layout();
+        return features;
     }
 
     /** True for application text columns, which LightGBM handles as categories (codes), not one-hot. */
@@ -109,15 +113,6 @@ public final class FeaturePipeline {
 
     /** Category codes: the index of the level in the training levels; missing or unseen is NaN. */
     static double[] codes(String[] values, List<String> levels) {
-        if (values.length <= 4) {
-            // A client or two: a look through the levels costs less than a map of them.
-            double[] out = new double[values.length];
-            for (int i = 0; i < values.length; i++) {
-                int code = values[i] == null ? -1 : levels.indexOf(values[i]);
-                out[i] = code < 0 ? Double.NaN : code;
-            }
-            return out;
-        }
         Map<String, Integer> index = new LinkedHashMap<>();
         for (int i = 0; i < levels.size(); i++) {
             index.put(levels.get(i), i);

@@ -113,8 +113,9 @@ final class HistoryFeatures {
             this.schema = schema;
         }
 
-        /** Feature names by prefix, made once: one client's features would otherwise build them all again. */
-        private final Map<String, String[]> names = new java.util.concurrent.ConcurrentHashMap<>();
+        /** Feature names by spec (by identity: each is a field of these inputs) and prefix, made once per table. */
+        private final Map<Map<String, List<Aggregation>>, Map<String, String[]>> names =
+                java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
         void put(String name, double[] values) {
             columns.put(name, values);
@@ -122,7 +123,7 @@ final class HistoryFeatures {
 
         /** The names of the aggregates of {@code spec} under {@code prefix}, in spec order. */
         String[] names(String prefix, Map<String, List<Aggregation>> spec) {
-            return names.computeIfAbsent(prefix, p -> spec.entrySet().stream()
+            return names.computeIfAbsent(spec, s -> new java.util.concurrent.ConcurrentHashMap<>()).computeIfAbsent(prefix, p -> spec.entrySet().stream()
                     .flatMap(e -> e.getValue().stream().map(a -> FeaturePipeline.safe(p + e.getKey() + "_" + a.suffix())))
                     .toArray(String[]::new));
         }

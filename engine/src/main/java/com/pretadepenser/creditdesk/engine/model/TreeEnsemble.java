@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * The trees of a LightGBM model text, evaluated in Java for batch raw scores: LightGBM's dense
+ * The trees of a LightGBM model text, evaluated in Java: batch raw scores and TreeSHAP
+ * contributions ({@link TreeShap}). For raw scores: LightGBM's dense
  * prediction copies each row into a sparse vector before walking the trees, which bounds it near
  * 60,000 clients/s on this model; walking the trees over the feature columns directly avoids the
  * copy. Decisions follow LightGBM's {@code Tree::NumericalDecision} and {@code CategoricalDecision}
@@ -191,16 +192,74 @@ public final class TreeEnsemble {
         return tables.contributions(columns, rows);
     }
 
-    /** The same with the tables limited to paths of {@code tableDepth} features, for tests of the untabulated sums. */
-    double[] contributions(double[][] columns, int rows, int tableDepth) {
-        requireColumns(columns);
-        return TreeShap.build(trees, featureCount, tableDepth).contributions(columns, rows);
-    }
-
     private void requireColumns(double[][] columns) {
         if (columns.length != featureCount) {
             throw new IllegalArgumentException(columns.length + " feature columns for a model of " + featureCount + " features");
         }
+    }
+
+    /** Rows the Java contributions are checked on, at least: more when a feature has more split values to place. */
+    static final int PROBE_ROWS = 100;
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(TreeEnsemble.class.getName());
+
+    /**
+     * Whether {@link #contributions} gives LightGBM's own values for this model: checked on rows
+     * that travel both ways through every split (the check fails if they do not), each value within
+     * 1e-9 (relative beyond 1) of {@code C_API_PREDICT_CONTRIB}. False, with the reason logged,
+     * when they differ, when the trees are too deep for the Java walk, or when the check itself fails.
+     */
+    public boolean contributionsAgreeWith(LightGbmBooster booster) {
+        try {
+            if (!hasContributions()) {
+                LOG.warning("the trees are too deep for the Java TreeSHAP; LightGBM explains this model");
+                return false;
+            }
+            int rows = Math.max(PROBE_ROWS, probeValues().stream().mapToInt(List::size).max().orElse(0));
+            double[][] probes = probeColumns(rows, 1);
+            if (!travelsEveryBranch(probes, rows)) {
+                LOG.warning("the probe rows miss a branch of this model; LightGBM explains it");
+                return false;
+            }
+            double[] rowMajor = new double[rows * featureCount];
+            for (int f = 0; f < featureCount; f++) {
+                for (int r = 0; r < rows; r++) {
+                    rowMajor[r * featureCount + f] = probes[f][r];
+                }
+            }
+            double[] ours = contributions(probes, rows);
+            double[] lightGbm = booster.contributions(rowMajor, rows, 1);
+            for (int i = 0; i < ours.length; i++) {
+                if (!(Math.abs(ours[i] - lightGbm[i]) <= 1e-9 * Math.max(1, Math.abs(lightGbm[i])))) {
+                    LOG.warning("the Java TreeSHAP differs from LightGBM's (" + ours[i] + " against " + lightGbm[i]
+                            + "); LightGBM explains this model");
+                    return false;
+                }
+            }
+            return true;
+        } catch (RuntimeException e) {
+            LOG.log(java.util.logging.Level.WARNING, "checking the Java TreeSHAP against LightGBM failed; LightGBM explains this model", e);
+            return false;
+        }
+    }
+
+    /** Whether, for every split of every tree, some row goes left and some goes right. */
+    boolean travelsEveryBranch(double[][] columns, int rows) {
+        for (Tree tree : trees) {
+            for (int node = 0; node < tree.splitFeature().length; node++) {
+                boolean left = false;
+                boolean right = false;
+                double[] column = columns[tree.splitFeature()[node]];
+                for (int r = 0; r < rows && !(left && right); r++) {
+                    boolean goesLeft = tree.goesLeft(column[r], node);
+                    left |= goesLeft;
+                    right |= !goesLeft;
+                }
+                if (!(left && right)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /**
@@ -213,28 +272,9 @@ public final class TreeEnsemble {
     public double[][] probeColumns(int rows, long seed) {
         java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
         List<List<Double>> thresholds = new ArrayList<>();
-        List<java.util.Set<Integer>> categories = new ArrayList<>();
-        for (int f = 0; f < featureCount; f++) {
-            thresholds.add(new ArrayList<>());
-            categories.add(new java.util.TreeSet<>());
-        }
-        for (Tree tree : trees) {
-            for (int node = 0; node < tree.splitFeature().length; node++) {
-                int feature = tree.splitFeature()[node];
-                if ((tree.decisionType()[node] & CATEGORICAL) == 0) {
-                    thresholds.get(feature).add(tree.threshold()[node]);
-                    continue;
-                }
-                int set = (int) tree.threshold()[node];
-                for (int i = tree.catBoundaries()[set]; i < tree.catBoundaries()[set + 1]; i++) {
-                    for (int bit = 0; bit < 32; bit++) {
-                        if ((tree.catThreshold()[i] >>> bit & 1) != 0) {
-                            categories.get(feature).add(32 * (i - tree.catBoundaries()[set]) + bit);
-                        }
-                    }
-                }
-            }
-        }
+        List<java.util.SortedSet<Integer>> categories = new ArrayList<>();
+        splitValues(thresholds, categories);
+        List<List<Double>> sure = probeValues(thresholds, categories);
         double[][] columns = new double[featureCount][rows];
         for (int f = 0; f < featureCount; f++) {
             List<Double> cuts = thresholds.get(f);
@@ -258,18 +298,61 @@ public final class TreeEnsemble {
             }
             // Then, so that every split is seen both ways: the lowest cut (left of every cut), just
             // above the highest (right of every cut), and each category, in rows that vary by feature.
-            List<Double> sure = new ArrayList<>();
-            if (!cuts.isEmpty()) {
-                sure.add(java.util.Collections.min(cuts));
-                sure.add(Math.nextUp(java.util.Collections.max(cuts)));
-            }
-            levels.forEach(level -> sure.add((double) level));
             int shift = rows > 0 ? rng.nextInt(rows) : 0;
-            for (int i = 0; i < Math.min(rows, sure.size()); i++) {
-                columns[f][(shift + i) % rows] = sure.get(i);
+            List<Double> values = sure.get(f);
+            for (int i = 0; i < Math.min(rows, values.size()); i++) {
+                columns[f][(shift + i) % rows] = values.get(i);
             }
         }
         return columns;
+    }
+
+    /** Per feature, the values every probe set must hold: its lowest cut, just above its highest, each category. */
+    private List<List<Double>> probeValues() {
+        List<List<Double>> thresholds = new ArrayList<>();
+        List<java.util.SortedSet<Integer>> categories = new ArrayList<>();
+        splitValues(thresholds, categories);
+        return probeValues(thresholds, categories);
+    }
+
+    private static List<List<Double>> probeValues(List<List<Double>> thresholds, List<java.util.SortedSet<Integer>> categories) {
+        List<List<Double>> sure = new ArrayList<>();
+        for (int f = 0; f < thresholds.size(); f++) {
+            List<Double> values = new ArrayList<>();
+            List<Double> cuts = thresholds.get(f);
+            if (!cuts.isEmpty()) {
+                values.add(java.util.Collections.min(cuts));
+                values.add(Math.nextUp(java.util.Collections.max(cuts)));
+            }
+            categories.get(f).forEach(level -> values.add((double) level));
+            sure.add(values);
+        }
+        return sure;
+    }
+
+    /** Each feature's numeric split thresholds and the categories its category splits name. */
+    private void splitValues(List<List<Double>> thresholds, List<java.util.SortedSet<Integer>> categories) {
+        for (int f = 0; f < featureCount; f++) {
+            thresholds.add(new ArrayList<>());
+            categories.add(new java.util.TreeSet<>());
+        }
+        for (Tree tree : trees) {
+            for (int node = 0; node < tree.splitFeature().length; node++) {
+                int feature = tree.splitFeature()[node];
+                if ((tree.decisionType()[node] & CATEGORICAL) == 0) {
+                    thresholds.get(feature).add(tree.threshold()[node]);
+                    continue;
+                }
+                int set = (int) tree.threshold()[node];
+                for (int i = tree.catBoundaries()[set]; i < tree.catBoundaries()[set + 1]; i++) {
+                    for (int bit = 0; bit < 32; bit++) {
+                        if ((tree.catThreshold()[i] >>> bit & 1) != 0) {
+                            categories.get(feature).add(32 * (i - tree.catBoundaries()[set]) + bit);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /**

@@ -27,10 +27,12 @@ import java.util.List;
  * leaves have d <= 14, 8 MB in all), and since {@code Z(U) = Z(U \ {i}) / z_i} a client costs per
  * leaf one table read and one multiply-add per path feature:
  * {@code phi_i += value_l * (1 - z_i) / z_i * T(U \ {i})} or {@code phi_i -= value_l * T(U)}. A leaf
- * whose path is longer than {@link #TABLE_DEPTH} (or has a branch of zero count) computes
- * {@code Z} and {@code B} from the elementary symmetric polynomials of its {@code z} instead.
- * Tests hold the result equal to LightGBM's {@code C_API_PREDICT_CONTRIB} to 1e-9 for every
- * client of the demo dataset.
+ * whose path is longer than {@link #TABLE_DEPTH} or than {@link #TABLE_BUDGET} allows (paths are
+ * tabulated from the shortest up), or that has a branch of zero count, computes {@code Z} and
+ * {@code B} from the elementary symmetric polynomials of its {@code z} instead. Two sibling leaves
+ * under a feature new to their path are summed as one unit ({@link Builder#pair}). Tests hold the
+ * result equal to LightGBM's {@code C_API_PREDICT_CONTRIB} to 1e-9 for every client of the demo
+ * dataset, and {@link TreeEnsemble#contributionsAgreeWith} checks it for any model before use.
  */
 final class TreeShap {
     /** Longest path (distinct features) whose subsets are tabulated: 2^16 doubles = 512 KB per leaf at most. */
@@ -64,13 +66,10 @@ final class TreeShap {
      * {@code bit} tells whether the client satisfies path feature k.
      */
     private record PathTree(TreeEnsemble.Tree tree, int[] order, long[] nodeBit, int[] leftSlot, int[] rightSlot,
-                            int[] pathLength, int[] pathStart, int[] pathFeature, double[] pathZero,
+                            int[] pathLength, int[] pathFeature, double[] pathZero,
                             int[] unitSlot, int[] unitLength, int[] unitStart, int[] unitLeaf,
                             int[] entryFeature, double[] entryStep, double[] entryValue, int[] entryFlip, int[] entryBase,
                             double[] table) {
-        int leafSlot(int leaf) {
-            return nodeBit.length + leaf;
-        }
     }
 
     private TreeShap(PathTree[] trees, int featureCount, double expectedValue, int maxPath, int maxNodes) {
@@ -250,7 +249,7 @@ final class TreeShap {
                 }
             }
             return new PathTree(tree, order.stream().mapToInt(Integer::intValue).toArray(), nodeBit, leftSlot, rightSlot,
-                    pathLength, pathStart, features.stream().mapToInt(Integer::intValue).toArray(), z,
+                    pathLength, features.stream().mapToInt(Integer::intValue).toArray(), z,
                     units.slots.toIntArray(), units.lengths.toIntArray(), units.starts.toIntArray(), units.leaves.toIntArray(),
                     units.features.toIntArray(), units.steps.toDoubleArray(), units.values.toDoubleArray(),
                     units.flips.toIntArray(), units.bases.toIntArray(), units.table.toDoubleArray());

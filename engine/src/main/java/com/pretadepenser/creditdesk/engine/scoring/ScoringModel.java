@@ -27,9 +27,6 @@ public final class ScoringModel implements AutoCloseable {
     private final FeaturePipeline pipeline;
     private Boolean javaAgrees;
 
-    /** Rows on which the Java contributions are checked against LightGBM's before first use. */
-    static final int PROBE_ROWS = 100;
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ScoringModel.class.getName());
 
     private ScoringModel(ModelCard card, LightGbmBooster booster, TreeEnsemble trees) {
         this.card = card;
@@ -118,13 +115,13 @@ public final class ScoringModel implements AutoCloseable {
     /**
      * TreeSHAP contributions for rows of a feature matrix: per row, one log-odds value per model
      * feature (card order) then the bias; each row sums to its raw score. They are LightGBM's own
-     * values ({@code C_API_PREDICT_CONTRIB}) computed from the model's trees in Java
-     * ({@link TreeEnsemble#contributions}): 0.15 ms a client instead of LightGBM's 0.8 ms, and
-     * fourteen times LightGBM's rate on batches, once {@link #explainsInJava()} has checked the two
-     * agree on rows made to travel every branch of this model; where they would not, LightGBM
-     * computes them. The first call makes that check (about 0.3 s); an application that opens a
-     * model for a person can make it while other things load, by calling {@link #explainsInJava()}.
-     * Every call of a model goes the same way, so a client explained twice gets the same numbers.
+     * values ({@code C_API_PREDICT_CONTRIB}), computed from the model's trees in Java
+     * ({@link TreeEnsemble#contributions}, several times faster, docs/benchmarks.md) once
+     * {@link #explainsInJava()} has checked the two agree on this model; where they would not,
+     * LightGBM computes them. The first call makes that check (about 0.3 s); an application that
+     * opens a model for a person can make it while other things load, by calling
+     * {@link #explainsInJava()}. Every call of a model goes the same way, so a client explained
+     * twice gets the same numbers.
      */
     public double[] contributions(FeatureMatrix features) {
         requireFeatures(features);
@@ -136,37 +133,15 @@ public final class ScoringModel implements AutoCloseable {
 
     /**
      * Whether contributions come from the Java tree walk: true once it has given LightGBM's own
-     * values (within 1e-9) on {@link #PROBE_ROWS} rows that travel every branch of this model.
-     * Checks once, on first call (about 0.3 s, the tables built included).
+     * values on rows that travel both ways through every split of this model
+     * ({@link TreeEnsemble#contributionsAgreeWith}). Checks once, on first call (about 0.3 s, the
+     * tables built included).
      */
     public synchronized boolean explainsInJava() {
         if (javaAgrees == null) {
-            javaAgrees = javaAgreesWithLightGbm();
+            javaAgrees = trees.contributionsAgreeWith(booster);
         }
         return javaAgrees;
-    }
-
-    private boolean javaAgreesWithLightGbm() {
-        if (!trees.hasContributions()) {
-            return false;
-        }
-        double[][] probes = trees.probeColumns(PROBE_ROWS, 1);
-        int width = probes.length;
-        double[] rowMajor = new double[PROBE_ROWS * width];
-        for (int f = 0; f < width; f++) {
-            for (int r = 0; r < PROBE_ROWS; r++) {
-                rowMajor[r * width + f] = probes[f][r];
-            }
-        }
-        double[] ours = trees.contributions(probes, PROBE_ROWS);
-        double[] lightGbm = booster.contributions(rowMajor, PROBE_ROWS, 1);
-        for (int i = 0; i < ours.length; i++) {
-            if (!(Math.abs(ours[i] - lightGbm[i]) <= 1e-9)) {
-                LOG.warning(() -> "model \"" + card.name() + "\": the Java TreeSHAP differs from LightGBM's; LightGBM explains this model");
-                return false;
-            }
-        }
-        return true;
     }
 
     /** LightGBM's own TreeSHAP contributions through its C API: the reference, for checks and benchmarks. */

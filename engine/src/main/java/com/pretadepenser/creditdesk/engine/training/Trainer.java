@@ -104,7 +104,7 @@ public final class Trainer {
                 CrossValidation.parameters(config, chosen, target, all, 0), rounds, rounds, listener::round, cancelled)) {
             modelText = model.modelText();
             gain = model.gainImportance();
-            importance = meanAbsoluteContributions(TreeEnsemble.parse(modelText), features, used);
+            importance = meanAbsoluteContributions(model, TreeEnsemble.parse(modelText), features, used);
         }
         List<ModelCard.Feature> cardFeatures = new ArrayList<>();
         for (int f = 0; f < used.size(); f++) {
@@ -130,19 +130,28 @@ public final class Trainer {
 
     /**
      * Global importance: the mean absolute TreeSHAP contribution of each feature over the labelled
-     * applicants, largest first; computed once here and kept in the card.
+     * applicants, largest first; computed once here and kept in the card. By the Java tree walk
+     * when it agrees with LightGBM on this model (seconds instead of minutes at full scale), else by
+     * LightGBM.
      */
-    private static Map<String, Double> meanAbsoluteContributions(TreeEnsemble trees, FeatureMatrix features, List<String> used) {
+    private static Map<String, Double> meanAbsoluteContributions(LightGbmBooster model, TreeEnsemble trees, FeatureMatrix features,
+                                                                 List<String> used) {
+        boolean inJava = trees.contributionsAgreeWith(model);
         double[] sums = new double[used.size()];
         int rows = features.rows();
         int batch = 10_000;
         for (int from = 0; from < rows; from += batch) {
             int to = Math.min(rows, from + batch);
-            double[][] columns = new double[used.size()][];
-            for (int f = 0; f < columns.length; f++) {
-                columns[f] = java.util.Arrays.copyOfRange(features.column(used.get(f)), from, to);
+            double[] contributions;
+            if (inJava) {
+                double[][] columns = new double[used.size()][];
+                for (int f = 0; f < columns.length; f++) {
+                    columns[f] = java.util.Arrays.copyOfRange(features.column(used.get(f)), from, to);
+                }
+                contributions = trees.contributions(columns, to - from);
+            } else {
+                contributions = model.contributions(features.rowMajor(IntStream.range(from, to).toArray(), used), to - from, 2);
             }
-            double[] contributions = trees.contributions(columns, to - from);
             for (int r = 0; r < to - from; r++) {
                 for (int f = 0; f < used.size(); f++) {
                     sums[f] += Math.abs(contributions[r * (used.size() + 1) + f]);

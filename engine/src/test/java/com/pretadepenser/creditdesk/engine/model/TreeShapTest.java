@@ -1,6 +1,7 @@
 package com.pretadepenser.creditdesk.engine.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -34,6 +35,11 @@ class TreeShapTest {
                 "leaf_value=0.5 -0.25 1.25 -1",
                 "internal_count=100 60 45", "leaf_count=25 20 40 15", "shrinkage=1", "",
                 "end of trees", "");
+    }
+
+    /** Contributions with no path tabulated: every leaf summed from the polynomials of its z. */
+    private static double[] untabulated(TreeEnsemble trees, double[][] columns, int rows) {
+        return TreeShap.build(trees.trees(), trees.featureCount(), 0).contributions(columns, rows);
     }
 
     /** E[f(x) | x_S]: follow x on features of S, average the branches by training count elsewhere. */
@@ -95,11 +101,11 @@ class TreeShapTest {
                     all[f][c] = clients[c][f];
                 }
             }
-            double[] batch = depth == 0 ? toy.contributions(all, clients.length, 0) : toy.contributions(all, clients.length);
+            double[] batch = depth == 0 ? untabulated(toy, all, clients.length) : toy.contributions(all, clients.length);
             for (int c = 0; c < clients.length; c++) {
                 double[] client = clients[c];
                 double[][] columns = {{client[0]}, {client[1]}, {client[2]}};
-                double[] ours = depth == 0 ? toy.contributions(columns, 1, 0) : toy.contributions(columns, 1);
+                double[] ours = depth == 0 ? untabulated(toy, columns, 1) : toy.contributions(columns, 1);
                 double[] expected = enumerated(tree, columns);
                 for (int f = 0; f < 3; f++) {
                     assertEquals(expected[f], ours[f], 1e-12, "feature " + f + " of " + java.util.Arrays.toString(client));
@@ -155,7 +161,7 @@ class TreeShapTest {
             TreeEnsemble trees = TreeEnsemble.parse(model.modelText());
             double[] lightGbm = model.contributions(test.values(), test.rows(), 2);
             double[] tabulated = trees.contributions(columns, test.rows());
-            double[] untabulated = trees.contributions(columns, test.rows(), 0);
+            double[] untabulated = untabulated(trees, columns, test.rows());
             assertEquals(lightGbm.length, tabulated.length);
             double largest = 0;
             for (int i = 0; i < lightGbm.length; i++) {
@@ -194,7 +200,13 @@ class TreeShapTest {
         assertTrue(model != null, "models/default/model.txt above " + java.nio.file.Path.of("").toAbsolutePath());
         TreeEnsemble trees = TreeEnsemble.parse(java.nio.file.Files.readString(model));
         // As many rows as ScoringModel checks a model on (its 58 organisation types included).
-        assertEveryBranchTravelled(trees, trees.probeColumns(100, 1), 100);
+        assertEveryBranchTravelled(trees, trees.probeColumns(TreeEnsemble.PROBE_ROWS, 1), TreeEnsemble.PROBE_ROWS);
+        assertTrue(trees.travelsEveryBranch(trees.probeColumns(TreeEnsemble.PROBE_ROWS, 1), TreeEnsemble.PROBE_ROWS));
+        double[][] allMissing = new double[trees.featureCount()][TreeEnsemble.PROBE_ROWS];
+        for (double[] column : allMissing) {
+            java.util.Arrays.fill(column, Double.NaN);
+        }
+        assertFalse(trees.travelsEveryBranch(allMissing, TreeEnsemble.PROBE_ROWS), "missing values alone go one way at each split");
     }
 
     private static void assertEveryBranchTravelled(TreeEnsemble trees, double[][] probes, int rows) {
@@ -209,6 +221,17 @@ class TreeShapTest {
                 }
                 assertTrue(left && right, "node " + node + " on feature " + tree.splitFeature()[node] + " seen both ways");
             }
+        }
+    }
+
+    @Test
+    void theCheckRefusesTreesThatAreNotTheBoostersOwn() {
+        float[] labels = new float[2000];
+        Map<String, String> params = Map.of("learning_rate", "0.1", "num_leaves", "15", "seed", "1", "deterministic", "true", "num_threads", "1");
+        try (LightGbmBooster first = LightGbmBooster.train(data(2000, 7, labels), labels, null, null, params, 20, 0, (r, a) -> { }, () -> false);
+             LightGbmBooster second = LightGbmBooster.train(data(2000, 8, labels), labels, null, null, params, 20, 0, (r, a) -> { }, () -> false)) {
+            assertTrue(TreeEnsemble.parse(first.modelText()).contributionsAgreeWith(first));
+            assertFalse(TreeEnsemble.parse(first.modelText()).contributionsAgreeWith(second), "another model's contributions differ");
         }
     }
 
@@ -229,7 +252,7 @@ class TreeShapTest {
             int missingType = extra.containsKey("zero_as_missing") ? 1 : 2;
             assertTrue(java.util.Arrays.stream(trees.trees()).anyMatch(t -> java.util.Arrays.stream(t.decisionType())
                     .anyMatch(type -> (type & 1) == 0 && (type >> 2 & 3) == missingType)), "splits of missing type " + missingType);
-            int rows = 100;
+            int rows = TreeEnsemble.PROBE_ROWS;
             double[][] probes = trees.probeColumns(rows, 1);
             assertEveryBranchTravelled(trees, probes, rows);
             double[] rowMajor = new double[rows * 6];
@@ -244,6 +267,7 @@ class TreeShapTest {
                 // Missing and negative categories go right; |x| <= 1e-35 reads as zero, as LightGBM reads rows.
                 assertEquals(lightGbmRaw[r], ourRaw[r], 1e-12, "raw score of probe " + r);
             }
+            assertTrue(trees.contributionsAgreeWith(model), "the check a model passes before the Java walk explains it");
             double[] lightGbm = model.contributions(rowMajor, rows, 1);
             double[] ours = trees.contributions(probes, rows);
             for (int i = 0; i < ours.length; i++) {
