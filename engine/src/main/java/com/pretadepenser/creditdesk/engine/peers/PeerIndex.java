@@ -219,7 +219,7 @@ public final class PeerIndex {
         }
         boolean placed = !Double.isNaN(clientValue) && present.length > 0;
         double percentile = placed ? 100.0 * lowerBound(present, clientValue) / present.length : Double.NaN;
-        double above = placed ? 100.0 * (present.length - upperBound(present, clientValue)) / present.length : Double.NaN;
+        double above = placed ? 100.0 * (present.length - lowerBound(present, Math.nextUp(clientValue))) / present.length : Double.NaN;
         return new Distribution(feature, group.description(), group.size(), present.length, edges, counts, quantiles,
                 clientValue, percentile, above, labelled == 0 ? Double.NaN : defaults / labelled,
                 group.size() == 0 ? Double.NaN : sumProbability / group.size(), labelled);
@@ -275,21 +275,6 @@ public final class PeerIndex {
         double[] present = Arrays.copyOf(values, n);
         Arrays.sort(present);
         return present;
-    }
-
-    /** The number of sorted values at or below {@code value}. */
-    private static int upperBound(double[] sorted, double value) {
-        int low = 0;
-        int high = sorted.length;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (sorted[mid] <= value) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
     }
 
     private static int lowerBound(double[] sorted, double value) {
