@@ -1,5 +1,7 @@
 package com.pretadepenser.creditdesk.app.common;
 
+import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import com.pretadepenser.creditdesk.engine.OutOfMemory;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -56,8 +58,13 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
         };
         fx.setOnSucceeded(event -> task.succeeded(fx.getValue()));
         fx.setOnFailed(event -> {
-            LOG.log(Level.WARNING, task.title() + " failed", fx.getException());
-            task.failed(fx.getException());
+            Throwable error = fx.getException();
+            LOG.log(Level.WARNING, task.title() + " failed", error);
+            if (error instanceof OutOfMemoryError) {
+                // The task's own words say what was being done when the heap ran out.
+                error = new CreditDeskException(OutOfMemory.message(task.title().toLowerCase(java.util.Locale.ROOT)), error);
+            }
+            task.failed(error);
         });
         fx.setOnCancelled(event -> task.cancelled());
         try {

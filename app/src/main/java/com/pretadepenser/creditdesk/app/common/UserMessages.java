@@ -1,6 +1,7 @@
 package com.pretadepenser.creditdesk.app.common;
 
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import com.pretadepenser.creditdesk.engine.OutOfMemory;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CancellationException;
 
@@ -21,6 +22,9 @@ public final class UserMessages {
         }
         if (cause instanceof CreditDeskException || cause instanceof IllegalArgumentException || cause instanceof UncheckedIOException) {
             return cause.getMessage();
+        }
+        if (cause instanceof OutOfMemoryError) {
+            return OutOfMemory.message("this task");
         }
         if (cause instanceof CancellationException) {
             return "Cancelled.";

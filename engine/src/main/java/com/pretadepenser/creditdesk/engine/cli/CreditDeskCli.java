@@ -1,6 +1,7 @@
 package com.pretadepenser.creditdesk.engine.cli;
 
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import com.pretadepenser.creditdesk.engine.OutOfMemory;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,10 +25,21 @@ public final class CreditDeskCli implements Runnable {
 
     /** Runs a command line and returns its exit code; used by main and by the tests. */
     public static int run(String... args) {
+        String command = args.length > 0 ? args[0] : "creditdesk";
+        // A worker thread (a parallel stream, a library's pool) that runs out of heap says so in the same one line.
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            if (outOfMemory(e)) {
+                reportOutOfMemory(command);
+            } else {
+                System.err.println("creditdesk: unexpected error in " + thread.getName() + ": " + e);
+            }
+        });
         CommandLine commandLine = new CommandLine(new CreditDeskCli());
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
-            if (e instanceof CreditDeskException || e instanceof IllegalArgumentException) {
+            if (outOfMemory(e)) {
+                reportOutOfMemory(command);
+            } else if (e instanceof CreditDeskException || e instanceof IllegalArgumentException) {
                 err.println("creditdesk: " + e.getMessage());
             } else {
                 err.println("creditdesk: unexpected error: " + e);
@@ -36,7 +48,33 @@ public final class CreditDeskCli implements Runnable {
             err.flush();
             return 1;
         });
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            reportOutOfMemory(command);
+            return 1;
+        }
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean MEMORY_REPORTED = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Whether the heap ran out here or in a cause (a pool rethrows a worker's error wrapped). */
+    private static boolean outOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Once per process, however many threads ran out. */
+    private static void reportOutOfMemory(String command) {
+        if (MEMORY_REPORTED.compareAndSet(false, true)) {
+            String doing = Progress.activity();
+            System.err.println("creditdesk: " + OutOfMemory.message(doing.isEmpty() ? command : command + " (" + doing + ")"));
+            System.err.flush();
+        }
     }
 
     @Override

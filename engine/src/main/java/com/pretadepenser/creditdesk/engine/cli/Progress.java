@@ -13,7 +13,18 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /** A progress bar on stderr, so stdout stays clean for tables and piping. */
 final class Progress {
+    /** What the command is doing now, for a message if memory runs out. */
+    private static volatile String activity = "";
+
     private Progress() {
+    }
+
+    static String activity() {
+        return activity;
+    }
+
+    static void activity(String now) {
+        activity = now;
     }
 
     /** Reads a CSV folder with a bar over its bytes. */
@@ -31,6 +42,7 @@ final class Progress {
     }
 
     static ProgressBar bar(String task, long max, String unit) {
+        activity(task);
         return new ProgressBarBuilder()
                 .setTaskName(task)
                 .setInitialMax(max)

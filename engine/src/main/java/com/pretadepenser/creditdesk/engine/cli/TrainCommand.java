@@ -1,5 +1,6 @@
 package com.pretadepenser.creditdesk.engine.cli;
 
+import com.pretadepenser.creditdesk.engine.CreditDeskException;
 import com.pretadepenser.creditdesk.engine.training.ModelArtifact;
 import com.pretadepenser.creditdesk.engine.training.ModelCard;
 import com.pretadepenser.creditdesk.engine.training.Trainer;
@@ -36,16 +37,30 @@ final class TrainCommand implements Callable<Integer> {
         DataSource source = DataSource.open(data);
         long start = System.nanoTime();
         Trainer.TrainedModel trained;
+        ModelArtifact.requireWritable(out, replace);
         try (ProgressBar bar = Progress.bar("train", 1, "fits")) {
             trained = new Trainer().train(source.data(), source.origin(), name, config, TrainingOptions.listener(bar), () -> false);
             bar.stepTo(bar.getMax());
+        } catch (Trainer.UnsavedModelException e) {
+            Path rescued = ModelArtifact.rescue(out, e.modelText());
+            throw new CreditDeskException(e.getMessage() + ". The trained LightGBM model is saved in " + rescued
+                    + " (it has no card, so CreditDesk cannot open it).", e);
         }
-        ModelArtifact.write(out, trained.card(), trained.modelText(), replace);
+        try {
+            ModelArtifact.write(out, trained.card(), trained.modelText(), replace);
+        } catch (CreditDeskException e) {
+            Path rescued = ModelArtifact.rescue(out, trained.modelText());
+            throw new CreditDeskException(e.getMessage() + " The trained LightGBM model is saved in " + rescued
+                    + "; free the space or choose another --out and train again to get its card.", e);
+        }
         ModelCard card = trained.card();
         System.out.printf("%smodel \"%s\" written to %s in %.0f s: %d features (of %d), %d rounds%n",
                 card.trainingData().synthetic() ? "SYNTHETIC-DATA " : "", name, out, (System.nanoTime() - start) / 1e9,
                 card.features().size(), card.crossValidation().featuresBeforePruning(), card.rounds());
         System.out.println();
+        if (card.tuning() != null) {
+            printTuning(card.tuning());
+        }
         System.out.printf("class imbalance: %s (%s)%n", card.imbalance().chosen(), card.imbalance().reason());
         System.out.printf("  %-18s %9s %16s %9s %10s%n", "mode", "OOF AUC", "cost per client", "Brier", "threshold");
         for (ModelCard.ImbalanceCandidate c : card.imbalance().candidates()) {
@@ -58,6 +73,18 @@ final class TrainCommand implements Callable<Integer> {
                 card.threshold(), config.cost().costPerClient(trained.oof(), trained.target(), card.threshold()),
                 fmt(config.cost().falseNegative()), fmt(config.cost().falsePositive()));
         return 0;
+    }
+
+    private static void printTuning(ModelCard.Tuning tuning) {
+        System.out.printf("settings tuned (%s)%n", tuning.method());
+        System.out.printf("  %-3s %-9s %9s %9s %16s   %s%n", "", "", "screening", "OOF AUC", "cost per client", "settings");
+        for (int c = 0; c < tuning.candidates().size(); c++) {
+            ModelCard.TuningCandidate t = tuning.candidates().get(c);
+            System.out.printf("  %-3s %-9s %9.4f %9s %16s   %s%n", c == tuning.chosen() ? "*" : "", "#" + (c + 1), t.screeningAuc(),
+                    t.oofAuc() == null ? "" : "%.4f".formatted(t.oofAuc()), t.oofCost() == null ? "" : "%.4f".formatted(t.oofCost()),
+                    t.settings().isEmpty() ? "(defaults)" : t.settings());
+        }
+        System.out.println();
     }
 
     private static String fmt(double v) {

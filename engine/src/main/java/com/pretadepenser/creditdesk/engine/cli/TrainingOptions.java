@@ -24,7 +24,7 @@ final class TrainingOptions {
     double costFp;
 
     @Option(names = "--imbalance", defaultValue = "auto",
-            description = "none, is_unbalance, scale_pos_weight, or auto (try all three, keep the cheapest out of fold). Default: ${DEFAULT-VALUE}.")
+            description = "none, is_unbalance, scale_pos_weight, or auto (try none and is_unbalance, keep the cheaper out of fold). Default: ${DEFAULT-VALUE}.")
     String imbalance;
 
     @Option(names = "--no-prune", description = "Keep features that earned no gain in cross-validation.")
@@ -36,6 +36,21 @@ final class TrainingOptions {
     @Option(names = "--early-stopping", defaultValue = "200", description = "Rounds without validation AUC gain before a fold stops. Default: ${DEFAULT-VALUE}.")
     int earlyStopping;
 
+    @Option(names = "--tune", defaultValue = "auto",
+            description = "auto: choose LightGBM's settings by cross-validation (successive halving); off: the defaults. Default: ${DEFAULT-VALUE}.")
+    String tune;
+
+    @Option(names = "--tune-budget", defaultValue = "16", description = "Settings the tuning tries. Default: ${DEFAULT-VALUE}.")
+    int tuneBudget;
+
+    @Option(names = "--tune-minutes", defaultValue = "0",
+            description = "Start no new setting after this many minutes of tuning (0: no limit). Default: ${DEFAULT-VALUE}.")
+    double tuneMinutes;
+
+    @Option(names = "--bags", defaultValue = "1",
+            description = "Boosters averaged per model, each with its own seed (one model file either way). Default: ${DEFAULT-VALUE}.")
+    int bags;
+
     @Option(names = "--param", description = "A LightGBM parameter, key=value (repeatable), e.g. --param num_leaves=15.")
     Map<String, String> params = new LinkedHashMap<>();
 
@@ -46,7 +61,16 @@ final class TrainingOptions {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--imbalance must be none, is_unbalance, scale_pos_weight or auto, not " + imbalance);
         }
-        return new TrainingConfig(folds, seed, new BusinessCost(costFn, costFp), mode, !noPrune, maxRounds, earlyStopping, 2, params);
+        TrainingConfig.Tuning tuning = switch (tune.toLowerCase(Locale.ROOT)) {
+            case "auto" -> new TrainingConfig.Tuning(true, tuneBudget, tuneMinutes);
+            case "off" -> TrainingConfig.Tuning.OFF;
+            default -> throw new IllegalArgumentException("--tune must be auto or off, not " + tune);
+        };
+        if (bags < 1) {
+            throw new IllegalArgumentException("--bags must be at least 1, not " + bags);
+        }
+        return new TrainingConfig(folds, seed, new BusinessCost(costFn, costFp), mode, !noPrune, maxRounds, earlyStopping, 2, params,
+                tuning, bags);
     }
 
     /** Drives a progress bar from training events. */
@@ -60,6 +84,7 @@ final class TrainingOptions {
                 bar.stepTo(index - 1);
                 step = description;
                 bar.setExtraMessage(step);
+                Progress.activity("training: " + description);
             }
 
             @Override

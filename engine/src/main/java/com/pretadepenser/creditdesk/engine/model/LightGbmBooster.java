@@ -125,6 +125,18 @@ public final class LightGbmBooster implements AutoCloseable {
         }
     }
 
+    /**
+     * One model whose raw score is the mean of {@code models}' raw scores (bagged boosters with
+     * different seeds): their trees in one LightGBM text, each leaf value divided by their count.
+     * One model file, read by LightGBM and by {@link TreeEnsemble} like any other.
+     */
+    public static LightGbmBooster averaged(List<LightGbmBooster> models) {
+        if (models.size() == 1) {
+            return fromText(models.get(0).modelText());
+        }
+        return fromText(ModelTexts.average(models.stream().map(LightGbmBooster::modelText).toList()));
+    }
+
     public String modelText() {
         return modelText;
     }

@@ -115,18 +115,18 @@ public final class TreeEnsemble {
     }
 
     private static Tree tree(java.util.Map<String, String> f, String name) {
-        int leaves = Integer.parseInt(require(f, "num_leaves", name));
-        double[] leafValue = doubles(require(f, "leaf_value", name));
+        int leaves = ints(f, "num_leaves", name)[0];
+        double[] leafValue = doubles(f, "leaf_value", name);
         if (leaves == 1) {
             return new Tree(new int[0], new double[0], new int[0], new int[0], new int[0], leafValue, new int[0], new int[0],
                     new double[0], new double[] {1});
         }
-        int cats = Integer.parseInt(f.getOrDefault("num_cat", "0"));
-        return new Tree(ints(require(f, "split_feature", name)), doubles(require(f, "threshold", name)),
-                ints(require(f, "decision_type", name)), ints(require(f, "left_child", name)), ints(require(f, "right_child", name)),
-                leafValue, cats > 0 ? ints(require(f, "cat_boundaries", name)) : new int[0],
-                cats > 0 ? unsignedInts(require(f, "cat_threshold", name)) : new int[0],
-                doubles(require(f, "internal_count", name)), doubles(require(f, "leaf_count", name)));
+        boolean cats = f.containsKey("num_cat") && ints(f, "num_cat", name)[0] > 0;
+        return new Tree(ints(f, "split_feature", name), doubles(f, "threshold", name),
+                ints(f, "decision_type", name), ints(f, "left_child", name), ints(f, "right_child", name),
+                leafValue, cats ? ints(f, "cat_boundaries", name) : new int[0],
+                cats ? unsignedInts(f, "cat_threshold", name) : new int[0],
+                doubles(f, "internal_count", name), doubles(f, "leaf_count", name));
     }
 
     private static String require(java.util.Map<String, String> fields, String key, String tree) {
@@ -137,16 +137,27 @@ public final class TreeEnsemble {
         return value;
     }
 
-    private static int[] ints(String values) {
-        return java.util.Arrays.stream(values.split(" ")).mapToInt(Integer::parseInt).toArray();
+    private static int[] ints(java.util.Map<String, String> fields, String key, String tree) {
+        return parsed(fields, key, tree, v -> java.util.Arrays.stream(v.split(" +")).mapToInt(Integer::parseInt).toArray());
     }
 
-    private static int[] unsignedInts(String values) {
-        return java.util.Arrays.stream(values.split(" ")).mapToInt(v -> (int) Long.parseLong(v)).toArray();
+    private static int[] unsignedInts(java.util.Map<String, String> fields, String key, String tree) {
+        return parsed(fields, key, tree, v -> java.util.Arrays.stream(v.split(" +")).mapToInt(x -> (int) Long.parseLong(x)).toArray());
     }
 
-    private static double[] doubles(String values) {
-        return java.util.Arrays.stream(values.split(" ")).mapToDouble(Double::parseDouble).toArray();
+    /** LightGBM writes inf, -inf and nan in thresholds, leaf values and counts: {@link LightGbmNumbers}. */
+    private static double[] doubles(java.util.Map<String, String> fields, String key, String tree) {
+        return parsed(fields, key, tree, LightGbmNumbers::parseList);
+    }
+
+    private static <T> T parsed(java.util.Map<String, String> fields, String key, String tree, java.util.function.Function<String, T> parser) {
+        String value = require(fields, key, tree).strip();
+        try {
+            return parser.apply(value);
+        } catch (IllegalArgumentException e) {
+            String shown = value.length() > 80 ? value.substring(0, 80) + "..." : value;
+            throw new ModelException(tree + " of the model text has an unreadable " + key + " (" + e.getMessage() + "): " + shown, e);
+        }
     }
 
     public int featureCount() {

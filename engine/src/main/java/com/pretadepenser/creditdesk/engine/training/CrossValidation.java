@@ -1,26 +1,72 @@
 package com.pretadepenser.creditdesk.engine.training;
 
+import com.pretadepenser.creditdesk.engine.CreditDeskException;
 import com.pretadepenser.creditdesk.engine.features.FeatureMatrix;
 import com.pretadepenser.creditdesk.engine.features.FeaturePipeline;
 import com.pretadepenser.creditdesk.engine.model.LightGbmBooster;
+import com.pretadepenser.creditdesk.engine.model.ModelException;
+import com.pretadepenser.creditdesk.engine.model.TreeEnsemble;
+import com.pretadepenser.creditdesk.engine.stats.RankStats;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
 
 /**
  * Stratified k-fold cross-validation with early stopping on each held-out fold: out-of-fold
  * probabilities for every labelled client, the best round of each fold and the gain each feature
  * earned. Seeded: the same seed gives the same folds and, LightGBM being deterministic here, the
- * same predictions.
+ * same predictions. The tuner runs part of the folds, on all rows or a stratified subsample.
  */
 final class CrossValidation {
+    /**
+     * @param oof out-of-fold probabilities of every labelled row, NaN for rows no run fold held out
+     */
     record Result(double[] oof, List<Integer> bestIterations, Map<String, Double> gain, List<double[]> foldPredictions,
                   int[][] foldRows) {
         double meanBestIteration() {
             return bestIterations.stream().mapToInt(Integer::intValue).average().orElse(1);
+        }
+
+        /** This run's folds followed by {@code more}'s, on the same rows. */
+        Result merge(Result more) {
+            double[] both = oof.clone();
+            for (int i = 0; i < both.length; i++) {
+                if (!Double.isNaN(more.oof[i])) {
+                    both[i] = more.oof[i];
+                }
+            }
+            List<Integer> iterations = new ArrayList<>(bestIterations);
+            iterations.addAll(more.bestIterations);
+            Map<String, Double> gains = new HashMap<>(gain);
+            more.gain.forEach((k, v) -> gains.merge(k, v, Double::sum));
+            List<double[]> predictions = new ArrayList<>(foldPredictions);
+            predictions.addAll(more.foldPredictions);
+            int[][] rows = java.util.stream.Stream.concat(Arrays.stream(foldRows), Arrays.stream(more.foldRows)).toArray(int[][]::new);
+            return new Result(both, iterations, gains, predictions, rows);
+        }
+
+        /** AUC over the rows the run folds held out. */
+        double auc(int[] target) {
+            int[] rows = IntStream.range(0, oof.length).filter(i -> !Double.isNaN(oof[i])).toArray();
+            return RankStats.auc(IntStream.of(rows).mapToDouble(i -> oof[i]).toArray(), IntStream.of(rows).map(i -> target[i]).toArray());
+        }
+    }
+
+    /** Which rows take part (indices into the labelled rows) and which of the folds are run. */
+    record Plan(int[] rows, int[] fold, int[] foldsRun) {
+        /** Every labelled row, every fold of the config. */
+        static Plan all(int[] target, TrainingConfig config) {
+            return of(IntStream.range(0, target.length).toArray(), target, config, config.folds());
+        }
+
+        /** The first {@code run} folds of {@code rows}, dealt as the config deals its folds. */
+        static Plan of(int[] rows, int[] target, TrainingConfig config, int run) {
+            int[] labels = IntStream.of(rows).map(i -> target[i]).toArray();
+            return new Plan(rows, StratifiedFolds.assign(labels, config.folds(), config.seed()), IntStream.range(0, run).toArray());
         }
     }
 
@@ -28,46 +74,75 @@ final class CrossValidation {
     }
 
     static Result run(FeatureMatrix features, int[] target, List<String> featureNames, TrainingConfig config,
-                      TrainingConfig.Imbalance imbalance, String label, int[] step, int steps,
-                      TrainingListener listener, BooleanSupplier cancelled) {
-        int[] fold = StratifiedFolds.assign(target, config.folds(), config.seed());
+                      Map<String, String> settings, TrainingConfig.Imbalance imbalance, String label, Plan plan,
+                      int[] step, int steps, TrainingListener listener, BooleanSupplier cancelled) {
+        return run(features, target, featureNames, config, settings, imbalance, label, plan, 1, step, steps, listener, cancelled);
+    }
+
+    /** As above, each fold's prediction the mean raw score of {@code bags} boosters of different seeds. */
+    static Result run(FeatureMatrix features, int[] target, List<String> featureNames, TrainingConfig config,
+                      Map<String, String> settings, TrainingConfig.Imbalance imbalance, String label, Plan plan, int bags,
+                      int[] step, int steps, TrainingListener listener, BooleanSupplier cancelled) {
         double[] oof = new double[target.length];
+        Arrays.fill(oof, Double.NaN);
         List<Integer> best = new ArrayList<>();
         Map<String, Double> gain = new HashMap<>();
         featureNames.forEach(f -> gain.put(f, 0.0));
         List<double[]> foldPredictions = new ArrayList<>();
-        int[][] foldRows = new int[config.folds()][];
-        for (int k = 0; k < config.folds(); k++) {
-            final int current = k;
-            int[] trainRows = java.util.stream.IntStream.range(0, target.length).filter(i -> fold[i] != current).toArray();
-            int[] validRows = java.util.stream.IntStream.range(0, target.length).filter(i -> fold[i] == current).toArray();
-            listener.fitStarted("%s, fold %d/%d".formatted(label, k + 1, config.folds()), ++step[0], steps);
-            try (LightGbmBooster model = LightGbmBooster.train(
-                    matrix(features, trainRows, featureNames), labels(target, trainRows),
-                    matrix(features, validRows, featureNames), labels(target, validRows),
-                    parameters(config, imbalance, target, trainRows, k), config.maxRounds(), config.earlyStopping(),
-                    listener::round, cancelled)) {
-                double[] raw = model.rawScores(features.rowMajor(validRows, featureNames), validRows.length,
-                        Integer.parseInt(config.lightgbm().getOrDefault("num_threads", "2")));
-                double[] probability = new double[validRows.length];
-                for (int i = 0; i < validRows.length; i++) {
-                    probability[i] = 1 / (1 + Math.exp(-raw[i]));
-                    oof[validRows[i]] = probability[i];
-                }
-                foldPredictions.add(probability);
-                foldRows[k] = validRows;
-                best.add(model.bestIteration());
-                double[] importance = model.gainImportance();
-                for (int f = 0; f < featureNames.size(); f++) {
-                    gain.merge(featureNames.get(f), importance[f], Double::sum);
+        int[][] foldRows = new int[plan.foldsRun().length][];
+        for (int k = 0; k < plan.foldsRun().length; k++) {
+            final int current = plan.foldsRun()[k];
+            int[] trainRows = IntStream.range(0, plan.rows().length).filter(i -> plan.fold()[i] != current).map(i -> plan.rows()[i]).toArray();
+            int[] validRows = IntStream.range(0, plan.rows().length).filter(i -> plan.fold()[i] == current).map(i -> plan.rows()[i]).toArray();
+            listener.fitStarted("%s, fold %d/%d".formatted(label, k + 1, plan.foldsRun().length), ++step[0], steps);
+            double[] raw = new double[validRows.length];
+            int rounds = 0;
+            for (int b = 0; b < bags; b++) {
+                try (LightGbmBooster model = LightGbmBooster.train(
+                        matrix(features, trainRows, featureNames), labels(target, trainRows),
+                        matrix(features, validRows, featureNames), labels(target, validRows),
+                        parameters(settings, bagSeed(config.seed(), b), imbalance, target, trainRows, current), config.maxRounds(),
+                        config.earlyStopping(), listener::round, cancelled)) {
+                    requireReadable(model.modelText(), label + ", fold " + (k + 1));
+                    double[] bagRaw = model.rawScores(features.rowMajor(validRows, featureNames), validRows.length,
+                            Integer.parseInt(settings.getOrDefault("num_threads", "2")));
+                    for (int i = 0; i < raw.length; i++) {
+                        raw[i] += bagRaw[i] / bags;
+                    }
+                    rounds += model.bestIteration();
+                    double[] importance = model.gainImportance();
+                    for (int f = 0; f < featureNames.size(); f++) {
+                        gain.merge(featureNames.get(f), importance[f], Double::sum);
+                    }
                 }
             }
+            double[] probability = new double[validRows.length];
+            for (int i = 0; i < validRows.length; i++) {
+                probability[i] = 1 / (1 + Math.exp(-raw[i]));
+                oof[validRows[i]] = probability[i];
+            }
+            foldPredictions.add(probability);
+            foldRows[k] = validRows;
+            best.add(Math.round(rounds / (float) bags));
         }
         return new Result(oof, best, gain, foldPredictions, foldRows);
     }
 
+    /**
+     * Fails at the first fold, not after the long work, if our reader cannot take the model text
+     * LightGBM writes (it once could not read {@code inf} thresholds: the final model was lost).
+     */
+    static void requireReadable(String modelText, String which) {
+        try {
+            TreeEnsemble.parse(modelText);
+        } catch (ModelException e) {
+            throw new CreditDeskException("Training stopped at " + which + ": CreditDesk cannot read back the model LightGBM wrote ("
+                    + e.getMessage() + "). Nothing was written; please report this with the data's description.", e);
+        }
+    }
+
     static LightGbmBooster.Matrix matrix(FeatureMatrix features, int[] rows, List<String> names) {
-        int[] categorical = java.util.stream.IntStream.range(0, names.size())
+        int[] categorical = IntStream.range(0, names.size())
                 .filter(i -> FeaturePipeline.isCategorical(names.get(i))).toArray();
         return new LightGbmBooster.Matrix(features.rowMajor(rows, names), rows.length, names, categorical);
     }
@@ -80,11 +155,16 @@ final class CrossValidation {
         return labels;
     }
 
-    /** The configured LightGBM parameters plus the imbalance treatment and a per-fold seed. */
-    static Map<String, String> parameters(TrainingConfig config, TrainingConfig.Imbalance imbalance, int[] target,
+    /** The seed of bag {@code b}: bag 0 keeps the configured seed, so one bag is the unbagged fit. */
+    static long bagSeed(long seed, int b) {
+        return seed + 100_003L * b;
+    }
+
+    /** The fit's LightGBM settings plus the imbalance treatment and a per-fold seed. */
+    static Map<String, String> parameters(Map<String, String> settings, long seed, TrainingConfig.Imbalance imbalance, int[] target,
                                           int[] trainRows, int fold) {
-        Map<String, String> p = new HashMap<>(config.lightgbm());
-        p.put("seed", Long.toString(config.seed() + 1000L * fold));
+        Map<String, String> p = new HashMap<>(settings);
+        p.put("seed", Long.toString(seed + 1000L * fold));
         switch (imbalance) {
             case IS_UNBALANCE -> p.put("is_unbalance", "true");
             case SCALE_POS_WEIGHT -> {

@@ -37,6 +37,42 @@ public final class ModelArtifact {
         });
     }
 
+    /** Refuses, before hours of training, a model folder that exists and may not be replaced. */
+    public static void requireWritable(Path folder, boolean replace) {
+        if (Files.exists(folder) && !replace) {
+            throw new CreditDeskException(folder.toAbsolutePath().normalize()
+                    + " already exists. Choose another folder, or replace it with --replace.");
+        }
+    }
+
+    /**
+     * Saves the LightGBM text of a model whose card could not be made, beside {@code folder}
+     * (never in it: the folder stays as it was), written whole or not at all. Returns the file.
+     */
+    public static Path rescue(Path folder, String modelText) {
+        Path absolute = folder.toAbsolutePath().normalize();
+        String name = absolute.getFileName() + ".unfinished-" + MODEL_FILE;
+        try {
+            return writeWhole(absolute.resolveSibling(name), modelText);
+        } catch (IOException beside) {
+            // Beside the folder is not writable (the reason the folder could not be written, perhaps): the temp folder.
+            try {
+                return writeWhole(Path.of(System.getProperty("java.io.tmpdir")).resolve(name), modelText);
+            } catch (IOException e) {
+                throw new CreditDeskException("The trained model could not be saved beside " + absolute + " ("
+                        + beside.getMessage() + ") nor in the temporary folder (" + e.getMessage() + ").", e);
+            }
+        }
+    }
+
+    private static Path writeWhole(Path file, String text) throws IOException {
+        Path partial = file.resolveSibling("." + file.getFileName() + ".writing");
+        Files.createDirectories(file.getParent());
+        Files.writeString(partial, text, StandardCharsets.UTF_8);
+        Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return file;
+    }
+
     /** The card and the model text of a model folder, after checking the text is the one the card describes. */
     public record Contents(ModelCard card, String modelText) {
     }

@@ -22,6 +22,7 @@ public record ModelCard(
         @JsonProperty("hyper-parameters") Map<String, String> hyperParameters,
         @JsonProperty("rounds") int rounds,
         @JsonProperty("imbalance") ImbalanceChoice imbalance,
+        @JsonProperty("tuning") Tuning tuning,
         @JsonProperty("cross-validation") CrossValidationSummary crossValidation,
         @JsonProperty("metrics") Metrics metrics,
         @JsonProperty("threshold") double threshold,
@@ -31,7 +32,8 @@ public record ModelCard(
         @JsonProperty("usage") Usage usage,
         @JsonProperty("environment") Map<String, String> environment) {
 
-    public static final int SCHEMA_VERSION = 1;
+    /** 2 added {@code tuning}; a version 1 card reads with it null. */
+    public static final int SCHEMA_VERSION = 2;
 
     public ModelCard {
         Objects.requireNonNull(modelFile, "model-file");
@@ -87,6 +89,40 @@ public record ModelCard(
             @JsonProperty("oof-cost-per-client") double oofCost,
             @JsonProperty("oof-brier") double oofBrier,
             @JsonProperty("threshold") double threshold) {
+    }
+
+    /**
+     * The settings search ({@link Tuner}), or null when training was told not to tune: every
+     * candidate with its settings and scores, and the one kept.
+     */
+    public record Tuning(
+            @JsonProperty("method") String method,
+            @JsonProperty("screening-rows") int screeningRows,
+            @JsonProperty("screening-folds") int screeningFolds,
+            @JsonProperty("candidates") List<TuningCandidate> candidates,
+            @JsonProperty("chosen") int chosen,
+            @JsonProperty("reason") String reason) {
+        public Tuning {
+            candidates = List.copyOf(candidates);
+            if (chosen < 0 || chosen >= candidates.size()) {
+                throw new IllegalArgumentException("chosen candidate " + chosen + " of " + candidates.size());
+            }
+        }
+    }
+
+    /**
+     * One tried setting: its screening AUC (on the screening folds), and, for the finalists,
+     * the out-of-fold AUC and business cost of the full cross-validation (null otherwise).
+     */
+    public record TuningCandidate(
+            @JsonProperty("settings") Map<String, String> settings,
+            @JsonProperty("screening-auc") double screeningAuc,
+            @JsonProperty("oof-auc") Double oofAuc,
+            @JsonProperty("oof-cost-per-client") Double oofCost,
+            @JsonProperty("mean-best-round") Double meanBestRound) {
+        public TuningCandidate {
+            settings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
+        }
     }
 
     public record CrossValidationSummary(

@@ -31,6 +31,24 @@ public final class Trainer {
     public record TrainedModel(ModelCard card, String modelText, double[] oof, int[] target) {
     }
 
+    /**
+     * Training ended in a model that the steps after it (reading it back, importance) failed on:
+     * the model text is kept so that the caller can save it instead of throwing the work away.
+     */
+    public static final class UnsavedModelException extends CreditDeskException {
+        private static final long serialVersionUID = 1L;
+        private final transient String modelText;
+
+        UnsavedModelException(RuntimeException cause, String modelText) {
+            super("the trained model could not be finished: " + cause.getMessage(), cause);
+            this.modelText = modelText;
+        }
+
+        public String modelText() {
+            return modelText;
+        }
+    }
+
     /** Where the training data came from, for the card. */
     public record DataOrigin(String dataset, boolean synthetic, List<ModelCard.Source> sources) {
     }
@@ -53,16 +71,27 @@ public final class Trainer {
         FeatureMatrix features = new FeaturePipeline(schema).compute(applications, new ClientHistory(data));
         List<String> allFeatures = features.names();
 
+        // Settings: tuned by cross-validation unless told otherwise; the imbalance treatment is then tried on them.
+        Tuner tuner = config.tuning().enabled() ? new Tuner(features, target, allFeatures, config) : null;
         List<TrainingConfig.Imbalance> candidates = config.imbalance() == TrainingConfig.Imbalance.AUTO
-                ? List.of(TrainingConfig.Imbalance.NONE, TrainingConfig.Imbalance.IS_UNBALANCE, TrainingConfig.Imbalance.SCALE_POS_WEIGHT)
+                ? List.of(TrainingConfig.Imbalance.NONE, TrainingConfig.Imbalance.IS_UNBALANCE)
                 : List.of(config.imbalance());
-        int steps = candidates.size() * config.folds() + (config.prune() ? config.folds() : 0) + 1;
+        int bags = config.bags();
+        // The tuner's winner was cross-validated with one booster per fold: reused as "none" only if no more are averaged.
+        boolean reuseNone = tuner != null && bags == 1 && candidates.contains(TrainingConfig.Imbalance.NONE);
+        int steps = (tuner == null ? 0 : tuner.plannedFits()) + (candidates.size() - (reuseNone ? 1 : 0)) * config.folds()
+                + (config.prune() ? config.folds() : 0) + 1;
         int[] step = {0};
+        Tuner.Outcome tuned = tuner == null ? null : tuner.run(step, steps, listener, cancelled);
+        Map<String, String> settings = config.settings(tuned == null ? Map.of() : tuned.tuned());
+        CrossValidation.Plan plan = CrossValidation.Plan.all(target, config);
+
         Map<TrainingConfig.Imbalance, CrossValidation.Result> results = new LinkedHashMap<>();
         List<ModelCard.ImbalanceCandidate> tried = new ArrayList<>();
         for (TrainingConfig.Imbalance mode : candidates) {
-            CrossValidation.Result result = CrossValidation.run(features, target, allFeatures, config, mode,
-                    mode.name().toLowerCase(), step, steps, listener, cancelled);
+            CrossValidation.Result result = reuseNone && mode == TrainingConfig.Imbalance.NONE ? tuned.cv()
+                    : CrossValidation.run(features, target, allFeatures, config, settings, mode, label(mode.name().toLowerCase(), bags),
+                    plan, bags, step, steps, listener, cancelled);
             results.put(mode, result);
             BusinessCost.Choice choice = config.cost().choose(result.oof(), target);
             Metrics metrics = Metrics.of(result.oof(), target, choice.threshold(), config.beta());
@@ -79,8 +108,8 @@ public final class Trainer {
             List<String> useful = allFeatures.stream().filter(f -> chosenCv.gain().get(f) > 0).toList();
             if (useful.size() < allFeatures.size() && !useful.isEmpty()) {
                 used = useful;
-                cv = CrossValidation.run(features, target, used, config, chosen, "pruned to " + used.size() + " features",
-                        step, steps, listener, cancelled);
+                cv = CrossValidation.run(features, target, used, config, settings, chosen,
+                        label("pruned to " + used.size() + " features", bags), plan, bags, step, steps, listener, cancelled);
             }
         }
         final CrossValidation.Result finalCv = cv;
@@ -99,33 +128,54 @@ public final class Trainer {
         double[] gain;
         Map<String, Double> importance;
         int[] all = IntStream.range(0, target.length).toArray();
-        try (LightGbmBooster model = LightGbmBooster.train(CrossValidation.matrix(features, all, used),
-                CrossValidation.labels(target, all), null, null,
-                CrossValidation.parameters(config, chosen, target, all, 0), rounds, rounds, listener::round, cancelled)) {
-            modelText = model.modelText();
-            gain = model.gainImportance();
-            importance = meanAbsoluteContributions(model, TreeEnsemble.parse(modelText), features, used);
+        Map<String, String> finalParameters = CrossValidation.parameters(settings, config.seed(), chosen, target, all, 0);
+        finalParameters.put("boosters-averaged", Integer.toString(bags));
+        List<LightGbmBooster> boosters = new ArrayList<>();
+        try {
+            for (int b = 0; b < bags; b++) {
+                if (b > 0) {
+                    listener.fitStarted("final model, booster %d/%d".formatted(b + 1, bags), step[0], step[0]);
+                }
+                boosters.add(LightGbmBooster.train(CrossValidation.matrix(features, all, used), CrossValidation.labels(target, all),
+                        null, null, CrossValidation.parameters(settings, CrossValidation.bagSeed(config.seed(), b), chosen, target, all, 0),
+                        rounds, rounds, listener::round, cancelled));
+            }
+            try (LightGbmBooster model = LightGbmBooster.averaged(boosters)) {
+                modelText = model.modelText();
+                try {
+                    gain = model.gainImportance();
+                    importance = meanAbsoluteContributions(model, TreeEnsemble.parse(modelText), features, used);
+                } catch (RuntimeException e) {
+                    throw new UnsavedModelException(e, modelText);
+                }
+            }
+        } finally {
+            boosters.forEach(LightGbmBooster::close);
         }
-        List<ModelCard.Feature> cardFeatures = new ArrayList<>();
-        for (int f = 0; f < used.size(); f++) {
-            String feature = used.get(f);
-            HomeCreditTable source = FeaturePipeline.sourceTable(feature);
-            cardFeatures.add(new ModelCard.Feature(feature, FeatureDescriptions.describe(feature),
-                    source == null ? "application" : source.schemaName(), FeaturePipeline.isCategorical(feature), gain[f]));
+        try {
+            List<ModelCard.Feature> cardFeatures = new ArrayList<>();
+            for (int f = 0; f < used.size(); f++) {
+                String feature = used.get(f);
+                HomeCreditTable source = FeaturePipeline.sourceTable(feature);
+                cardFeatures.add(new ModelCard.Feature(feature, FeatureDescriptions.describe(feature),
+                        source == null ? "application" : source.schemaName(), FeaturePipeline.isCategorical(feature), gain[f]));
+            }
+            Map<String, String> hyper = new LinkedHashMap<>(finalParameters);
+            hyper.put("max-rounds", Integer.toString(config.maxRounds()));
+            hyper.put("early-stopping-rounds", Integer.toString(config.earlyStopping()));
+            ModelCard card = new ModelCard(ModelCard.SCHEMA_VERSION, name, Instant.now().toString(),
+                    new ModelCard.ModelFile(ModelArtifact.MODEL_FILE, ModelArtifact.sha256(modelText)),
+                    new ModelCard.TrainingData(origin.dataset(), origin.synthetic(), origin.sources(), target.length,
+                            defaults / (double) target.length),
+                    cardFeatures, schema, hyper, rounds,
+                    new ModelCard.ImbalanceChoice(kept.mode(), reason(kept, tried), tried), tuned == null ? null : tuned.record(),
+                    new ModelCard.CrossValidationSummary(config.folds(), config.seed(), finalCv.bestIterations(), perFold, allFeatures.size()),
+                    overall, choice.threshold(), config.cost(), choice.curve(), importance, ModelArtifact.defaultUsage(origin.synthetic()),
+                    ModelArtifact.environment());
+            return new TrainedModel(card, modelText, cv.oof(), target);
+        } catch (RuntimeException e) {
+            throw new UnsavedModelException(e, modelText);
         }
-        Map<String, String> hyper = new LinkedHashMap<>(CrossValidation.parameters(config, chosen, target, all, 0));
-        hyper.put("max-rounds", Integer.toString(config.maxRounds()));
-        hyper.put("early-stopping-rounds", Integer.toString(config.earlyStopping()));
-        ModelCard card = new ModelCard(ModelCard.SCHEMA_VERSION, name, Instant.now().toString(),
-                new ModelCard.ModelFile(ModelArtifact.MODEL_FILE, ModelArtifact.sha256(modelText)),
-                new ModelCard.TrainingData(origin.dataset(), origin.synthetic(), origin.sources(), target.length,
-                        defaults / (double) target.length),
-                cardFeatures, schema, hyper, rounds,
-                new ModelCard.ImbalanceChoice(kept.mode(), reason(kept, tried), tried),
-                new ModelCard.CrossValidationSummary(config.folds(), config.seed(), finalCv.bestIterations(), perFold, allFeatures.size()),
-                overall, choice.threshold(), config.cost(), choice.curve(), importance, ModelArtifact.defaultUsage(origin.synthetic()),
-                ModelArtifact.environment());
-        return new TrainedModel(card, modelText, cv.oof(), target);
     }
 
     /**
@@ -163,6 +213,10 @@ public final class Trainer {
                 .sorted(Comparator.comparingDouble((Integer f) -> -sums[f]))
                 .forEach(f -> importance.put(used.get(f), sums[f] / rows));
         return importance;
+    }
+
+    private static String label(String step, int bags) {
+        return bags == 1 ? step : step + " (" + bags + " boosters averaged)";
     }
 
     /** Costs this close to the least count as equal: a fold's luck, not a better treatment. */

@@ -1,0 +1,33 @@
+package com.pretadepenser.creditdesk.engine;
+
+import java.util.Locale;
+
+/**
+ * The one line a person reads when the Java heap runs out: what was being done, the heap Java
+ * had, and what to do. An {@link OutOfMemoryError} is never shown as a stack trace.
+ */
+public final class OutOfMemory {
+    private static final double GB = 1024.0 * 1024 * 1024;
+
+    private OutOfMemory() {
+    }
+
+    /** The heap this Java may grow to, in bytes ({@code -Xmx}, by default a quarter of the RAM). */
+    public static long maxHeap() {
+        return Runtime.getRuntime().maxMemory();
+    }
+
+    /** E.g. "Out of memory while train (fold 3/5): Java's heap is limited to 2.0 GB. ...". */
+    public static String message(String activity, long maxHeapBytes) {
+        long suggested = Math.max(2, (long) Math.ceil(2 * maxHeapBytes / GB));
+        String heap = maxHeapBytes < GB ? String.format(Locale.ROOT, "%d MB", Math.round(maxHeapBytes / (1024.0 * 1024)))
+                : String.format(Locale.ROOT, "%.1f GB", maxHeapBytes / GB);
+        return String.format(Locale.ROOT, "Out of memory while %s: Java's heap is limited to %s. "
+                + "Start it with more, e.g. java -Xmx%dg -jar ... (at most about three quarters of this computer's memory), "
+                + "or work on a smaller dataset. Nothing was written.", activity, heap, suggested);
+    }
+
+    public static String message(String activity) {
+        return message(activity, maxHeap());
+    }
+}

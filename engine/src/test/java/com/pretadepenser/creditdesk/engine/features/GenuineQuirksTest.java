@@ -1,0 +1,120 @@
+package com.pretadepenser.creditdesk.engine.features;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.pretadepenser.creditdesk.engine.data.HomeCreditData;
+import com.pretadepenser.creditdesk.engine.data.HomeCreditFolder;
+import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
+import com.pretadepenser.creditdesk.engine.data.RealData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.Table;
+
+/**
+ * The quirks of the genuine Home Credit rows, each pinned: the 365243 day sentinels, XNA levels,
+ * categories the training table never had, and ratios over zero (which pandas makes infinite).
+ */
+class GenuineQuirksTest {
+    private static final double SENTINEL = 365243;
+    private static String absent;
+    private static HomeCreditData data;
+    private static FeatureSchema schema;
+    private static Table applications;
+    private static FeatureMatrix features;
+
+    @BeforeAll
+    static void computeFeatures() {
+        Path realdata = RealData.folder();
+        if (!Files.isRegularFile(realdata.resolve("application_train.csv"))) {
+            absent = "genuine sample absent at " + realdata + ": its quirks are not checked";
+            return;
+        }
+        data = HomeCreditFolder.scan(realdata).read();
+        schema = FeatureSchema.fit(data);
+        applications = data.table(HomeCreditTable.APPLICATION_TRAIN).orElseThrow();
+        features = new FeaturePipeline(schema).compute(applications, new ClientHistory(data));
+    }
+
+    @BeforeEach
+    void needsTheSample() {
+        RealData.assumeAvailable(absent);
+    }
+
+    @Test
+    void noFeatureIsInfiniteThoughGenuineRowsDivideByZero() {
+        Table previous = data.table(HomeCreditTable.PREVIOUS_APPLICATION).orElseThrow();
+        long zeroCredit = previous.numberColumn("AMT_CREDIT").asDoubleArray().length
+                - java.util.Arrays.stream(previous.numberColumn("AMT_CREDIT").asDoubleArray()).filter(v -> v != 0).count();
+        assertTrue(zeroCredit > 100, "previous applications with no credit (APP_CREDIT_PERC divides by zero): " + zeroCredit);
+        for (String name : features.names()) {
+            for (double v : features.column(name)) {
+                assertFalse(Double.isInfinite(v), name + " is infinite");
+            }
+        }
+    }
+
+    @Test
+    void daysEmployedSentinelIsMissingAndSoIsItsShareOfLife() {
+        double[] raw = applications.numberColumn("DAYS_EMPLOYED").asDoubleArray();
+        int sentinels = 0;
+        for (int row = 0; row < raw.length; row++) {
+            if (raw[row] == SENTINEL) {
+                sentinels++;
+                assertTrue(Double.isNaN(features.value(row, "DAYS_EMPLOYED")), "row " + row);
+                assertTrue(Double.isNaN(features.value(row, "DAYS_EMPLOYED_PERC")), "row " + row);
+            } else {
+                assertEquals(raw[row], features.value(row, "DAYS_EMPLOYED"), 0, "row " + row);
+            }
+        }
+        assertTrue(sentinels > 1_000, "pensioners and the unemployed in the sample: " + sentinels);
+    }
+
+    @Test
+    void everyPreviousApplicationDaySentinelIsMissingInItsAggregates() {
+        Table previous = data.table(HomeCreditTable.PREVIOUS_APPLICATION).orElseThrow();
+        for (String day : List.of("DAYS_FIRST_DRAWING", "DAYS_FIRST_DUE", "DAYS_LAST_DUE_1ST_VERSION", "DAYS_LAST_DUE", "DAYS_TERMINATION")) {
+            long sentinels = java.util.Arrays.stream(previous.numberColumn(day).asDoubleArray()).filter(v -> v == SENTINEL).count();
+            assertTrue(sentinels > 0, day + " has the sentinel in the genuine rows");
+            List<String> aggregates = features.names().stream().filter(n -> n.contains(day)).toList();
+            assertFalse(aggregates.isEmpty(), "features from " + day);
+            for (String name : aggregates) {
+                for (double v : features.column(name)) {
+                    // A day count or its variance; never the sentinel or a mean pulled towards it.
+                    assertTrue(Double.isNaN(v) || name.endsWith("_VAR") || Math.abs(v) < 100_000, name + " = " + v);
+                }
+            }
+        }
+    }
+
+    @Test
+    void xnaIsACategoryOfItsOwnNotAMissingValue() {
+        List<String> levels = schema.levels(HomeCreditTable.APPLICATION_TRAIN, "ORGANIZATION_TYPE");
+        int xna = levels.indexOf("XNA");
+        assertTrue(xna >= 0, "XNA is a level of ORGANIZATION_TYPE: " + levels);
+        int seen = 0;
+        for (int row = 0; row < applications.rowCount(); row++) {
+            if ("XNA".equals(applications.stringColumn("ORGANIZATION_TYPE").get(row))) {
+                seen++;
+                assertEquals(xna, features.value(row, "ORGANIZATION_TYPE"), 0, "row " + row);
+            }
+        }
+        assertTrue(seen > 1_000, "applicants with no employer (XNA): " + seen);
+        assertTrue(features.names().stream().anyMatch(n -> n.startsWith("PREV_") && n.contains("_XNA_")),
+                "XNA levels of previous applications have their shares");
+    }
+
+    @Test
+    void aCategoryTheTrainingTableNeverHadIsMissingNotAnError() {
+        Table one = applications.rows(0);
+        one.stringColumn("NAME_INCOME_TYPE").set(0, "Unheard of");
+        FeatureMatrix unseen = new FeaturePipeline(schema).compute(one, new ClientHistory(data));
+        assertTrue(Double.isNaN(unseen.value(0, "NAME_INCOME_TYPE")));
+        assertEquals(features.value(0, "AMT_CREDIT"), unseen.value(0, "AMT_CREDIT"), 0, "the rest of the row is read as before");
+    }
+}
