@@ -20,20 +20,22 @@ public final class CreditDeskCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        String command = args.length > 0 ? args[0] : "creditdesk";
+        // A worker thread (a parallel stream, a library's pool) that runs out of heap says so in the
+        // same one line, and ends the command: the thread waiting on that worker would wait forever.
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            if (outOfMemory(e)) {
+                reportOutOfMemory(command);
+                Runtime.getRuntime().halt(1);
+            }
+            System.err.println("creditdesk: unexpected error in " + thread.getName() + ": " + e);
+        });
         System.exit(run(args));
     }
 
     /** Runs a command line and returns its exit code; used by main and by the tests. */
     public static int run(String... args) {
         String command = args.length > 0 ? args[0] : "creditdesk";
-        // A worker thread (a parallel stream, a library's pool) that runs out of heap says so in the same one line.
-        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
-            if (outOfMemory(e)) {
-                reportOutOfMemory(command);
-            } else {
-                System.err.println("creditdesk: unexpected error in " + thread.getName() + ": " + e);
-            }
-        });
         CommandLine commandLine = new CommandLine(new CreditDeskCli());
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
@@ -68,11 +70,18 @@ public final class CreditDeskCli implements Runnable {
         return false;
     }
 
+    /** Made before any work, for when the heap has no room left even for the message. */
+    private static final String OUT_OF_MEMORY_FALLBACK = "creditdesk: " + OutOfMemory.message("this command");
+
     /** Once per process, however many threads ran out. */
     private static void reportOutOfMemory(String command) {
         if (MEMORY_REPORTED.compareAndSet(false, true)) {
-            String doing = Progress.activity();
-            System.err.println("creditdesk: " + OutOfMemory.message(doing.isEmpty() ? command : command + " (" + doing + ")"));
+            try {
+                String doing = Progress.activity();
+                System.err.println("creditdesk: " + OutOfMemory.message(doing.isEmpty() ? command : command + " (" + doing + ")"));
+            } catch (OutOfMemoryError stillFull) {
+                System.err.println(OUT_OF_MEMORY_FALLBACK);
+            }
             System.err.flush();
         }
     }

@@ -69,37 +69,58 @@ final class ExplainCommand implements Callable<Integer> {
                         .writeValueAsString(new Output(explanation, peers)));
                 return 0;
             }
-            var score = explanation.score();
-            System.out.printf("client %d%s: probability of default %.1f %%, threshold %.1f %%, %s (margin %+.1f points, %s risk)%n",
-                    client, source.origin().synthetic() ? " (SYNTHETIC data)" : "", 100 * score.probability(), 100 * score.threshold(),
-                    score.decision(), 100 * score.margin(), score.band().name().toLowerCase(Locale.ROOT).replace('_', ' '));
-            System.out.println();
-            System.out.println(explanation.summary());
-            System.out.println();
-            System.out.printf("%-44s %12s%n", "factor", "log-odds");
-            for (Explanation.FamilyContribution family : explanation.families()) {
-                System.out.printf("%-44s %+12.3f%n", family.label(), family.contribution());
-            }
-            System.out.println();
-            HumanValues values = new HumanValues(scoring.card().featureSchema(), locale);
-            System.out.printf("%-60s %-22s %10s%n", "feature", "value", "log-odds");
-            for (Contribution c : explanation.features().stream().limit(top).toList()) {
-                System.out.printf("%-60s %-22s %+10.3f%n", abbreviate(FeatureLabels.label(c.feature(), locale)),
-                        values.format(c.feature(), c.value()), c.contribution());
-            }
-            if (!peers.isEmpty()) {
-                System.out.println();
-                System.out.printf("%-40s %-26s %10s %11s %14s %13s %14s%n", "peers: feature", "group", "clients", "percentile",
-                        "group median", "default rate", "mean predicted");
-                for (Distribution d : peers) {
-                    System.out.printf("%-40s %-26s %,10d %11s %14s %12.1f%% %13.1f%%%n", abbreviate(FeatureLabels.label(d.feature(), locale), 40),
-                            d.group(), d.groupSize(), Double.isNaN(d.clientPercentile()) ? "-"
-                                    : "%.0f".formatted(d.percentile(HumanValues.readsBackwards(d.feature()))),
-                            values.format(d.feature(), d.quantiles()[2]), 100 * d.defaultRate(), 100 * d.meanProbability());
-                }
-            }
+            print(explanation, peers, source.origin().synthetic(), scoring, locale);
         }
         return 0;
+    }
+
+    /** The text form, in the language of {@code locale}: headline, summary, factors, features, peers. */
+    private void print(Explanation explanation, List<Distribution> peers, boolean synthetic, ScoringModel scoring, Locale locale) {
+        java.util.ResourceBundle texts = java.util.ResourceBundle.getBundle("com.pretadepenser.creditdesk.engine.cli.explain", locale);
+        var score = explanation.score();
+        System.out.println(java.text.MessageFormat.format(texts.getString("headline"), Integer.toString(client),
+                synthetic ? texts.getString("synthetic") : "", number("%.1f", 100 * score.probability(), locale),
+                number("%.1f", 100 * score.threshold(), locale), texts.getString("decision." + score.decision().name()),
+                number("%+.1f", 100 * score.margin(), locale), texts.getString("band." + score.band().name())));
+        System.out.println();
+        System.out.println(explanation.summary());
+        System.out.println();
+        System.out.printf(locale, "%-44s %12s%n", texts.getString("factor"), texts.getString("logOdds"));
+        for (Explanation.FamilyContribution family : explanation.families()) {
+            System.out.printf(locale, "%-44s %+12.3f%n", family.label(), family.contribution());
+        }
+        System.out.println();
+        HumanValues values = new HumanValues(scoring.card().featureSchema(), locale);
+        System.out.printf(locale, "%-60s %-22s %10s%n", texts.getString("feature"), texts.getString("value"), texts.getString("logOdds"));
+        for (Contribution c : explanation.features().stream().limit(top).toList()) {
+            System.out.printf(locale, "%-60s %-22s %+10.3f%n", abbreviate(FeatureLabels.label(c.feature(), locale)),
+                    values.format(c.feature(), c.value()), c.contribution());
+        }
+        if (peers.isEmpty()) {
+            return;
+        }
+        System.out.println();
+        System.out.printf(locale, "%-40s %-34s %10s %11s %18s %15s %16s%n", texts.getString("peers"), texts.getString("group"),
+                texts.getString("clients"), texts.getString("percentile"), texts.getString("median"), texts.getString("defaultRate"),
+                texts.getString("meanPredicted"));
+        for (int i = 0; i < peers.size(); i++) {
+            Distribution d = peers.get(i);
+            PeerGroup.Kind kind = GROUP_ORDER.get(i % GROUP_ORDER.size());
+            String group = java.text.MessageFormat.format(texts.getString("group." + kind.name()), Integer.toString(SIMILAR));
+            System.out.printf(locale, "%-40s %-34s %,10d %11s %18s %14s%% %15s%%%n", abbreviate(FeatureLabels.label(d.feature(), locale), 40),
+                    group, d.groupSize(), Double.isNaN(d.clientPercentile()) ? "-"
+                            : "%.0f".formatted(d.percentile(HumanValues.readsBackwards(d.feature()))),
+                    values.format(d.feature(), d.quantiles()[2]), number("%.1f", 100 * d.defaultRate(), locale),
+                    number("%.1f", 100 * d.meanProbability(), locale));
+        }
+    }
+
+    /** The groups of {@link #peers}, in the order it lists them for each feature. */
+    private static final List<PeerGroup.Kind> GROUP_ORDER = List.of(PeerGroup.Kind.ALL, PeerGroup.Kind.REPAYERS,
+            PeerGroup.Kind.DEFAULTERS, PeerGroup.Kind.NEAREST);
+
+    private static String number(String format, double value, Locale locale) {
+        return String.format(locale, format, value);
     }
 
     /**

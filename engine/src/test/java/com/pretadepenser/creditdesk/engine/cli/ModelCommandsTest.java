@@ -37,7 +37,7 @@ class ModelCommandsTest {
         assertEquals(0, CreditDeskCli.run("import", "--from", dir.resolve("csv").toString(), "--to", dir.resolve("ds").toString()));
         OUT.reset();
         assertEquals(0, CreditDeskCli.run("train", "--data", dir.resolve("ds").toString(), "--out", dir.resolve("model").toString(),
-                "--folds", "3", "--imbalance", "none", "--max-rounds", "60", "--early-stopping", "20", "--param", "learning_rate=0.1"));
+                "--folds", "3", "--imbalance", "none", "--max-rounds", "60", "--early-stopping", "20", "--param", "learning_rate=0.1", "--tune", "off"));
         trainOutput = OUT.toString(StandardCharsets.UTF_8);
     }
 
@@ -196,7 +196,7 @@ class ModelCommandsTest {
     void holdoutComparesWithTheOptimum() {
         OUT.reset();
         assertEquals(0, CreditDeskCli.run("holdout", "--data", dir.resolve("ds").toString(), "--folds", "3", "--imbalance", "none",
-                "--max-rounds", "60", "--early-stopping", "20", "--param", "learning_rate=0.1"));
+                "--max-rounds", "60", "--early-stopping", "20", "--param", "learning_rate=0.1", "--tune", "off"));
         String shown = OUT.toString(StandardCharsets.UTF_8);
         assertTrue(shown.matches("(?s).*trained on 1,99\\d, tested on 50\\d held-out applicants.*"), shown);
         assertTrue(shown.contains("true probabilities (Bayes optimum)"), shown);
