@@ -38,6 +38,16 @@ public final class DemoWorkspace {
         return workspace;
     }
 
+    /** A probability or threshold as the English screens show it ("14.4 %"): tests compare with the model's own. */
+    public static String percent(double probability) {
+        return String.format(Locale.ENGLISH, "%.1f %%", 100 * probability);
+    }
+
+    /** The shipped model's probability of a demo client. */
+    public static double probability(int client) {
+        return get().scorer().explain(client).score().probability();
+    }
+
     /** A main ViewModel showing the demo workspace, running every task inline, with settings in a fresh folder. */
     public static MainViewModel mainViewModel(Locale locale) {
         try {

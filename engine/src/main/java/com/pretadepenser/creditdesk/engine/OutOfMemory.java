@@ -17,14 +17,23 @@ public final class OutOfMemory {
         return Runtime.getRuntime().maxMemory();
     }
 
-    /** E.g. "Out of memory while train (fold 3/5): Java's heap is limited to 2.0 GB. ...". */
+    /** E.g. "Out of memory during train (fold 3/5): Java's heap is limited to 2.0 GB. ...". */
     public static String message(String activity, long maxHeapBytes) {
         long suggested = Math.max(2, (long) Math.ceil(2 * maxHeapBytes / GB));
-        String heap = maxHeapBytes < GB ? String.format(Locale.ROOT, "%d MB", Math.round(maxHeapBytes / (1024.0 * 1024)))
-                : String.format(Locale.ROOT, "%.1f GB", maxHeapBytes / GB);
-        return String.format(Locale.ROOT, "Out of memory while %s: Java's heap is limited to %s. "
+        String heap = heapText(maxHeapBytes);
+        return String.format(Locale.ROOT, "Out of memory during %s: Java's heap is limited to %s. "
                 + "Start it with more, e.g. java -Xmx%dg -jar ... (at most about three quarters of this computer's memory), "
                 + "or work on a smaller dataset. Nothing was written.", activity, heap, suggested);
+    }
+
+    /** The heap limit as a person reads it: "48 MB", "2.0 GB". */
+    public static String heapText(long maxHeapBytes) {
+        return maxHeapBytes < GB ? String.format(Locale.ROOT, "%d MB", Math.round(maxHeapBytes / (1024.0 * 1024)))
+                : String.format(Locale.ROOT, "%.1f GB", maxHeapBytes / GB);
+    }
+
+    public static String heapText() {
+        return heapText(maxHeap());
     }
 
     public static String message(String activity) {

@@ -27,10 +27,13 @@ class DecisionViewModelTest {
         assertEquals(p, decision.probabilityProperty().get(), 0);
         assertEquals(DemoWorkspace.get().model().threshold(), decision.thresholdProperty().get(), 0);
         assertEquals(Decision.REFUSED, decision.decisionProperty().get());
-        assertEquals(RiskBand.HIGH, decision.bandProperty().get());
+        double threshold = DemoWorkspace.get().model().threshold();
+        RiskBand band = RiskBand.of(p, threshold);
+        assertEquals(band, decision.bandProperty().get());
         assertEquals("REFUSED", decision.decisionTextProperty().get());
         assertEquals(String.format(Locale.ENGLISH, "%.1f %%", 100 * p), decision.probabilityTextProperty().get());
-        assertEquals("5.7 points above the 8.7 % threshold \u00b7 risk: high", decision.marginTextProperty().get());
+        assertEquals(String.format(Locale.ENGLISH, "%.1f points above the %.1f %% threshold \u00b7 risk: %s", 100 * (p - threshold),
+                100 * threshold, main.i18n().get("band." + band.name())), decision.marginTextProperty().get());
     }
 
     @Test
@@ -40,7 +43,8 @@ class DecisionViewModelTest {
 
         main.load(DemoWorkspace.GRANTED_CLIENT);
         assertEquals("GRANTED", decision.decisionTextProperty().get());
-        assertTrue(decision.marginTextProperty().get().contains("below the 8.7 % threshold"), decision.marginTextProperty().get());
+        assertTrue(decision.marginTextProperty().get().contains("below the " + DemoWorkspace.percent(DemoWorkspace.get().model().threshold())
+                + " threshold"), decision.marginTextProperty().get());
 
         main.i18n().setLocale(Locale.FRENCH);
         assertEquals("ACCORD\u00c9E", decision.decisionTextProperty().get());

@@ -19,7 +19,7 @@ class ModelCardViewModelTest {
 
         Map<String, String> metrics = model.metrics().stream().collect(Collectors.toMap(ModelCardViewModel.Entry::label, ModelCardViewModel.Entry::value));
         assertEquals(String.format(Locale.ENGLISH, "%.3f", card.metrics().rocAuc()), metrics.get("ROC AUC"));
-        assertEquals("8.7 %", metrics.get("Decision threshold"));
+        assertEquals(com.pretadepenser.creditdesk.app.DemoWorkspace.percent(card.threshold()), metrics.get("Decision threshold"));
         assertEquals("missed default 10, refused good client 1", metrics.get("Costs"));
         assertTrue(model.headingProperty().get().startsWith("Model \u201cdefault\u201d, trained 2026-"), model.headingProperty().get());
         assertTrue(model.training().stream().anyMatch(e -> e.label().equals("application_train.csv") && e.value().equals("20,000 rows")));

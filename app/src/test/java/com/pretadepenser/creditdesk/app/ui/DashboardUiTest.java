@@ -75,9 +75,12 @@ class DashboardUiTest {
         robot.clickOn("#search").write("100001").type(KeyCode.ENTER);
 
         waitUntil(() -> "GRANTED".equals(text(robot, "#decision")));
-        assertEquals("1.2 %", text(robot, "#probability"));
+        double p = DemoWorkspace.probability(DemoWorkspace.GRANTED_CLIENT);
+        double threshold = DemoWorkspace.get().model().threshold();
+        assertEquals(DemoWorkspace.percent(p), text(robot, "#probability"));
         assertEquals("Client 100001", text(robot, "#clientHeading"));
-        assertTrue(text(robot, "#margin").startsWith("7.5 points below the 8.7 % threshold"), text(robot, "#margin"));
+        assertTrue(text(robot, "#margin").startsWith(String.format(Locale.ENGLISH, "%.1f points below the %.1f %% threshold",
+                100 * (threshold - p), 100 * threshold)), text(robot, "#margin"));
     }
 
     @Test
@@ -95,15 +98,16 @@ class DashboardUiTest {
     void aWhatIfEditMovesTheGauge(FxRobot robot) throws Exception {
         waitUntil(() -> "REFUSED".equals(text(robot, "#decision")));
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
-        waitUntil(() -> "14.4 %".equals(text(robot, "#whatifProbability")));
+        String own = DemoWorkspace.percent(DemoWorkspace.probability(DemoWorkspace.REFUSED_CLIENT));
+        waitUntil(() -> own.equals(text(robot, "#whatifProbability")));
 
         robot.doubleClickOn("#whatif-AMT_INCOME_TOTAL").press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).write("600000");
 
-        waitUntil(() -> !"14.4 %".equals(text(robot, "#whatifProbability")));
+        waitUntil(() -> !own.equals(text(robot, "#whatifProbability")));
         var gauge = robot.lookup("#whatifGauge").queryAs(com.pretadepenser.creditdesk.app.decision.GaugeView.class);
         assertNotEquals(model.clientProperty().get().probability(), gauge.probabilityProperty().get());
-        assertTrue(text(robot, "#whatifComparison").startsWith("original 14.4 % \u2192 "), text(robot, "#whatifComparison"));
-        assertEquals("14.4 %", text(robot, "#probability"), "the searched client's own score does not change");
+        assertTrue(text(robot, "#whatifComparison").startsWith("original " + own + " \u2192 "), text(robot, "#whatifComparison"));
+        assertEquals(own, text(robot, "#probability"), "the searched client's own score does not change");
     }
 
     @Test

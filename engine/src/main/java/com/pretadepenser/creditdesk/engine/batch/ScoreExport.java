@@ -121,7 +121,8 @@ public final class ScoreExport {
         } catch (IOException e) {
             deleteQuietly(partial);
             throw new CreditDeskException("Could not write " + out + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // An out-of-memory error too: the unfinished file never stays behind.
             deleteQuietly(partial);
             throw e;
         }

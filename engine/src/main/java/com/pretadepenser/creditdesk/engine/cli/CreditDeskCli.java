@@ -36,6 +36,8 @@ public final class CreditDeskCli implements Runnable {
     /** Runs a command line and returns its exit code; used by main and by the tests. */
     public static int run(String... args) {
         String command = args.length > 0 ? args[0] : "creditdesk";
+        MEMORY_REPORTED.set(false);
+        Progress.activity("");
         CommandLine commandLine = new CommandLine(new CreditDeskCli());
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();

@@ -130,7 +130,14 @@ final class ExplainCommand implements Callable<Integer> {
     private static List<Distribution> peers(ScoringModel scoring, DataSource source, ClientScorer scorer, ClientScorer.ScoredClient scored) {
         PeerIndex index = PeerIndexBuilder.build(scoring, source.data(), scorer.history());
         int id = scored.score().clientId();
-        List<PeerGroup> groups = List.of(index.all(), index.repayers(), index.defaulters(), index.nearest(id, SIMILAR));
+        // In GROUP_ORDER, which the text output reads back to name each group in the user's language.
+        List<PeerGroup> groups = GROUP_ORDER.stream().map(kind -> switch (kind) {
+            case ALL -> index.all();
+            case REPAYERS -> index.repayers();
+            case DEFAULTERS -> index.defaulters();
+            case NEAREST -> index.nearest(id, SIMILAR);
+            default -> throw new IllegalStateException("no peer group " + kind + " in explain");
+        }).toList();
         List<Distribution> out = new ArrayList<>();
         scored.contributions().stream()
                 .filter(c -> !FeaturePipeline.isCategorical(c.feature()))

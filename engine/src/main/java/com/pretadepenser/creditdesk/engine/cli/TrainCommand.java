@@ -34,24 +34,24 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TrainingConfig config = training.config();
+        ModelArtifact.requireWritable(out, replace);
         DataSource source = DataSource.open(data);
         long start = System.nanoTime();
         Trainer.TrainedModel trained;
-        ModelArtifact.requireWritable(out, replace);
         try (ProgressBar bar = Progress.bar("train", 1, "fits")) {
             trained = new Trainer().train(source.data(), source.origin(), name, config, TrainingOptions.listener(bar), () -> false);
             bar.stepTo(bar.getMax());
         } catch (Trainer.UnsavedModelException e) {
             Path rescued = ModelArtifact.rescue(out, e.modelText());
             throw new CreditDeskException(e.getMessage() + ". The trained LightGBM model is saved in " + rescued
-                    + " (it has no card, so CreditDesk cannot open it).", e);
+                    + ": LightGBM and its tools read it; CreditDesk needs its card, so train again once the cause is fixed.", e);
         }
         try {
             ModelArtifact.write(out, trained.card(), trained.modelText(), replace);
         } catch (CreditDeskException e) {
             Path rescued = ModelArtifact.rescue(out, trained.modelText());
             throw new CreditDeskException(e.getMessage() + " The trained LightGBM model is saved in " + rescued
-                    + "; free the space or choose another --out and train again to get its card.", e);
+                    + "; once " + out + " can be written (another folder, or space freed), train again to get its card.", e);
         }
         ModelCard card = trained.card();
         System.out.printf("%smodel \"%s\" written to %s in %.0f s: %d features (of %d), %d rounds%n",

@@ -30,6 +30,10 @@ final class TrainingOptions {
     @Option(names = "--no-prune", description = "Keep features that earned no gain in cross-validation.")
     boolean noPrune;
 
+    @Option(names = "--prune-share", defaultValue = "0.003",
+            description = "Drop features earning at most this share of the cross-validation gain (0: only those earning none). Default: ${DEFAULT-VALUE}.")
+    double pruneShare;
+
     @Option(names = "--max-rounds", defaultValue = "3000", description = "Most boosting rounds. Default: ${DEFAULT-VALUE}.")
     int maxRounds;
 
@@ -70,7 +74,7 @@ final class TrainingOptions {
             throw new IllegalArgumentException("--bags must be at least 1, not " + bags);
         }
         return new TrainingConfig(folds, seed, new BusinessCost(costFn, costFp), mode, !noPrune, maxRounds, earlyStopping, 2, params,
-                tuning, bags);
+                tuning, bags, pruneShare);
     }
 
     /** Drives a progress bar from training events. */

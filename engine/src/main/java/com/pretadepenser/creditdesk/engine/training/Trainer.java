@@ -39,9 +39,17 @@ public final class Trainer {
         private static final long serialVersionUID = 1L;
         private final transient String modelText;
 
-        UnsavedModelException(RuntimeException cause, String modelText) {
-            super("the trained model could not be finished: " + cause.getMessage(), cause);
+        UnsavedModelException(String step, Throwable cause, String modelText) {
+            super("The model was trained, but " + step + " failed: " + reason(cause), cause);
             this.modelText = modelText;
+        }
+
+        private static String reason(Throwable cause) {
+            if (cause instanceof OutOfMemoryError) {
+                return "Java ran out of memory (" + com.pretadepenser.creditdesk.engine.OutOfMemory.heapText() + " of heap)";
+            }
+            String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+            return message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
         }
 
         public String modelText() {
@@ -105,7 +113,9 @@ public final class Trainer {
 
         List<String> used = allFeatures;
         if (config.prune()) {
-            List<String> useful = allFeatures.stream().filter(f -> chosenCv.gain().get(f) > 0).toList();
+            double total = chosenCv.gain().values().stream().mapToDouble(Double::doubleValue).sum();
+            double least = config.pruneShare() * total;
+            List<String> useful = allFeatures.stream().filter(f -> chosenCv.gain().get(f) > least).toList();
             if (useful.size() < allFeatures.size() && !useful.isEmpty()) {
                 used = useful;
                 cv = CrossValidation.run(features, target, used, config, settings, chosen,
@@ -140,13 +150,20 @@ public final class Trainer {
                         null, null, CrossValidation.parameters(settings, CrossValidation.bagSeed(config.seed(), b), chosen, target, all, 0),
                         rounds, rounds, listener::round, cancelled));
             }
-            try (LightGbmBooster model = LightGbmBooster.averaged(boosters)) {
+            LightGbmBooster model;
+            try {
+                model = LightGbmBooster.averaged(boosters);
+            } catch (RuntimeException | OutOfMemoryError e) {
+                throw new UnsavedModelException("reading the averaged boosters back", e, boosters.get(0).modelText());
+            }
+            try (model) {
                 modelText = model.modelText();
                 try {
-                    gain = model.gainImportance();
+                    // Each booster's split gains add up in the averaged model: per booster, as with one.
+                    gain = java.util.Arrays.stream(model.gainImportance()).map(g -> g / bags).toArray();
                     importance = meanAbsoluteContributions(model, TreeEnsemble.parse(modelText), features, used);
-                } catch (RuntimeException e) {
-                    throw new UnsavedModelException(e, modelText);
+                } catch (RuntimeException | OutOfMemoryError e) {
+                    throw new UnsavedModelException("measuring the features' importance", e, modelText);
                 }
             }
         } finally {
@@ -173,8 +190,8 @@ public final class Trainer {
                     overall, choice.threshold(), config.cost(), choice.curve(), importance, ModelArtifact.defaultUsage(origin.synthetic()),
                     ModelArtifact.environment());
             return new TrainedModel(card, modelText, cv.oof(), target);
-        } catch (RuntimeException e) {
-            throw new UnsavedModelException(e, modelText);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            throw new UnsavedModelException("writing the model card", e, modelText);
         }
     }
 

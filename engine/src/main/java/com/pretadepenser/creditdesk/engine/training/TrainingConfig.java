@@ -13,10 +13,19 @@ import java.util.Map;
  *                 {@link #defaultLightGbm()} and over tuning, which leaves them alone
  * @param tuning   whether and how far {@link Tuner} searches the other settings
  * @param bags     boosters averaged per fit, each with its own seed ({@link #DEFAULT_BAGS} unless asked)
+ * @param pruneShare with {@code prune}, features earning at most this share of the total gain are
+ *                 dropped (0: only those that earned none)
  */
 public record TrainingConfig(int folds, long seed, BusinessCost cost, Imbalance imbalance, boolean prune,
                              int maxRounds, int earlyStopping, double beta, Map<String, String> lightgbm, Tuning tuning,
-                             int bags) {
+                             int bags, double pruneShare) {
+
+    /**
+     * Pruning's default share of the total cross-validation gain below which a feature goes: 0.3 %.
+     * Measured (docs/quality.md): out-of-fold AUC 0.7610 against 0.7591 (genuine sample, mean of 3
+     * seeds, 30-51 features kept instead of 280) and 0.7987 against 0.7970 (demo, 29 instead of 327).
+     */
+    public static final double DEFAULT_PRUNE_SHARE = 0.003;
 
     /**
      * Boosters averaged by default: one. Averaging three (seeds 42, 43, 44 on the genuine sample,
@@ -60,12 +69,15 @@ public record TrainingConfig(int folds, long seed, BusinessCost cost, Imbalance 
         if (bags < 1) {
             throw new IllegalArgumentException("at least one booster per fit, got " + bags);
         }
+        if (!(pruneShare >= 0 && pruneShare < 1)) {
+            throw new IllegalArgumentException("the pruning share must lie in [0, 1), got " + pruneShare);
+        }
     }
 
-    /** A run of one booster per fit, without the settings search. */
+    /** A run of one booster per fit, without the settings search, pruning only features of no gain. */
     public TrainingConfig(int folds, long seed, BusinessCost cost, Imbalance imbalance, boolean prune,
                           int maxRounds, int earlyStopping, double beta, Map<String, String> lightgbm) {
-        this(folds, seed, cost, imbalance, prune, maxRounds, earlyStopping, beta, lightgbm, Tuning.OFF, DEFAULT_BAGS);
+        this(folds, seed, cost, imbalance, prune, maxRounds, earlyStopping, beta, lightgbm, Tuning.OFF, DEFAULT_BAGS, 0);
     }
 
     public static Map<String, String> defaultLightGbm() {
@@ -98,18 +110,18 @@ public record TrainingConfig(int folds, long seed, BusinessCost cost, Imbalance 
     }
 
     public TrainingConfig withSeed(long newSeed) {
-        return new TrainingConfig(folds, newSeed, cost, imbalance, prune, maxRounds, earlyStopping, beta, lightgbm, tuning, bags);
+        return new TrainingConfig(folds, newSeed, cost, imbalance, prune, maxRounds, earlyStopping, beta, lightgbm, tuning, bags, pruneShare);
     }
 
     public TrainingConfig withImbalance(Imbalance newImbalance) {
-        return new TrainingConfig(folds, seed, cost, newImbalance, prune, maxRounds, earlyStopping, beta, lightgbm, tuning, bags);
+        return new TrainingConfig(folds, seed, cost, newImbalance, prune, maxRounds, earlyStopping, beta, lightgbm, tuning, bags, pruneShare);
     }
 
     public TrainingConfig withBags(int newBags) {
-        return new TrainingConfig(folds, seed, cost, imbalance, prune, maxRounds, earlyStopping, beta, lightgbm, tuning, newBags);
+        return new TrainingConfig(folds, seed, cost, imbalance, prune, maxRounds, earlyStopping, beta, lightgbm, tuning, newBags, pruneShare);
     }
 
     public TrainingConfig withTuning(Tuning newTuning) {
-        return new TrainingConfig(folds, seed, cost, imbalance, prune, maxRounds, earlyStopping, beta, lightgbm, newTuning, bags);
+        return new TrainingConfig(folds, seed, cost, imbalance, prune, maxRounds, earlyStopping, beta, lightgbm, newTuning, bags, pruneShare);
     }
 }

@@ -31,7 +31,14 @@ final class Tuner {
     /** Each setting the search draws, with the values it draws from. */
     static final Map<String, List<String>> SPACE = space();
     /** Measured on the genuine sample by hand (docs/quality.md): always a candidate. */
-    static final Map<String, String> SMALL_TREES = Map.of("learning_rate", "0.02", "num_leaves", "7");
+    static final Map<String, String> SMALL_TREES = smallTrees();
+
+    private static Map<String, String> smallTrees() {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("learning_rate", "0.02");
+        s.put("num_leaves", "7");
+        return java.util.Collections.unmodifiableMap(s);
+    }
 
     private static Map<String, List<String>> space() {
         Map<String, List<String>> s = new LinkedHashMap<>();
@@ -102,12 +109,12 @@ final class Tuner {
         return Math.min(SCREENING_FOLDS, config.folds());
     }
 
-    /** All labelled rows, or a stratified subsample of {@link #SCREENING_ROWS}. */
+    /** All labelled rows, or one stratified part of ceil(n / {@link #SCREENING_ROWS}): at most that many rows. */
     int[] screeningRows() {
         if (target.length <= SCREENING_ROWS) {
             return IntStream.range(0, target.length).toArray();
         }
-        // One fold of round(n / SCREENING_ROWS) stratified folds: the default rate of the whole.
+        // One of ceil(n / SCREENING_ROWS) stratified parts (25,001 to 50,000 rows), with the default rate of the whole.
         int parts = (int) Math.ceil(target.length / (double) SCREENING_ROWS);
         int[] part = StratifiedFolds.assign(target, parts, config.seed() + 3);
         return IntStream.range(0, target.length).filter(i -> part[i] == 0).toArray();

@@ -237,6 +237,9 @@ class GenuineDataPathTest {
             assertEquals(0, fr.code(), fr.err());
             String resume = fr.out().lines().filter(l -> l.startsWith("La demande est")).findFirst().orElse("");
             assertFalse(resume.isEmpty(), fr.out());
+            assertTrue(fr.out().startsWith("client " + client + " : probabilit\u00e9 de d\u00e9faut "), fr.out());
+            assertTrue(fr.out().matches("(?s).*\\d,\\d %.*") && fr.out().contains("facteur") && fr.out().contains("tous les clients"),
+                    "French headline, headers, decimal commas and peer groups: " + fr.out());
             assertReadsAsWords(fr.out(), "explain --lang fr " + client);
         }
     }

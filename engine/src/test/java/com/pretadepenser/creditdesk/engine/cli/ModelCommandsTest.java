@@ -114,9 +114,9 @@ class ModelCommandsTest {
         assertEquals(0, CreditDeskCli.run("explain", "--model", dir.resolve("model").toString(), "--data", dir.resolve("ds").toString(),
                 "--client", client, "--lang", "fr"));
         String shown = OUT.toString(StandardCharsets.UTF_8);
-        assertTrue(shown.startsWith("client " + client + " (SYNTHETIC data): probability of default"), shown);
+        assertTrue(shown.startsWith("client " + client + " (donn\u00e9es SYNTH\u00c9TIQUES) : probabilit\u00e9 de d\u00e9faut"), shown);
         assertTrue(shown.contains("La demande est"), "the French summary: " + shown);
-        assertTrue(shown.contains("peers: feature"), shown);
+        assertTrue(shown.contains("pairs : variable") && shown.contains("tous les clients"), "the French peers table: " + shown);
         OUT.reset();
         assertEquals(0, CreditDeskCli.run("explain", "--model", dir.resolve("model").toString(), "--data", dir.resolve("ds").toString(),
                 "--client", client, "--no-peers"));

@@ -17,7 +17,7 @@ class OutOfMemoryTest {
     @Test
     void theMessageNamesTheWorkTheHeapAndALargerOne() {
         String message = OutOfMemory.message("train (training: none, fold 2/5)", 2L * 1024 * 1024 * 1024);
-        assertTrue(message.startsWith("Out of memory while train (training: none, fold 2/5): Java's heap is limited to 2.0 GB."), message);
+        assertTrue(message.startsWith("Out of memory during train (training: none, fold 2/5): Java's heap is limited to 2.0 GB."), message);
         assertTrue(message.contains("java -Xmx4g -jar"), message);
     }
 
@@ -40,7 +40,7 @@ class OutOfMemoryTest {
         assertTrue(ended, "the command ends instead of hanging: " + err);
         assertEquals(1, process.exitValue(), err);
         // It names the command, or, when the heap had no room even for that, says "this command".
-        assertTrue(err.matches("(?s).*creditdesk: Out of memory while (explain|this command).*"), err);
+        assertTrue(err.matches("(?s).*creditdesk: Out of memory during (explain|this command).*"), err);
         assertTrue(err.matches("(?s).*Java's heap is limited to 4\\d MB\\..*"), err);
         assertFalse(err.contains("\tat ") || err.contains("Exception in thread"), "no stack trace: " + err);
     }

@@ -118,6 +118,20 @@ class TrainerTest {
     }
 
     @Test
+    void pruningByShareOfTheGainKeepsFewerFeaturesAndTheStrongest() {
+        TrainingConfig byShare = new TrainingConfig(3, 7, BusinessCost.DEFAULT, TrainingConfig.Imbalance.NONE, true, 80, 20, 2,
+                Map.of("learning_rate", "0.1"), TrainingConfig.Tuning.OFF, 1, TrainingConfig.DEFAULT_PRUNE_SHARE);
+        Trainer.TrainedModel lean = new Trainer().train(data, new Trainer.DataOrigin("syn", true, List.of()), "lean", byShare,
+                TrainingListener.SILENT, () -> false);
+        int kept = lean.card().features().size();
+        assertTrue(kept < trained.card().features().size(), kept + " features against " + trained.card().features().size()
+                + " when only features of no gain go");
+        assertTrue(kept >= 5, "the strong features stay: " + lean.card().featureNames());
+        assertTrue(lean.card().featureNames().containsAll(List.of("EXT_SOURCE_2", "EXT_SOURCE_3")), lean.card().featureNames().toString());
+        assertTrue(lean.card().metrics().rocAuc() > 0.70, "OOF AUC " + lean.card().metrics().rocAuc());
+    }
+
+    @Test
     void sameSeedGivesTheSameOutOfFoldPredictions() {
         TrainingConfig fixed = QUICK.withImbalance(TrainingConfig.Imbalance.NONE);
         Trainer.TrainedModel a = new Trainer().train(data, new Trainer.DataOrigin("syn", true, List.of()), "a", fixed, TrainingListener.SILENT, () -> false);

@@ -1,5 +1,6 @@
 package com.pretadepenser.creditdesk.engine.training;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -8,6 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.pretadepenser.creditdesk.engine.data.HomeCreditData;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditFolder;
+import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
+import com.pretadepenser.creditdesk.engine.features.ClientHistory;
+import com.pretadepenser.creditdesk.engine.features.FeatureMatrix;
+import com.pretadepenser.creditdesk.engine.features.FeaturePipeline;
+import com.pretadepenser.creditdesk.engine.features.FeatureSchema;
+import tech.tablesaw.api.Table;
 import com.pretadepenser.creditdesk.engine.synth.SyntheticGenerator;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TunerTest {
     /** Few rounds and candidates, so that the search runs in seconds; the user fixes num_leaves. */
     private static final TrainingConfig TUNED = new TrainingConfig(3, 7, BusinessCost.DEFAULT, TrainingConfig.Imbalance.NONE,
-            false, 60, 15, 2, Map.of("num_leaves", "15"), new TrainingConfig.Tuning(true, 6, 0), 2);
+            false, 60, 15, 2, Map.of("num_leaves", "15"), new TrainingConfig.Tuning(true, 6, 0), 2, 0);
 
     @TempDir
     static Path dir;
@@ -82,6 +89,25 @@ class TunerTest {
         assertEquals("2", trained.card().hyperParameters().get("boosters-averaged"));
         var trees = com.pretadepenser.creditdesk.engine.model.TreeEnsemble.parse(trained.modelText());
         assertEquals(2 * trained.card().rounds(), trees.treeCount(), "two boosters of the final round count each");
+    }
+
+    @Test
+    void theWinnersReusedFoldsEqualAFreshCrossValidationAndThePlanIsKept() {
+        TrainingConfig config = TUNED.withBags(1);
+        Table train = data.table(HomeCreditTable.APPLICATION_TRAIN).orElseThrow();
+        Table labelled = train.where(train.intColumn("TARGET").isNotMissing());
+        FeatureMatrix features = new FeaturePipeline(FeatureSchema.fit(data)).compute(labelled, new ClientHistory(data));
+        int[] target = labelled.intColumn("TARGET").asIntArray();
+        Tuner tuner = new Tuner(features, target, features.names(), config);
+        int[] step = {0};
+        Tuner.Outcome outcome = tuner.run(step, tuner.plannedFits(), TrainingListener.SILENT, () -> false);
+        assertEquals(tuner.plannedFits(), step[0], "the fits announced to the progress bar are the fits made");
+
+        CrossValidation.Result fresh = CrossValidation.run(features, target, features.names(), config, config.settings(outcome.tuned()),
+                TrainingConfig.Imbalance.NONE, "fresh", CrossValidation.Plan.all(target, config), new int[1], 1,
+                TrainingListener.SILENT, () -> false);
+        assertArrayEquals(fresh.oof(), outcome.cv().oof(), 0.0, "screening folds reused plus the rest = every fold run afresh");
+        assertEquals(config.folds(), outcome.cv().bestIterations().size());
     }
 
     @Test
