@@ -169,7 +169,9 @@ public final class PeersView extends VBox {
                 text.append('\n');
             }
             // for repayers and defaulters, the default rate is 0 and 100 % by definition: not worth a word
-            text.append(i18n.get(result.outcomeGroups() ? "peers.statsOutcome" : "peers.stats", g.label(),
+            // a missing value (common in genuine data: external score 1 is missing for over half) has no percentile
+            String key = (result.outcomeGroups() ? "peers.statsOutcome" : "peers.stats") + (Double.isNaN(d.clientPercentile()) ? "Unknown" : "");
+            text.append(i18n.get(key, g.label(),
                     number(d.percentile(DisplayUnit.of(feature).backwards()), 0),
                     number(100 * d.defaultRate(), 1), number(100 * d.meanProbability(), 1)));
         }
