@@ -53,8 +53,17 @@ public final class CreditDeskCli implements Runnable {
             return 1;
         });
         try {
+            // Tablesaw's Table scans the class path once, in its static initialiser: done here, on
+            // this thread, so that a heap too small for it fails as an out-of-memory error we can
+            // name, not as "Could not initialize class" in whichever reader thread comes second.
+            Class.forName("tech.tablesaw.api.Table", true, CreditDeskCli.class.getClassLoader());
             return commandLine.execute(args);
-        } catch (OutOfMemoryError e) {
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("Tablesaw is part of the CreditDesk jar", e);
+        } catch (OutOfMemoryError | ExceptionInInitializerError e) {
+            if (!outOfMemory(e)) {
+                throw e;
+            }
             reportOutOfMemory(command);
             return 1;
         }
