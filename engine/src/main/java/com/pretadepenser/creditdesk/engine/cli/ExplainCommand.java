@@ -107,11 +107,10 @@ final class ExplainCommand implements Callable<Integer> {
             Distribution d = peers.get(i);
             PeerGroup.Kind kind = GROUP_ORDER.get(i % GROUP_ORDER.size());
             String group = java.text.MessageFormat.format(texts.getString("group." + kind.name()), Integer.toString(SIMILAR));
-            System.out.printf(locale, "%-40s %-34s %,10d %11s %18s %14s%% %15s%%%n", abbreviate(FeatureLabels.label(d.feature(), locale), 40),
+            System.out.printf(locale, "%-40s %-34s %,10d %11s %18s %14.1f%% %15.1f%%%n", abbreviate(FeatureLabels.label(d.feature(), locale), 40),
                     group, d.groupSize(), Double.isNaN(d.clientPercentile()) ? "-"
                             : "%.0f".formatted(d.percentile(HumanValues.readsBackwards(d.feature()))),
-                    values.format(d.feature(), d.quantiles()[2]), number("%.1f", 100 * d.defaultRate(), locale),
-                    number("%.1f", 100 * d.meanProbability(), locale));
+                    values.format(d.feature(), d.quantiles()[2]), 100 * d.defaultRate(), 100 * d.meanProbability());
         }
     }
 

@@ -97,14 +97,17 @@ final class CrossValidation {
             listener.fitStarted("%s, fold %d/%d".formatted(label, k + 1, plan.foldsRun().length), ++step[0], steps);
             double[] raw = new double[validRows.length];
             int rounds = 0;
+            // The fold's row-major copies, made once for all its bags.
+            LightGbmBooster.Matrix trainMatrix = matrix(features, trainRows, featureNames);
+            LightGbmBooster.Matrix validMatrix = matrix(features, validRows, featureNames);
+            float[] trainLabels = labels(target, trainRows);
+            float[] validLabels = labels(target, validRows);
             for (int b = 0; b < bags; b++) {
-                try (LightGbmBooster model = LightGbmBooster.train(
-                        matrix(features, trainRows, featureNames), labels(target, trainRows),
-                        matrix(features, validRows, featureNames), labels(target, validRows),
+                try (LightGbmBooster model = LightGbmBooster.train(trainMatrix, trainLabels, validMatrix, validLabels,
                         parameters(settings, bagSeed(config.seed(), b), imbalance, target, trainRows, current), config.maxRounds(),
                         config.earlyStopping(), listener::round, cancelled)) {
                     requireReadable(model.modelText(), label + ", fold " + (k + 1));
-                    double[] bagRaw = model.rawScores(features.rowMajor(validRows, featureNames), validRows.length,
+                    double[] bagRaw = model.rawScores(validMatrix.values(), validRows.length,
                             Integer.parseInt(settings.getOrDefault("num_threads", "2")));
                     for (int i = 0; i < raw.length; i++) {
                         raw[i] += bagRaw[i] / bags;

@@ -141,13 +141,14 @@ public final class Trainer {
         Map<String, String> finalParameters = CrossValidation.parameters(settings, config.seed(), chosen, target, all, 0);
         finalParameters.put("boosters-averaged", Integer.toString(bags));
         List<LightGbmBooster> boosters = new ArrayList<>();
+        LightGbmBooster.Matrix allRows = CrossValidation.matrix(features, all, used);
+        float[] allLabels = CrossValidation.labels(target, all);
         try {
             for (int b = 0; b < bags; b++) {
                 if (b > 0) {
                     listener.fitStarted("final model, booster %d/%d".formatted(b + 1, bags), step[0], step[0]);
                 }
-                boosters.add(LightGbmBooster.train(CrossValidation.matrix(features, all, used), CrossValidation.labels(target, all),
-                        null, null, CrossValidation.parameters(settings, CrossValidation.bagSeed(config.seed(), b), chosen, target, all, 0),
+                boosters.add(LightGbmBooster.train(allRows, allLabels, null, null, CrossValidation.parameters(settings, CrossValidation.bagSeed(config.seed(), b), chosen, target, all, 0),
                         rounds, rounds, listener::round, cancelled));
             }
             LightGbmBooster model;
