@@ -17,14 +17,49 @@ import java.util.Locale;
  * scores a client in about a millisecond, so nothing is mocked), with its peer index built.
  */
 public final class DemoWorkspace {
-    /** Refused at 14.4 % against the 8.7 % threshold. */
-    public static final int REFUSED_CLIENT = 100002;
-    /** Refused just above the threshold (9.8 %): a longer term grants it. */
-    public static final int NEAR_THRESHOLD_CLIENT = 100020;
-    /** Granted at 1.2 %. */
-    public static final int GRANTED_CLIENT = 100001;
-
     private static Workspace workspace;
+
+    /*
+     * The clients the tests need, chosen by what the shipped model says of them (lowest ID first),
+     * so that retraining the model changes which clients play each part, not what the tests check.
+     */
+    /** Refused, and no change of amount or term within the allowed range grants it. */
+    public static final int REFUSED_CLIENT;
+    /** Refused, and a change of the loan (amount or term) grants it. */
+    public static final int NEAR_THRESHOLD_CLIENT;
+    /** Granted, well below the threshold (under half of it). */
+    public static final int GRANTED_CLIENT;
+
+    static {
+        Workspace w = get();
+        double threshold = w.model().threshold();
+        int refused = 0;
+        int near = 0;
+        int granted = 0;
+        for (int id : w.sortedIds()) {
+            if (refused != 0 && near != 0 && granted != 0) {
+                break;
+            }
+            double p = w.scorer().explain(id).score().probability();
+            if (p < threshold / 2) {
+                granted = granted == 0 ? id : granted;
+            } else if (p >= threshold && (refused == 0 || near == 0)) {
+                boolean grantable = w.counterfactuals().search(w.scorer().application(id)).found().isPresent();
+                if (grantable && near == 0) {
+                    near = id;
+                } else if (!grantable && refused == 0) {
+                    refused = id;
+                }
+            }
+        }
+        if (refused == 0 || near == 0 || granted == 0) {
+            throw new IllegalStateException("The shipped model leaves no demo client for a part: refused " + refused
+                    + ", refused but grantable " + near + ", granted " + granted);
+        }
+        REFUSED_CLIENT = refused;
+        NEAR_THRESHOLD_CLIENT = near;
+        GRANTED_CLIENT = granted;
+    }
 
     private DemoWorkspace() {
     }
@@ -38,9 +73,29 @@ public final class DemoWorkspace {
         return workspace;
     }
 
+    /**
+     * A client whose application the tests quote, whatever the model says of it: 46, male, married
+     * with 1 child, working, income 135,000, credit 269,560, 5 active bureau credits, defaulted.
+     */
+    public static final int KNOWN_FACTS_CLIENT = 100002;
+    /** A client who is not employed (the DAYS_EMPLOYED sentinel). */
+    public static final int NOT_EMPLOYED_CLIENT = 100001;
+
     /** A probability or threshold as the English screens show it ("14.4 %"): tests compare with the model's own. */
     public static String percent(double probability) {
-        return String.format(Locale.ENGLISH, "%.1f %%", 100 * probability);
+        return percent(probability, Locale.ENGLISH);
+    }
+
+    /** The same as the screens of {@code locale} show it ("14,4 %" in French). */
+    public static String percent(double probability, Locale locale) {
+        return String.format(locale, "%.1f %%", 100 * probability);
+    }
+
+    /** A main ViewModel as {@link #mainViewModel} gives it, showing {@code client}. */
+    public static MainViewModel mainViewModel(Locale locale, int client) {
+        MainViewModel model = mainViewModel(locale);
+        model.load(client);
+        return model;
     }
 
     /** The shipped model's probability of a demo client. */

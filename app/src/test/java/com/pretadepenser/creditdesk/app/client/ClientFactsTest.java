@@ -18,7 +18,7 @@ class ClientFactsTest {
 
     @Test
     void factsAreInHumanUnits() {
-        Map<String, String> facts = facts(DemoWorkspace.mainViewModel(Locale.ENGLISH));
+        Map<String, String> facts = facts(DemoWorkspace.mainViewModel(Locale.ENGLISH, DemoWorkspace.KNOWN_FACTS_CLIENT));
 
         assertEquals("46 years", facts.get("Age"));
         assertEquals("Male", facts.get("Gender"));
@@ -34,7 +34,7 @@ class ClientFactsTest {
 
     @Test
     void frenchCardTranslatesLabelsAndCategoryValues() {
-        Map<String, String> facts = facts(DemoWorkspace.mainViewModel(Locale.FRENCH));
+        Map<String, String> facts = facts(DemoWorkspace.mainViewModel(Locale.FRENCH, DemoWorkspace.KNOWN_FACTS_CLIENT));
 
         assertEquals("46 ans", facts.get("\u00c2ge"));
         assertEquals("Mari\u00e9, 1 enfant", facts.get("Famille"));
@@ -45,7 +45,7 @@ class ClientFactsTest {
     @Test
     void aClientWithoutEmploymentSaysSo() {
         MainViewModel main = DemoWorkspace.mainViewModel(Locale.ENGLISH);
-        main.load(DemoWorkspace.GRANTED_CLIENT);
+        main.load(DemoWorkspace.NOT_EMPLOYED_CLIENT);
 
         Map<String, String> facts = facts(main);
 

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.pretadepenser.creditdesk.app.DemoWorkspace;
 import com.pretadepenser.creditdesk.app.main.MainViewModel;
+import com.pretadepenser.creditdesk.engine.explain.FeatureLabels;
+import com.pretadepenser.creditdesk.engine.explain.HumanValues;
 import com.pretadepenser.creditdesk.engine.scoring.Decision;
 import com.pretadepenser.creditdesk.engine.scoring.RiskBand;
 import java.util.Locale;
@@ -58,7 +60,16 @@ class DecisionViewModelTest {
 
         assertTrue(decision.raising().size() >= 1 && decision.raising().size() <= 4);
         assertTrue(decision.lowering().size() <= 4);
-        assertEquals("external credit scores: External score 2 = 0.30", decision.raising().get(1));
+        var reasons = main.clientProperty().get().explanation().raising();
+        var values = new HumanValues(DemoWorkspace.get().card().featureSchema(), Locale.ENGLISH);
+        for (int i = 0; i < reasons.size(); i++) {
+            var reason = reasons.get(i);
+            double value = main.clientProperty().get().explanation().features().stream()
+                    .filter(c -> c.feature().equals(reason.feature())).findFirst().orElseThrow().value();
+            assertEquals(reason.familyLabel() + ": " + FeatureLabels.label(reason.feature(), Locale.ENGLISH) + " = " + values.format(reason.feature(), value),
+                    decision.raising().get(i), "family, the feature in words and the client's value in its unit");
+            assertTrue(!decision.raising().get(i).contains("NaN") && !decision.raising().get(i).contains(reason.feature()), decision.raising().get(i));
+        }
     }
 
     @Test
@@ -71,7 +82,9 @@ class DecisionViewModelTest {
             decision.modeProperty().set(mode);
             Waterfall w = decision.waterfallProperty().get();
             assertEquals(1 / (1 + Math.exp(-client.explanation().bias())), w.base(), 1e-12);
-            assertEquals(DecisionViewModel.WATERFALL_STEPS + 1, w.steps().size(), "top steps plus all others");
+            int parts = mode == Waterfall.Mode.FAMILIES ? client.explanation().families().size() : client.explanation().features().size();
+            boolean others = parts > DecisionViewModel.WATERFALL_STEPS;
+            assertEquals(Math.min(parts, DecisionViewModel.WATERFALL_STEPS) + (others ? 1 : 0), w.steps().size(), "top steps, then all others if any");
             double at = w.base();
             for (Waterfall.Step step : w.steps()) {
                 assertEquals(at, step.from(), 1e-12);
@@ -79,7 +92,7 @@ class DecisionViewModelTest {
             }
             assertEquals(client.probability(), at, 1e-9);
             assertEquals(client.probability(), w.probability(), 1e-9);
-            assertEquals("All other factors", w.steps().get(w.steps().size() - 1).label());
+            assertEquals(others, "All other factors".equals(w.steps().get(w.steps().size() - 1).label()), mode.name());
         }
     }
 
@@ -93,9 +106,11 @@ class DecisionViewModelTest {
 
         Waterfall.Step first = decision.waterfallProperty().get().steps().get(0);
         assertNotEquals(familyFirst, first.label());
-        assertEquals("External score 2", first.label());
-        assertEquals("0.30", first.value());
-        assertTrue(first.raises());
+        var top = main.clientProperty().get().explanation().features().stream()
+                .max(java.util.Comparator.comparingDouble(c -> Math.abs(c.contribution()))).orElseThrow();
+        assertEquals(FeatureLabels.label(top.feature(), Locale.ENGLISH), first.label(), "the largest contribution first");
+        assertEquals(new HumanValues(DemoWorkspace.get().card().featureSchema(), Locale.ENGLISH).format(top.feature(), top.value()), first.value());
+        assertEquals(top.contribution() > 0, first.raises());
     }
 
     @Test

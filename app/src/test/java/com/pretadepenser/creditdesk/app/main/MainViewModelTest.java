@@ -24,7 +24,7 @@ class MainViewModelTest {
     void typedIdLoadsTheClientWithTheEnginesScore() {
         MainViewModel model = DemoWorkspace.mainViewModel(Locale.ENGLISH);
 
-        assertTrue(model.load(" 100001 "));
+        assertTrue(model.load(" " + DemoWorkspace.GRANTED_CLIENT + " "));
 
         var shown = model.clientProperty().get();
         assertEquals(DemoWorkspace.GRANTED_CLIENT, shown.id());
@@ -66,12 +66,14 @@ class MainViewModelTest {
     void recentClientsAreMostRecentFirstWithoutRepeatsAndRemembered() {
         MainViewModel model = DemoWorkspace.mainViewModel(Locale.ENGLISH);
 
-        model.load(100001);
-        model.load(100020);
-        model.load(100001);
+        int a = DemoWorkspace.GRANTED_CLIENT;
+        int b = DemoWorkspace.NEAR_THRESHOLD_CLIENT;
+        model.load(a);
+        model.load(b);
+        model.load(a);
 
-        assertEquals(List.of(100001, 100020, 100002), model.recentClients());
-        assertEquals(List.of(100001, 100020, 100002), model.settings().recentClients());
+        assertEquals(List.of(a, b, DemoWorkspace.REFUSED_CLIENT), model.recentClients());
+        assertEquals(List.of(a, b, DemoWorkspace.REFUSED_CLIENT), model.settings().recentClients());
     }
 
     @Test

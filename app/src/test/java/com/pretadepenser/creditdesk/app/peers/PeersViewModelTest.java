@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.pretadepenser.creditdesk.app.DemoWorkspace;
 import com.pretadepenser.creditdesk.app.main.MainViewModel;
+import com.pretadepenser.creditdesk.engine.explain.FeatureLabels;
+import com.pretadepenser.creditdesk.engine.features.FeaturePipeline;
 import com.pretadepenser.creditdesk.engine.peers.PeerIndex;
 import com.pretadepenser.creditdesk.engine.peers.Segment;
 import java.util.Arrays;
@@ -99,8 +101,11 @@ class PeersViewModelTest {
         MainViewModel main = DemoWorkspace.mainViewModel(Locale.FRENCH);
         PeersViewModel peers = peersOf(main);
 
-        assertEquals(PeersViewModel.FEATURE_CHOICES, peers.features().size());
-        assertEquals("Score externe 2", peers.features().get(0).label());
+        var card = DemoWorkspace.get().card();
+        List<String> numeric = card.globalImportance().keySet().stream().filter(f -> !FeaturePipeline.isCategorical(f)).toList();
+        assertEquals(Math.min(PeersViewModel.FEATURE_CHOICES, numeric.size()), peers.features().size());
+        assertEquals(FeatureLabels.label(numeric.get(0), Locale.FRENCH), peers.features().get(0).label(), "the most important first, in French");
+        assertTrue(peers.features().stream().noneMatch(c -> FeaturePipeline.isCategorical(c.feature())));
     }
 
     @Test
