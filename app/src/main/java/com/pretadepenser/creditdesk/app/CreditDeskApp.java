@@ -28,10 +28,19 @@ public final class CreditDeskApp extends Application {
     private FxTaskExecutor executor;
     private AppSettings settings;
 
+    /** The documentation commands neither show nor change the officer's own recent clients, window and theme. */
+    private static AppSettings scratchSettings() {
+        try {
+            return new AppSettings(java.nio.file.Files.createTempDirectory("creditdesk-settings"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void start(Stage stage) {
         Map<String, String> named = getParameters().getNamed();
-        settings = AppSettings.forUser();
+        settings = named.containsKey("screenshots") || named.containsKey("bench") ? scratchSettings() : AppSettings.forUser();
         Locale language = named.containsKey("lang") ? Locale.forLanguageTag(named.get("lang"))
                 : settings.language().orElse(Locale.getDefault());
         I18n i18n = new I18n(language);

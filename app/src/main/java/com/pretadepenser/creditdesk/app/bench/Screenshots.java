@@ -21,8 +21,6 @@ import javax.imageio.ImageIO;
  * application with a validation message and scored, the model page, French, dark, an unknown id.
  */
 public final class Screenshots {
-    /** A client refused just above the threshold, for whom a smaller credit grants: the what-if example. */
-    static final int WHATIF_CLIENT = 100020;
     private final Stage stage;
     private final MainView view;
     private final MainViewModel model;
@@ -35,6 +33,18 @@ public final class Screenshots {
         this.model = model;
         this.theme = theme;
         this.folder = folder;
+    }
+
+    /** The what-if example: the first refused client (by ID) whom a change of the loan grants. */
+    private static int grantableClient(com.pretadepenser.creditdesk.app.workspace.Workspace workspace) {
+        double threshold = workspace.model().threshold();
+        for (int id : workspace.sortedIds()) {
+            if (workspace.scorer().explain(id).score().probability() >= threshold
+                    && workspace.counterfactuals().search(workspace.scorer().application(id)).found().isPresent()) {
+                return id;
+            }
+        }
+        throw new IllegalStateException("no refused client of " + workspace.dataFolder() + " is granted by a change of the loan");
     }
 
     public void start() {
@@ -56,6 +66,8 @@ public final class Screenshots {
             });
             FxSteps.await(() -> model.clientProperty().get() != null && model.peersProperty().get() != null, 60_000, "first client and peers");
             settle();
+            int first = model.clientProperty().get().id();
+            int whatIfClient = grantableClient(model.workspaceProperty().get());
             save("01-decision");
             FxSteps.run(() -> ((ToggleButton) view.lookup("#byFeature")).fire());
             settle();
@@ -75,7 +87,7 @@ public final class Screenshots {
             FxSteps.run(() -> lookupChoice("#peerGroup").setValue(com.pretadepenser.creditdesk.app.peers.PeersViewModel.Group.SEGMENT));
             settle();
             save("05b-peers-segment");
-            FxSteps.run(() -> model.load(WHATIF_CLIENT));
+            FxSteps.run(() -> model.load(whatIfClient));
             tab(2);
             save("06-whatif-original");
             FxSteps.run(() -> view.whatIf().applySuggestion());
@@ -108,7 +120,7 @@ public final class Screenshots {
             save("09-new-application-scored");
             tab(4);
             save("10-model");
-            FxSteps.run(() -> model.load(100002));
+            FxSteps.run(() -> model.load(first));
             FxSteps.run(() -> model.i18n().setLocale(Locale.FRENCH));
             tab(0);
             save("11-decision-fr");
