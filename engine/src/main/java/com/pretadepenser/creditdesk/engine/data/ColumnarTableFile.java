@@ -89,6 +89,42 @@ final class ColumnarTableFile {
     }
 
     static Table read(Path file) {
+        Opened opened = open(file);
+        List<Column<?>> columns = new ArrayList<>(opened.header().columns().size());
+        for (ColumnHeader column : opened.header().columns()) {
+            columns.add(decode(column, opened.block(column), opened.header().rows()));
+        }
+        return Table.create(opened.header().table(), columns);
+    }
+
+    /**
+     * The table in its stored widths, read in place: an uncompressed file stays memory-mapped
+     * (off the heap), a compressed one is inflated once into its compact bytes.
+     */
+    static CompactTable readCompact(Path file) {
+        Opened opened = open(file);
+        CompactTable.Builder table = CompactTable.builder(opened.header().table(), opened.header().rows());
+        for (ColumnHeader column : opened.header().columns()) {
+            ByteBuffer block = opened.block(column);
+            if (column.levels() != null) {
+                table.codes(column.name(), column.encoding(), column.levels(), block);
+            } else if (column.kind().equals("INTEGER")) {
+                table.ints(column.name(), block);
+            } else {
+                table.numbers(column.name(), column.encoding(), block);
+            }
+        }
+        return table.build();
+    }
+
+    /** A table file's header and its bytes, checked: every column's block lies inside the file. */
+    private record Opened(Path file, FileHeader header, ByteBuffer bytes, long dataStart) {
+        ByteBuffer block(ColumnHeader column) {
+            return bytes.slice((int) (dataStart + column.offset()), (int) column.length()).order(ByteOrder.LITTLE_ENDIAN);
+        }
+    }
+
+    private static Opened open(Path file) {
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
             ByteBuffer map;
             if (file.getFileName().toString().endsWith(GZIP_SUFFIX)) {
@@ -99,6 +135,9 @@ final class ColumnarTableFile {
                             + "); the dataset is damaged: import it again.", e);
                 }
             } else {
+                if (in.size() > Integer.MAX_VALUE) {
+                    throw new CreditDeskException(file + " is larger than 2 GB, more than one table file holds; import the data again with this version.");
+                }
                 map = in.map(FileChannel.MapMode.READ_ONLY, 0, in.size());
             }
             map.order(ByteOrder.LITTLE_ENDIAN);
@@ -112,21 +151,21 @@ final class ColumnarTableFile {
                 throw new CreditDeskException(file + " is not a CreditDesk table file (bad signature); the dataset is damaged: import it again.");
             }
             int headerLength = map.getInt();
+            if (headerLength < 0 || headerLength > map.remaining()) {
+                throw new CreditDeskException(file + " has a damaged header; the dataset is damaged: import it again.");
+            }
             byte[] headerBytes = new byte[headerLength];
             map.get(headerBytes);
             FileHeader header = JSON.readValue(headerBytes, FileHeader.class);
             long dataStart = MAGIC.length + 4L + headerLength;
-            List<Column<?>> columns = new ArrayList<>(header.columns().size());
             for (ColumnHeader column : header.columns()) {
-                if (dataStart + column.offset() + column.length() > size) {
+                long expected = (long) header.rows() * width(column.encoding());
+                if (dataStart + column.offset() + column.length() > size || column.length() != expected) {
                     throw new CreditDeskException(file + " is truncated in column " + column.name()
                             + "; the dataset is damaged: import it again.");
                 }
-                ByteBuffer block = map.slice((int) (dataStart + column.offset()), (int) column.length())
-                        .order(ByteOrder.LITTLE_ENDIAN);
-                columns.add(decode(column, block, header.rows()));
             }
-            return Table.create(header.table(), columns);
+            return new Opened(file, header, map, dataStart);
         } catch (IOException e) {
             throw new CreditDeskException("Cannot read " + file + ": " + e.getMessage(), e);
         }

@@ -29,6 +29,7 @@ public final class LocalDataset {
     private final Path folder;
     private final DatasetManifest manifest;
     private final Map<HomeCreditTable, Table> loaded = new EnumMap<>(HomeCreditTable.class);
+    private final Map<HomeCreditTable, CompactTable> compact = new EnumMap<>(HomeCreditTable.class);
 
     private LocalDataset(Path folder, DatasetManifest manifest) {
         this.folder = folder;
@@ -83,34 +84,52 @@ public final class LocalDataset {
         return Optional.of(loaded.computeIfAbsent(table, this::read));
     }
 
+    /** A child table in its stored widths (mapped in place, or inflated compact), loaded on first call and kept. */
+    public synchronized Optional<CompactTable> compactTable(HomeCreditTable table) {
+        if (!has(table)) {
+            return Optional.empty();
+        }
+        return Optional.of(compact.computeIfAbsent(table, t -> checked(t, ColumnarTableFile::readCompact, CompactTable::rowCount)));
+    }
+
     private Table read(HomeCreditTable t) {
+        return checked(t, ColumnarTableFile::read, Table::rowCount);
+    }
+
+    private <T> T checked(HomeCreditTable t, java.util.function.Function<Path, T> reader, java.util.function.ToIntFunction<T> rows) {
         DatasetManifest.TableEntry entry = entry(t).orElseThrow();
         Path file = folder.resolve(entry.file());
         if (!Files.isRegularFile(file)) {
             throw new CreditDeskException(file + " is listed in the manifest but missing. The dataset is damaged: import it again.");
         }
-        Table frame = ColumnarTableFile.read(file);
-        if (frame.rowCount() != entry.rows()) {
-            throw new CreditDeskException(file + " holds " + frame.rowCount() + " rows, the manifest says "
+        T frame = reader.apply(file);
+        if (rows.applyAsInt(frame) != entry.rows()) {
+            throw new CreditDeskException(file + " holds " + rows.applyAsInt(frame) + " rows, the manifest says "
                     + entry.rows() + ". The dataset is damaged: import it again.");
         }
         return frame;
     }
 
-    /** Reads every table not yet loaded, two at a time (decompressing is the cost, and this machine class has 2 cores). */
+    /**
+     * Reads every table not yet loaded, two at a time (decompressing is the cost, and this machine
+     * class has 2 cores): the application tables as Tablesaw tables, the child tables compact.
+     */
     private void readAllInParallel() {
         List<HomeCreditTable> missing;
         synchronized (this) {
-            missing = java.util.Arrays.stream(HomeCreditTable.values()).filter(t -> has(t) && !loaded.containsKey(t)).toList();
+            missing = java.util.Arrays.stream(HomeCreditTable.values())
+                    .filter(t -> has(t) && !(t.isApplication() ? loaded.containsKey(t) : compact.containsKey(t))).toList();
         }
         if (missing.size() < 2) {
             return;
         }
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
-            List<java.util.concurrent.Future<Table>> reads = missing.stream().map(t -> pool.submit(() -> read(t))).toList();
+            List<java.util.concurrent.Future<Object>> reads = missing.stream()
+                    .map(t -> pool.submit(() -> t.isApplication() ? (Object) read(t) : checked(t, ColumnarTableFile::readCompact, CompactTable::rowCount)))
+                    .toList();
             for (int i = 0; i < missing.size(); i++) {
-                Table frame;
+                Object frame;
                 try {
                     frame = reads.get(i).get();
                 } catch (java.util.concurrent.ExecutionException e) {
@@ -123,7 +142,11 @@ public final class LocalDataset {
                     throw new CreditDeskException("Interrupted while reading " + folder, e);
                 }
                 synchronized (this) {
-                    loaded.putIfAbsent(missing.get(i), frame);
+                    if (frame instanceof Table table) {
+                        loaded.putIfAbsent(missing.get(i), table);
+                    } else {
+                        compact.putIfAbsent(missing.get(i), (CompactTable) frame);
+                    }
                 }
             }
         } finally {
@@ -131,17 +154,25 @@ public final class LocalDataset {
         }
     }
 
-    /** Every table, loaded, as the same in-memory form the CSV reader gives. */
+    /**
+     * Every table, loaded: the application tables as Tablesaw tables, the child tables in their
+     * stored widths (widened only if a caller asks {@link HomeCreditData#table} for one).
+     */
     public HomeCreditData load() {
         readAllInParallel();
         Map<HomeCreditTable, Table> tables = new EnumMap<>(HomeCreditTable.class);
+        Map<HomeCreditTable, CompactTable> children = new EnumMap<>(HomeCreditTable.class);
         for (HomeCreditTable t : HomeCreditTable.values()) {
-            table(t).ifPresent(frame -> tables.put(t, frame));
+            if (t.isApplication()) {
+                table(t).ifPresent(frame -> tables.put(t, frame));
+            } else {
+                compactTable(t).ifPresent(frame -> children.put(t, frame));
+            }
         }
         Map<HomeCreditTable, Long> orphans = new EnumMap<>(HomeCreditTable.class);
         manifest.orphanRows().forEach((file, count) ->
                 HomeCreditTable.byFileName(file).ifPresent(t -> orphans.put(t, count)));
-        return new HomeCreditData(tables, orphans, manifest.notes());
+        return new HomeCreditData(tables, children, orphans, manifest.notes());
     }
 
     /** The generator's true probabilities, when this dataset is synthetic and they were kept. */

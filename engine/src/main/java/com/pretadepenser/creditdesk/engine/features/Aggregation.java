@@ -10,15 +10,15 @@ import it.unimi.dsi.fastutil.doubles.DoubleOpenHashSet;
 enum Aggregation {
     MIN, MAX, MEAN, SUM, VAR, SIZE, NUNIQUE;
 
-    /** Aggregates {@code values} over {@code rows[from..to)}. */
-    double over(double[] values, int[] rows, int from, int to) {
+    /** Aggregates {@code values[from..to)}. */
+    double over(double[] values, int from, int to) {
         if (this == SIZE) {
             return to - from;
         }
         if (this == NUNIQUE) {
             DoubleOpenHashSet distinct = new DoubleOpenHashSet();
             for (int i = from; i < to; i++) {
-                double v = values[rows[i]];
+                double v = values[i];
                 if (!Double.isNaN(v)) {
                     distinct.add(v);
                 }
@@ -30,7 +30,7 @@ enum Aggregation {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (int i = from; i < to; i++) {
-            double v = values[rows[i]];
+            double v = values[i];
             if (Double.isNaN(v)) {
                 continue;
             }
@@ -44,15 +44,15 @@ enum Aggregation {
             case MAX -> n == 0 ? Double.NaN : max;
             case MEAN -> n == 0 ? Double.NaN : sum / n;
             case SUM -> sum;
-            case VAR -> n < 2 ? Double.NaN : variance(values, rows, from, to, sum / n, n);
+            case VAR -> n < 2 ? Double.NaN : variance(values, from, to, sum / n, n);
             default -> throw new IllegalStateException(name());
         };
     }
 
-    private static double variance(double[] values, int[] rows, int from, int to, double mean, int n) {
+    private static double variance(double[] values, int from, int to, double mean, int n) {
         double squares = 0;
         for (int i = from; i < to; i++) {
-            double v = values[rows[i]];
+            double v = values[i];
             if (!Double.isNaN(v)) {
                 squares += (v - mean) * (v - mean);
             }

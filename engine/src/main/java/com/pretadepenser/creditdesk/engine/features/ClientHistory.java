@@ -1,34 +1,32 @@
 package com.pretadepenser.creditdesk.engine.features;
 
+import com.pretadepenser.creditdesk.engine.data.CompactTable;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditData;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
-import tech.tablesaw.api.NumericColumn;
-import tech.tablesaw.api.Table;
 
 /**
  * The child tables of a dataset, indexed by client (and bureau_balance by bureau credit), so that
  * the aggregates of any set of clients, one or all, are computed by the same code from slices.
- * Build once per dataset; it is read-only afterwards and safe to share between threads.
+ * The tables stay in their stored widths ({@link CompactTable}): nothing per row is widened or
+ * cached, so the heap holds only the index. Build once per dataset; read-only afterwards and safe
+ * to share between threads.
  */
 public final class ClientHistory {
-    private final Map<HomeCreditTable, Table> tables = new EnumMap<>(HomeCreditTable.class);
+    private final Map<HomeCreditTable, CompactTable> tables = new EnumMap<>(HomeCreditTable.class);
     private final Map<HomeCreditTable, Groups> groups = new EnumMap<>(HomeCreditTable.class);
-    private final Map<List<Object>, Object> cache = new HashMap<>();
+    private final Map<java.util.List<Object>, Object> inputs = new java.util.HashMap<>();
 
     public ClientHistory(HomeCreditData data) {
         for (HomeCreditTable table : HomeCreditTable.values()) {
             if (table.isApplication() || !data.has(table)) {
                 continue;
             }
-            Table frame = data.table(table).orElseThrow();
+            CompactTable frame = data.compact(table).orElseThrow();
             tables.put(table, frame);
-            groups.put(table, Groups.by(frame.intColumn(table.parentKey().orElseThrow()).asIntArray()));
+            groups.put(table, Groups.by(frame.ints(table.parentKey().orElseThrow())));
         }
     }
 
@@ -41,19 +39,13 @@ public final class ClientHistory {
     }
 
     /**
-     * Per-row inputs of a table's aggregates (numbers, ratios, one-hot levels), computed once for
-     * all its rows on first use and shared by every later computation, so one client costs a slice.
+     * The inputs of a table's aggregates for a feature schema (per-row functions over the compact
+     * columns: no row data), made once and shared by every later computation.
      */
     @SuppressWarnings("unchecked")
-    <T> T cached(String name, FeatureSchema schema, Supplier<T> compute) {
-        List<Object> key = List.of(name, schema);
-        synchronized (cache) {
-            Object value = cache.get(key);
-            if (value == null) {
-                value = compute.get();
-                cache.put(key, value);
-            }
-            return (T) value;
+    <T> T inputs(String table, FeatureSchema schema, java.util.function.Supplier<T> make) {
+        synchronized (inputs) {
+            return (T) inputs.computeIfAbsent(java.util.List.of(table, schema), k -> make.get());
         }
     }
 
@@ -65,18 +57,18 @@ public final class ClientHistory {
         int active = count(HomeCreditTable.BUREAU, bureau, "CREDIT_ACTIVE", "Active");
         int overdue = 0;
         if (bureau.length > 0) {
-            NumericColumn<?> days = (NumericColumn<?>) tables.get(HomeCreditTable.BUREAU).column("CREDIT_DAY_OVERDUE");
+            CompactTable.Numbers days = tables.get(HomeCreditTable.BUREAU).numbers("CREDIT_DAY_OVERDUE");
             for (int row : bureau) {
-                overdue += days.getDouble(row) > 0 ? 1 : 0;
+                overdue += days.get(row) > 0 ? 1 : 0;
             }
         }
         int late = 0;
         if (instalments.length > 0) {
-            Table table = tables.get(HomeCreditTable.INSTALLMENTS_PAYMENTS);
-            NumericColumn<?> paid = (NumericColumn<?>) table.column("DAYS_ENTRY_PAYMENT");
-            NumericColumn<?> due = (NumericColumn<?>) table.column("DAYS_INSTALMENT");
+            CompactTable table = tables.get(HomeCreditTable.INSTALLMENTS_PAYMENTS);
+            CompactTable.Numbers paid = table.numbers("DAYS_ENTRY_PAYMENT");
+            CompactTable.Numbers due = table.numbers("DAYS_INSTALMENT");
             for (int row : instalments) {
-                late += paid.getDouble(row) > due.getDouble(row) ? 1 : 0;
+                late += paid.get(row) > due.get(row) ? 1 : 0;
             }
         }
         return new HistorySummary(bureau.length, active, overdue, previous.length,
@@ -94,10 +86,11 @@ public final class ClientHistory {
         if (rows.length == 0) {
             return 0;
         }
-        var values = tables.get(table).stringColumn(column);
+        CompactTable.Codes values = tables.get(table).codes(column);
+        int wanted = values.levels().indexOf(level);
         int n = 0;
         for (int row : rows) {
-            n += level.equals(values.get(row)) ? 1 : 0;
+            n += wanted >= 0 && values.code(row) == wanted ? 1 : 0;
         }
         return n;
     }
@@ -106,7 +99,7 @@ public final class ClientHistory {
         return tables.containsKey(table);
     }
 
-    Optional<Table> table(HomeCreditTable table) {
+    Optional<CompactTable> table(HomeCreditTable table) {
         return Optional.ofNullable(tables.get(table));
     }
 

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import tech.tablesaw.api.StringColumn;
 
 /**
  * What the feature pipeline learned from the training data and must reuse unchanged when scoring:
@@ -36,12 +35,7 @@ public record FeatureSchema(@JsonProperty("levels") Map<String, List<String>> le
                     continue;
                 }
                 TreeSet<String> levels = found.computeIfAbsent(key(table, spec.name()), k -> new TreeSet<>());
-                StringColumn column = data.table(table).orElseThrow().stringColumn(spec.name());
-                for (String value : column.unique()) {
-                    if (!value.isEmpty()) {
-                        levels.add(value);
-                    }
-                }
+                levels.addAll(data.levels(table, spec.name()));
             }
         }
         Map<String, List<String>> levels = new TreeMap<>();

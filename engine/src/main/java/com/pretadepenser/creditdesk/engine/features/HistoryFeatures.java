@@ -10,6 +10,7 @@ import static com.pretadepenser.creditdesk.engine.features.Aggregation.VAR;
 
 import com.pretadepenser.creditdesk.engine.data.ColumnKind;
 import com.pretadepenser.creditdesk.engine.data.ColumnSpec;
+import com.pretadepenser.creditdesk.engine.data.CompactTable;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditSchema;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
 import java.util.Arrays;
@@ -17,12 +18,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntPredicate;
-import tech.tablesaw.api.Table;
 
 /**
  * Per-client aggregates of the six child tables, as the reference kernel computes them. Each
- * table's per-row inputs (its numbers, derived ratios, one-hot levels) are prepared for the rows
- * of the requested clients only, then aggregated client by client over slices of the index.
+ * table's inputs (its numbers, derived ratios, one-hot levels) are functions of a row over the
+ * compact columns; for each input, its values at the rows of the requested clients are gathered
+ * into one dense array, aggregated client by client, and dropped. Nothing per row of a table is
+ * kept: a category is its code, never a 0/1 column.
  */
 final class HistoryFeatures {
     private static final double SENTINEL = 365243;
@@ -102,22 +104,27 @@ final class HistoryFeatures {
         }
     }
 
-    /** Inputs by name: full-length columns of the table (values for rows outside the slice unused). */
+    /** One input of a table's aggregates: its value at a row of the table (NaN when missing). */
+    @FunctionalInterface
+    interface Input {
+        double at(int row);
+    }
+
+    /** A table's inputs by name, and the aggregations of each; made once per table and schema. */
     private static final class Inputs {
         final FeatureSchema schema;
-        final Map<String, double[]> columns = new LinkedHashMap<>();
+        final Map<String, Input> columns = new LinkedHashMap<>();
         final Map<String, List<Aggregation>> all = new LinkedHashMap<>();
         Map<String, List<Aggregation>> numeric = new LinkedHashMap<>();
+        /** Feature names by spec (by identity: each is a field of these inputs) and prefix. */
+        private final Map<Map<String, List<Aggregation>>, Map<String, String[]>> names =
+                java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
         Inputs(FeatureSchema schema) {
             this.schema = schema;
         }
 
-        /** Feature names by spec (by identity: each is a field of these inputs) and prefix, made once per table. */
-        private final Map<Map<String, List<Aggregation>>, Map<String, String[]>> names =
-                java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
-
-        void put(String name, double[] values) {
+        void put(String name, Input values) {
             columns.put(name, values);
         }
 
@@ -128,44 +135,44 @@ final class HistoryFeatures {
                     .toArray(String[]::new));
         }
 
-        double[] get(String name) {
-            double[] values = columns.get(name);
+        Input get(String name) {
+            Input values = columns.get(name);
             if (values == null) {
                 throw new IllegalStateException("no input column " + name);
             }
             return values;
         }
 
-        /** One 0/1 column per training level of a text column, named COLUMN_LEVEL; returns their names. */
-        List<String> oneHot(HomeCreditTable table, Table frame, String column) {
+        /** One 0/1 input per training level of a text column, named COLUMN_LEVEL; returns their names. */
+        List<String> oneHot(HomeCreditTable table, CompactTable frame, String column) {
             List<String> levels = schema.levels(table, column);
-            double[] codes = FeaturePipeline.codes(frame.stringColumn(column).asObjectArray(), levels);
+            CompactTable.Codes codes = frame.codes(column);
+            int[] position = frame.remap(column, levels);
             List<String> names = new java.util.ArrayList<>();
-            double[][] dummies = new double[levels.size()][frame.rowCount()];
-            for (int row = 0; row < codes.length; row++) {
-                if (!Double.isNaN(codes[row])) {
-                    dummies[(int) codes[row]][row] = 1;
-                }
-            }
             for (int i = 0; i < levels.size(); i++) {
+                int level = i;
                 String name = column + "_" + levels.get(i);
-                put(name, dummies[i]);
+                put(name, row -> {
+                    int code = codes.code(row);
+                    return code >= 0 && position[code] == level ? 1 : 0;
+                });
                 names.add(name);
             }
             return names;
         }
 
         /** Every numeric column of the table except keys. */
-        void numbers(HomeCreditTable table, Table frame) {
+        void numbers(HomeCreditTable table, CompactTable frame) {
             for (ColumnSpec spec : HomeCreditSchema.get().columns(table)) {
                 if (spec.isNumber() && spec.kind() != ColumnKind.ID) {
-                    put(spec.name(), frame.doubleColumn(spec.name()).asDoubleArray());
+                    CompactTable.Numbers numbers = frame.numbers(spec.name());
+                    put(spec.name(), numbers::get);
                 }
             }
         }
 
         /** Text columns of the table, one-hot; returns the dummy names. */
-        List<String> texts(HomeCreditTable table, Table frame) {
+        List<String> texts(HomeCreditTable table, CompactTable frame) {
             List<String> names = new java.util.ArrayList<>();
             for (ColumnSpec spec : HomeCreditSchema.get().columns(table)) {
                 if (!spec.isNumber()) {
@@ -174,18 +181,37 @@ final class HistoryFeatures {
             }
             return names;
         }
+
+        /** Keeps the rows whose {@code column} holds {@code level} (none when the schema lacks the level). */
+        IntPredicate is(HomeCreditTable table, CompactTable frame, String column, String level) {
+            int wanted = schema.levels(table, column).indexOf(level);
+            if (wanted < 0) {
+                return row -> false;
+            }
+            CompactTable.Codes codes = frame.codes(column);
+            int[] position = frame.remap(column, schema.levels(table, column));
+            return row -> {
+                int code = codes.code(row);
+                return code >= 0 && position[code] == wanted;
+            };
+        }
     }
 
     private void aggregate(String prefix, Slice slice, Inputs inputs, Map<String, List<Aggregation>> spec) {
         String[] names = inputs.names(prefix, spec);
+        int[] rows = slice.rows();
+        double[] values = new double[rows.length];
         int at = 0;
         for (Map.Entry<String, List<Aggregation>> entry : spec.entrySet()) {
-            double[] values = inputs.get(entry.getKey());
+            Input input = inputs.get(entry.getKey());
+            for (int i = 0; i < rows.length; i++) {
+                values[i] = input.at(rows[i]);
+            }
             for (Aggregation aggregation : entry.getValue()) {
                 double[] column = new double[clients.length];
                 for (int c = 0; c < clients.length; c++) {
                     column[c] = slice.start()[c] == slice.end()[c] ? Double.NaN
-                            : aggregation.over(values, slice.rows(), slice.start()[c], slice.end()[c]);
+                            : aggregation.over(values, slice.start()[c], slice.end()[c]);
                 }
                 out.add(names[at++], column);
             }
@@ -217,17 +243,15 @@ final class HistoryFeatures {
     }
 
     private void bureau() {
-        Table bureau = history.table(HomeCreditTable.BUREAU).orElseThrow();
-        Inputs in = history.cached("bureau", schema, () -> bureauInputs(bureau));
+        CompactTable bureau = history.table(HomeCreditTable.BUREAU).orElseThrow();
+        Inputs in = history.inputs("bureau", schema, () -> bureauInputs(bureau));
         Slice slice = Slice.of(history.groups(HomeCreditTable.BUREAU), clients);
         aggregate("BURO_", slice, in, in.all);
-        double[] active = in.columns.get("CREDIT_ACTIVE_Active");
-        double[] closed = in.columns.get("CREDIT_ACTIVE_Closed");
-        aggregate("ACTIVE_", slice.filter(row -> active != null && active[row] == 1), in, in.numeric);
-        aggregate("CLOSED_", slice.filter(row -> closed != null && closed[row] == 1), in, in.numeric);
+        aggregate("ACTIVE_", slice.filter(in.is(HomeCreditTable.BUREAU, bureau, "CREDIT_ACTIVE", "Active")), in, in.numeric);
+        aggregate("CLOSED_", slice.filter(in.is(HomeCreditTable.BUREAU, bureau, "CREDIT_ACTIVE", "Closed")), in, in.numeric);
     }
 
-    private Inputs bureauInputs(Table bureau) {
+    private Inputs bureauInputs(CompactTable bureau) {
         Inputs in = new Inputs(schema);
         in.numbers(HomeCreditTable.BUREAU, bureau);
         List<String> categories = in.texts(HomeCreditTable.BUREAU, bureau);
@@ -250,78 +274,88 @@ final class HistoryFeatures {
     }
 
     /**
-     * For every bureau credit, the kernel's bureau_balance aggregates: MONTHS_BALANCE min, max and
-     * size, and the share of each STATUS. Returns the STATUS share names.
+     * For a bureau credit (a row of bureau), the kernel's bureau_balance aggregates: MONTHS_BALANCE
+     * min, max and size, and the share of each STATUS, computed from the credit's balance rows when
+     * asked. Returns the STATUS share names.
      */
-    private List<String> balancePerCredit(Table bureau, Inputs in) {
-        Table balance = history.table(HomeCreditTable.BUREAU_BALANCE).orElseThrow();
+    private List<String> balancePerCredit(CompactTable bureau, Inputs in) {
+        CompactTable balance = history.table(HomeCreditTable.BUREAU_BALANCE).orElseThrow();
         Groups byCredit = history.groups(HomeCreditTable.BUREAU_BALANCE);
-        int n = bureau.rowCount();
-        double[] min = filled(n);
-        double[] max = filled(n);
-        double[] size = filled(n);
-        List<String> levels = schema.levels(HomeCreditTable.BUREAU_BALANCE, "STATUS");
-        double[][] shares = new double[levels.size()][];
-        for (int l = 0; l < shares.length; l++) {
-            shares[l] = filled(n);
-        }
-        double[] months = balance.doubleColumn("MONTHS_BALANCE").asDoubleArray();
-        double[] status = FeaturePipeline.codes(balance.stringColumn("STATUS").asObjectArray(), levels);
-        int[] creditIds = bureau.intColumn("SK_ID_BUREAU").asIntArray();
+        CompactTable.Numbers creditIds = bureau.numbers("SK_ID_BUREAU");
+        CompactTable.Numbers months = balance.numbers("MONTHS_BALANCE");
         int[] order = byCredit.order();
-        int[] hits = new int[levels.size()];
-        for (int row = 0; row < n; row++) {
-            int credit = creditIds[row];
-            if (!byCredit.has(credit)) {
-                continue;
-            }
-            int from = byCredit.start(credit);
-            int to = byCredit.end(credit);
-            min[row] = MIN.over(months, order, from, to);
-            max[row] = MAX.over(months, order, from, to);
-            size[row] = to - from;
-            Arrays.fill(hits, 0);
-            for (int i = from; i < to; i++) {
-                double code = status[order[i]];
-                if (!Double.isNaN(code)) {
-                    hits[(int) code]++;
-                }
-            }
-            for (int l = 0; l < levels.size(); l++) {
-                shares[l][row] = hits[l] / (double) (to - from);
-            }
-        }
-        in.put("MONTHS_BALANCE_MIN", min);
-        in.put("MONTHS_BALANCE_MAX", max);
-        in.put("MONTHS_BALANCE_SIZE", size);
+        in.put("MONTHS_BALANCE_MIN", row -> overBalance(byCredit, creditIds, row, order, months, true));
+        in.put("MONTHS_BALANCE_MAX", row -> overBalance(byCredit, creditIds, row, order, months, false));
+        in.put("MONTHS_BALANCE_SIZE", row -> {
+            int credit = (int) creditIds.get(row);
+            return byCredit.has(credit) ? byCredit.end(credit) - byCredit.start(credit) : Double.NaN;
+        });
+        List<String> levels = schema.levels(HomeCreditTable.BUREAU_BALANCE, "STATUS");
+        CompactTable.Codes status = balance.codes("STATUS");
+        int[] position = balance.remap("STATUS", levels);
         List<String> names = new java.util.ArrayList<>();
         for (int l = 0; l < levels.size(); l++) {
+            int level = l;
             String name = "STATUS_" + levels.get(l) + "_MEAN";
-            in.put(name, shares[l]);
+            in.put(name, row -> {
+                int credit = (int) creditIds.get(row);
+                if (!byCredit.has(credit)) {
+                    return Double.NaN;
+                }
+                int from = byCredit.start(credit);
+                int to = byCredit.end(credit);
+                int hits = 0;
+                for (int i = from; i < to; i++) {
+                    int code = status.code(order[i]);
+                    hits += code >= 0 && position[code] == level ? 1 : 0;
+                }
+                return hits / (double) (to - from);
+            });
             names.add(name);
         }
         return names;
     }
 
-    private void previous() {
-        Table previous = history.table(HomeCreditTable.PREVIOUS_APPLICATION).orElseThrow();
-        Inputs in = history.cached("previous", schema, () -> previousInputs(previous));
-        Slice slice = Slice.of(history.groups(HomeCreditTable.PREVIOUS_APPLICATION), clients);
-        aggregate("PREV_", slice, in, in.all);
-        // The status shares are cached full-length columns; a level absent from training has none.
-        double[] approved = in.columns.get("NAME_CONTRACT_STATUS_Approved");
-        double[] refused = in.columns.get("NAME_CONTRACT_STATUS_Refused");
-        aggregate("APPROVED_", slice.filter(row -> approved != null && approved[row] == 1), in, in.numeric);
-        aggregate("REFUSED_", slice.filter(row -> refused != null && refused[row] == 1), in, in.numeric);
+    /** The least (or greatest) MONTHS_BALANCE of a bureau credit's balance rows; NaN without any. */
+    private static double overBalance(Groups byCredit, CompactTable.Numbers creditIds, int row, int[] order,
+                                      CompactTable.Numbers months, boolean least) {
+        int credit = (int) creditIds.get(row);
+        if (!byCredit.has(credit)) {
+            return Double.NaN;
+        }
+        double best = Double.NaN;
+        for (int i = byCredit.start(credit), to = byCredit.end(credit); i < to; i++) {
+            double v = months.get(order[i]);
+            if (!Double.isNaN(v) && (Double.isNaN(best) || (least ? v < best : v > best))) {
+                best = v;
+            }
+        }
+        return best;
     }
 
-    private Inputs previousInputs(Table previous) {
+    private void previous() {
+        CompactTable previous = history.table(HomeCreditTable.PREVIOUS_APPLICATION).orElseThrow();
+        Inputs in = history.inputs("previous", schema, () -> previousInputs(previous));
+        Slice slice = Slice.of(history.groups(HomeCreditTable.PREVIOUS_APPLICATION), clients);
+        aggregate("PREV_", slice, in, in.all);
+        // A status absent from training keeps no row.
+        aggregate("APPROVED_", slice.filter(in.is(HomeCreditTable.PREVIOUS_APPLICATION, previous, "NAME_CONTRACT_STATUS", "Approved")),
+                in, in.numeric);
+        aggregate("REFUSED_", slice.filter(in.is(HomeCreditTable.PREVIOUS_APPLICATION, previous, "NAME_CONTRACT_STATUS", "Refused")),
+                in, in.numeric);
+    }
+
+    private Inputs previousInputs(CompactTable previous) {
         Inputs in = new Inputs(schema);
         in.numbers(HomeCreditTable.PREVIOUS_APPLICATION, previous);
         for (String day : List.of("DAYS_FIRST_DRAWING", "DAYS_FIRST_DUE", "DAYS_LAST_DUE_1ST_VERSION", "DAYS_LAST_DUE", "DAYS_TERMINATION")) {
-            in.put(day, FeaturePipeline.replace(in.get(day), SENTINEL));
+            Input raw = in.get(day);
+            in.put(day, row -> {
+                double v = raw.at(row);
+                return v == SENTINEL ? Double.NaN : v;
+            });
         }
-        in.put("APP_CREDIT_PERC", FeaturePipeline.divide(in.get("AMT_APPLICATION"), in.get("AMT_CREDIT"), previous.rowCount()));
+        in.put("APP_CREDIT_PERC", ratio(in.get("AMT_APPLICATION"), in.get("AMT_CREDIT")));
         List<String> categories = in.texts(HomeCreditTable.PREVIOUS_APPLICATION, previous);
         in.numeric = spec(
                 "AMT_ANNUITY", List.of(MIN, MAX, MEAN), "AMT_APPLICATION", List.of(MIN, MAX, MEAN),
@@ -335,8 +369,8 @@ final class HistoryFeatures {
     }
 
     private void posCash() {
-        Table pos = history.table(HomeCreditTable.POS_CASH_BALANCE).orElseThrow();
-        Inputs in = history.cached("pos", schema, () -> {
+        CompactTable pos = history.table(HomeCreditTable.POS_CASH_BALANCE).orElseThrow();
+        Inputs in = history.inputs("pos", schema, () -> {
             Inputs inputs = new Inputs(schema);
             inputs.numbers(HomeCreditTable.POS_CASH_BALANCE, pos);
             List<String> categories = inputs.texts(HomeCreditTable.POS_CASH_BALANCE, pos);
@@ -351,33 +385,24 @@ final class HistoryFeatures {
     }
 
     private void installments() {
-        Table ins = history.table(HomeCreditTable.INSTALLMENTS_PAYMENTS).orElseThrow();
-        Inputs in = history.cached("installments", schema, () -> installmentInputs(ins));
+        CompactTable ins = history.table(HomeCreditTable.INSTALLMENTS_PAYMENTS).orElseThrow();
+        Inputs in = history.inputs("installments", schema, () -> installmentInputs(ins));
         Slice slice = Slice.of(history.groups(HomeCreditTable.INSTALLMENTS_PAYMENTS), clients);
         aggregate("INSTAL_", slice, in, in.all);
         count("INSTAL_COUNT", slice);
     }
 
-    private Inputs installmentInputs(Table ins) {
+    private Inputs installmentInputs(CompactTable ins) {
         Inputs in = new Inputs(schema);
         in.numbers(HomeCreditTable.INSTALLMENTS_PAYMENTS, ins);
-        double[] paid = in.get("AMT_PAYMENT");
-        double[] due = in.get("AMT_INSTALMENT");
-        double[] entry = in.get("DAYS_ENTRY_PAYMENT");
-        double[] dueDay = in.get("DAYS_INSTALMENT");
-        int n = ins.rowCount();
-        double[] difference = new double[n];
-        double[] late = new double[n];
-        double[] early = new double[n];
-        for (int row = 0; row < n; row++) {
-            difference[row] = due[row] - paid[row];
-            late[row] = clipAtZero(entry[row] - dueDay[row]);
-            early[row] = clipAtZero(dueDay[row] - entry[row]);
-        }
-        in.put("PAYMENT_PERC", FeaturePipeline.divide(paid, due, n));
-        in.put("PAYMENT_DIFF", difference);
-        in.put("DPD", late);
-        in.put("DBD", early);
+        Input paid = in.get("AMT_PAYMENT");
+        Input due = in.get("AMT_INSTALMENT");
+        Input entry = in.get("DAYS_ENTRY_PAYMENT");
+        Input dueDay = in.get("DAYS_INSTALMENT");
+        in.put("PAYMENT_PERC", ratio(paid, due));
+        in.put("PAYMENT_DIFF", row -> due.at(row) - paid.at(row));
+        in.put("DPD", row -> clipAtZero(entry.at(row) - dueDay.at(row)));
+        in.put("DBD", row -> clipAtZero(dueDay.at(row) - entry.at(row)));
         in.all.putAll(spec("NUM_INSTALMENT_VERSION", List.of(NUNIQUE),
                 "DPD", List.of(MAX, MEAN, SUM), "DBD", List.of(MAX, MEAN, SUM),
                 "PAYMENT_PERC", List.of(MAX, MEAN, SUM, VAR), "PAYMENT_DIFF", List.of(MAX, MEAN, SUM, VAR),
@@ -387,8 +412,8 @@ final class HistoryFeatures {
     }
 
     private void creditCard() {
-        Table cc = history.table(HomeCreditTable.CREDIT_CARD_BALANCE).orElseThrow();
-        Inputs in = history.cached("credit-card", schema, () -> {
+        CompactTable cc = history.table(HomeCreditTable.CREDIT_CARD_BALANCE).orElseThrow();
+        Inputs in = history.inputs("credit-card", schema, () -> {
             Inputs inputs = new Inputs(schema);
             inputs.numbers(HomeCreditTable.CREDIT_CARD_BALANCE, cc);
             inputs.texts(HomeCreditTable.CREDIT_CARD_BALANCE, cc);
@@ -407,9 +432,11 @@ final class HistoryFeatures {
         return Double.isNaN(x) ? x : Math.max(0, x);
     }
 
-    private static double[] filled(int n) {
-        double[] values = new double[n];
-        Arrays.fill(values, Double.NaN);
-        return values;
+    /** a / b, NaN where b is 0, as {@link FeaturePipeline#divide}. */
+    private static Input ratio(Input a, Input b) {
+        return row -> {
+            double divisor = b.at(row);
+            return divisor == 0 ? Double.NaN : a.at(row) / divisor;
+        };
     }
 }

@@ -105,15 +105,15 @@ class FeaturePipelineTest {
 
     @Test
     void aggregatesFollowPandasSemantics() {
-        int[] rows = {0, 1, 2};
-        double[] values = {1, Double.NaN, 3};
-        assertEquals(2, Aggregation.MEAN.over(values, rows, 0, 3));
-        assertEquals(4, Aggregation.SUM.over(values, rows, 0, 3));
-        assertEquals(2, Aggregation.VAR.over(values, rows, 0, 3), 1e-12);
-        assertEquals(3, Aggregation.SIZE.over(values, rows, 0, 3));
-        assertEquals(0, Aggregation.SUM.over(new double[] {Double.NaN}, new int[] {0}, 0, 1));
-        assertTrue(Double.isNaN(Aggregation.VAR.over(values, rows, 0, 1)));
-        assertTrue(Double.isNaN(Aggregation.MIN.over(new double[] {Double.NaN}, new int[] {0}, 0, 1)));
+        double[] values = {7, 1, Double.NaN, 3};
+        assertEquals(2, Aggregation.MEAN.over(values, 1, 4));
+        assertEquals(4, Aggregation.SUM.over(values, 1, 4));
+        assertEquals(2, Aggregation.VAR.over(values, 1, 4), 1e-12);
+        assertEquals(3, Aggregation.SIZE.over(values, 1, 4));
+        assertEquals(2, Aggregation.NUNIQUE.over(values, 1, 4));
+        assertEquals(0, Aggregation.SUM.over(new double[] {Double.NaN}, 0, 1));
+        assertTrue(Double.isNaN(Aggregation.VAR.over(values, 1, 2)));
+        assertTrue(Double.isNaN(Aggregation.MIN.over(new double[] {Double.NaN}, 0, 1)));
     }
 
     @Test

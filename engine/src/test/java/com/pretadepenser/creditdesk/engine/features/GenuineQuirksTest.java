@@ -46,6 +46,38 @@ class GenuineQuirksTest {
         RealData.assumeAvailable(absent);
     }
 
+    /**
+     * The lean path: an imported dataset's child tables are read in their stored widths (mapped
+     * in place, or inflated compact from gzip) and never widened, and give every feature of every
+     * applicant bit for bit as the CSVs read into Tablesaw do.
+     */
+    @Test
+    void anImportedDatasetGivesTheSameFeaturesAsItsCsvsMappedOrCompressed(@org.junit.jupiter.api.io.TempDir Path dir) {
+        for (boolean compress : new boolean[] {false, true}) {
+            Path to = dir.resolve(compress ? "gzip" : "plain");
+            HomeCreditData imported = new com.pretadepenser.creditdesk.engine.data.DatasetImporter(compress)
+                    .importFolder(RealData.folder(), to, false).load();
+            assertTrue(imported.has(HomeCreditTable.BUREAU_BALANCE) && imported.has(HomeCreditTable.CREDIT_CARD_BALANCE));
+            assertEquals(schema, FeatureSchema.fit(imported), "the same levels, read from the codes");
+
+            FeatureMatrix lean = new FeaturePipeline(schema).compute(imported.table(HomeCreditTable.APPLICATION_TRAIN).orElseThrow(),
+                    new ClientHistory(imported));
+
+            assertEquals(features.names(), lean.names());
+            assertTrue(java.util.Arrays.equals(features.clientIds(), lean.clientIds()));
+            for (String name : features.names()) {
+                double[] expected = features.column(name);
+                double[] actual = lean.column(name);
+                for (int row = 0; row < expected.length; row++) {
+                    if (Double.doubleToLongBits(expected[row]) != Double.doubleToLongBits(actual[row])) {
+                        throw new AssertionError(name + " of client " + features.clientId(row) + (compress ? " (gzip)" : " (mapped)")
+                                + ": " + actual[row] + ", the CSV path gives " + expected[row]);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void noFeatureIsInfiniteThoughGenuineRowsDivideByZero() {
         Table previous = data.table(HomeCreditTable.PREVIOUS_APPLICATION).orElseThrow();
