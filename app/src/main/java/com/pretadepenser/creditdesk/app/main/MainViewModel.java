@@ -117,7 +117,7 @@ public final class MainViewModel {
     }
 
     private void buildPeers(Workspace opened) {
-        executor.execute(BackgroundTask.of(i18n.get("status.peers"), progress -> opened.peers())
+        executor.execute(BackgroundTask.of(i18n.get("status.peers"), opened::peers)
                 .onSuccess(index -> {
                     if (workspace.get() == opened) {
                         peers.set(index);

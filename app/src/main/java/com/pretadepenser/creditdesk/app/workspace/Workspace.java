@@ -61,6 +61,8 @@ public final class Workspace implements AutoCloseable {
         boolean synthetic;
         try {
             LocalDataset dataset = LocalDataset.open(dataFolder);
+            // The peer index keeps the model's features and the segments: about 40 per client.
+            dataset.requireHeapToOpen(40, Runtime.getRuntime().maxMemory());
             data = dataset.load();
             synthetic = dataset.isSynthetic();
         } catch (RuntimeException e) {
@@ -90,9 +92,14 @@ public final class Workspace implements AutoCloseable {
     }
 
     /** Scores every client for the peer screens, once (a second or two on the demo data); later calls reuse it. */
-    public synchronized PeerIndex peers() {
+    public PeerIndex peers() {
+        return peers(BackgroundTask.Progress.NONE);
+    }
+
+    /** The same, reporting the share of clients scored (about 10 s at Kaggle scale). */
+    public synchronized PeerIndex peers(BackgroundTask.Progress progress) {
         if (peers == null) {
-            peers = PeerIndexBuilder.build(model, data, scorer.history());
+            peers = PeerIndexBuilder.build(model, data, scorer.history(), done -> progress.update(done, ""));
         }
         return peers;
     }

@@ -117,6 +117,23 @@ final class ColumnarTableFile {
         return table.build();
     }
 
+    /** The table in the widths a table file would store it, in memory (for tables read from CSV). */
+    static CompactTable compact(Table frame) {
+        CompactTable.Builder table = CompactTable.builder(frame.name(), frame.rowCount());
+        for (Column<?> column : frame.columns()) {
+            Encoded encoded = encode(column, frame.rowCount());
+            ByteBuffer block = encoded.bytes().order(ByteOrder.LITTLE_ENDIAN);
+            if (encoded.levels() != null) {
+                table.codes(column.name(), encoded.encoding(), encoded.levels(), block);
+            } else if (column instanceof IntColumn) {
+                table.ints(column.name(), block);
+            } else {
+                table.numbers(column.name(), encoded.encoding(), block);
+            }
+        }
+        return table.build();
+    }
+
     /** A table file's header and its bytes, checked: every column's block lies inside the file. */
     private record Opened(Path file, FileHeader header, ByteBuffer bytes, long dataStart) {
         ByteBuffer block(ColumnHeader column) {

@@ -75,7 +75,7 @@ public final class DatasetImporter {
                         String fileName = table.fileName().replace(".csv", LocalDataset.EXTENSION)
                                 + (compress ? ColumnarTableFile.GZIP_SUFFIX : "");
                         try {
-                            ColumnarTableFile.write(frame, table.fileName(), staging.resolve(fileName));
+                            ColumnarTableFile.write(byParentKey(table, frame), table.fileName(), staging.resolve(fileName));
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }
@@ -94,6 +94,55 @@ public final class DatasetImporter {
         });
         progress.accept("done", 1.0);
         return LocalDataset.open(target);
+    }
+
+    /**
+     * A child table with its rows in the order of its parent key, each client's rows in file order
+     * (a stable sort): a client's history is then one contiguous range, found without sorting when
+     * the dataset opens. The rows, their values and their count are unchanged.
+     */
+    static Table byParentKey(HomeCreditTable table, Table frame) {
+        if (table.parentKey().isEmpty()) {
+            return frame;
+        }
+        int[] keys = frame.intColumn(table.parentKey().get()).asIntArray();
+        boolean sorted = true;
+        for (int i = 1; i < keys.length && sorted; i++) {
+            sorted = keys[i - 1] <= keys[i];
+        }
+        if (sorted) {
+            return frame;
+        }
+        int[] order = new int[keys.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        it.unimi.dsi.fastutil.ints.IntArrays.radixSortIndirect(order, keys, true);
+        java.util.List<tech.tablesaw.columns.Column<?>> columns = new ArrayList<>();
+        for (tech.tablesaw.columns.Column<?> column : frame.columns()) {
+            if (column instanceof tech.tablesaw.api.IntColumn ints) {
+                int[] values = new int[order.length];
+                for (int i = 0; i < order.length; i++) {
+                    values[i] = ints.getInt(order[i]);
+                }
+                columns.add(tech.tablesaw.api.IntColumn.create(column.name(), values));
+            } else if (column instanceof tech.tablesaw.api.DoubleColumn doubles) {
+                double[] values = new double[order.length];
+                for (int i = 0; i < order.length; i++) {
+                    values[i] = doubles.getDouble(order[i]);
+                }
+                columns.add(tech.tablesaw.api.DoubleColumn.create(column.name(), values));
+            } else if (column instanceof tech.tablesaw.api.StringColumn strings) {
+                tech.tablesaw.api.StringColumn values = tech.tablesaw.api.StringColumn.create(column.name());
+                for (int row : order) {
+                    values.append(strings.get(row));
+                }
+                columns.add(values);
+            } else {
+                throw new IllegalArgumentException("unsupported column type " + column.type() + " for " + column.name());
+            }
+        }
+        return Table.create(frame.name(), columns);
     }
 
     private static Map<String, Object> readGeneratorMarker(Path source) throws IOException {

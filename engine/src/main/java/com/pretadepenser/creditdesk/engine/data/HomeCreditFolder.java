@@ -81,11 +81,22 @@ public final class HomeCreditFolder {
         return read((table, bytes) -> { });
     }
 
-    /** Reads every table into memory; {@code progress} receives (table, bytes read in that table's file). */
+    /**
+     * Reads every table into memory; {@code progress} receives (table, bytes read in that table's
+     * file). The child tables are kept in their stored widths as soon as each is read (as an
+     * imported dataset keeps them), so the Tablesaw form of only one table is held at a time.
+     */
     public HomeCreditData read(BiConsumer<HomeCreditTable, Long> progress) {
         Map<HomeCreditTable, Table> tables = new LinkedHashMap<>();
-        Checks checks = stream(progress, (table, frame) -> tables.put(table, frame));
-        return new HomeCreditData(tables, checks.orphans(), checks.notes());
+        Map<HomeCreditTable, CompactTable> children = new LinkedHashMap<>();
+        Checks checks = stream(progress, (table, frame) -> {
+            if (table.isApplication()) {
+                tables.put(table, frame);
+            } else {
+                children.put(table, ColumnarTableFile.compact(frame));
+            }
+        });
+        return new HomeCreditData(tables, children, checks.orphans(), checks.notes());
     }
 
     /** What reading the folder found across tables. */

@@ -175,6 +175,50 @@ public final class LocalDataset {
         return new HomeCreditData(tables, children, orphans, manifest.notes());
     }
 
+    /**
+     * About how much Java heap opening this dataset and scoring its clients takes, in bytes: the
+     * application tables as Tablesaw columns, the child tables that are compressed (inflated in
+     * their stored widths; uncompressed ones are mapped, off the heap), the index of every
+     * client's history, and a peer index of {@code peerFeatures} features per client. At Kaggle
+     * scale it says 0.74 GB where the heap in use after opening and indexing peers is 0.58 GB
+     * (docs/benchmarks.md): a heap smaller than this will not do, so the work is refused before it
+     * starts.
+     */
+    public long heapToOpen(int peerFeatures) {
+        long bytes = 0;
+        long clients = 0;
+        for (DatasetManifest.TableEntry entry : manifest.tables()) {
+            HomeCreditTable table = HomeCreditTable.byFileName(entry.table()).orElse(null);
+            if (table == null) {
+                continue;
+            }
+            int columns = HomeCreditSchema.get().columns(table).size();
+            if (table.isApplication()) {
+                clients += entry.rows();
+                bytes += entry.rows() * columns * 8L;
+            } else {
+                bytes += entry.rows() * 4L;  // the parent keys, copied to group them (import stores rows by client: no order)
+                if (entry.file().endsWith(ColumnarTableFile.GZIP_SUFFIX)) {
+                    bytes += entry.rows() * columns * 2L;  // most stored columns are 1 to 4 bytes wide
+                }
+            }
+        }
+        return bytes + clients * (peerFeatures + 16L) * 8;
+    }
+
+    /** Refuses, with what to do, a heap that cannot hold {@link #heapToOpen} (see there). */
+    public void requireHeapToOpen(int peerFeatures, long maxHeap) {
+        long needed = heapToOpen(peerFeatures);
+        if (needed > maxHeap) {
+            long suggested = Math.max(1, (long) Math.ceil(2.0 * needed / (1024L * 1024 * 1024)));
+            throw new CreditDeskException(String.format(java.util.Locale.ROOT,
+                    "Not enough memory to open %s: it needs about %s of Java heap, and Java's heap is limited to %s. "
+                            + "Start Java with more, e.g. java -Xmx%dg -jar ..., or work on a smaller dataset. Nothing was done.",
+                    folder, com.pretadepenser.creditdesk.engine.OutOfMemory.heapText(needed),
+                    com.pretadepenser.creditdesk.engine.OutOfMemory.heapText(maxHeap), suggested));
+        }
+    }
+
     /** The generator's true probabilities, when this dataset is synthetic and they were kept. */
     public Optional<Path> truthFile() {
         Path truth = folder.resolve(TRUTH);

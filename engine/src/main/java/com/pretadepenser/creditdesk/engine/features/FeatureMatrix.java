@@ -128,6 +128,46 @@ public final class FeatureMatrix {
         return new FeatureMatrix(ids, a.names, columns);
     }
 
+    /**
+     * Stacks some columns of many matrices (chunks of clients, one after another) into one: the
+     * peer index keeps the few features it shows of every client without ever holding every
+     * feature of every client.
+     */
+    public static final class Stack {
+        private final List<String> names;
+        private final double[][] columns;
+        private final int[] clientIds;
+        private final java.util.concurrent.atomic.AtomicInteger filled = new java.util.concurrent.atomic.AtomicInteger();
+
+        public Stack(List<String> names, int rows) {
+            this.names = List.copyOf(names);
+            this.columns = new double[names.size()][rows];
+            this.clientIds = new int[rows];
+        }
+
+        /**
+         * Puts the chunk's rows from row {@code at}; it must have every named feature. Chunks of
+         * disjoint ranges may be put from several threads at once.
+         */
+        public void put(FeatureMatrix chunk, int at) {
+            if (at < 0 || at + chunk.rows() > clientIds.length) {
+                throw new IllegalArgumentException("rows " + at + "-" + (at + chunk.rows()) + " outside the " + clientIds.length + " announced");
+            }
+            for (int f = 0; f < names.size(); f++) {
+                System.arraycopy(chunk.column(names.get(f)), 0, columns[f], at, chunk.rows());
+            }
+            System.arraycopy(chunk.clientIds, 0, clientIds, at, chunk.rows());
+            filled.addAndGet(chunk.rows());
+        }
+
+        public FeatureMatrix build() {
+            if (filled.get() != clientIds.length) {
+                throw new IllegalStateException(filled + " rows stacked of the " + clientIds.length + " announced");
+            }
+            return new FeatureMatrix(clientIds, names, columns);
+        }
+    }
+
     /** Collects named columns of one length. */
     static final class Builder {
         private final int rows;

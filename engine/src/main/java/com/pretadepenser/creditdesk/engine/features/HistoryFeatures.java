@@ -77,7 +77,7 @@ final class HistoryFeatures {
                 if (groups.has(clients[c])) {
                     int from = groups.start(clients[c]);
                     int to = groups.end(clients[c]);
-                    System.arraycopy(groups.order(), from, rows, at, to - from);
+                    groups.copyRows(from, to, rows, at);
                     at += to - from;
                 }
                 end[c] = at;
@@ -283,9 +283,8 @@ final class HistoryFeatures {
         Groups byCredit = history.groups(HomeCreditTable.BUREAU_BALANCE);
         CompactTable.Numbers creditIds = bureau.numbers("SK_ID_BUREAU");
         CompactTable.Numbers months = balance.numbers("MONTHS_BALANCE");
-        int[] order = byCredit.order();
-        in.put("MONTHS_BALANCE_MIN", row -> overBalance(byCredit, creditIds, row, order, months, true));
-        in.put("MONTHS_BALANCE_MAX", row -> overBalance(byCredit, creditIds, row, order, months, false));
+        in.put("MONTHS_BALANCE_MIN", row -> overBalance(byCredit, creditIds, row, months, true));
+        in.put("MONTHS_BALANCE_MAX", row -> overBalance(byCredit, creditIds, row, months, false));
         in.put("MONTHS_BALANCE_SIZE", row -> {
             int credit = (int) creditIds.get(row);
             return byCredit.has(credit) ? byCredit.end(credit) - byCredit.start(credit) : Double.NaN;
@@ -306,7 +305,7 @@ final class HistoryFeatures {
                 int to = byCredit.end(credit);
                 int hits = 0;
                 for (int i = from; i < to; i++) {
-                    int code = status.code(order[i]);
+                    int code = status.code(byCredit.row(i));
                     hits += code >= 0 && position[code] == level ? 1 : 0;
                 }
                 return hits / (double) (to - from);
@@ -317,15 +316,15 @@ final class HistoryFeatures {
     }
 
     /** The least (or greatest) MONTHS_BALANCE of a bureau credit's balance rows; NaN without any. */
-    private static double overBalance(Groups byCredit, CompactTable.Numbers creditIds, int row, int[] order,
-                                      CompactTable.Numbers months, boolean least) {
+    private static double overBalance(Groups byCredit, CompactTable.Numbers creditIds, int row, CompactTable.Numbers months,
+                                      boolean least) {
         int credit = (int) creditIds.get(row);
         if (!byCredit.has(credit)) {
             return Double.NaN;
         }
         double best = Double.NaN;
         for (int i = byCredit.start(credit), to = byCredit.end(credit); i < to; i++) {
-            double v = months.get(order[i]);
+            double v = months.get(byCredit.row(i));
             if (!Double.isNaN(v) && (Double.isNaN(best) || (least ? v < best : v > best))) {
                 best = v;
             }

@@ -32,10 +32,11 @@ final class NativeLibrary {
             Path own = Files.createTempDirectory("creditdesk-lightgbm-");
             System.setProperty("java.io.tmpdir", own.toString());
             LGBMBooster.loadNative();
+            // deleteOnExit works in reverse order of registration: the folder first, so it goes last, once empty.
+            own.toFile().deleteOnExit();
             for (File file : own.toFile().listFiles()) {
                 file.deleteOnExit();
             }
-            own.toFile().deleteOnExit();
             loaded = true;
         } catch (IOException | UnsatisfiedLinkError e) {
             throw new ModelException("LightGBM's native library could not be loaded (" + e.getMessage()

@@ -8,7 +8,10 @@ import com.pretadepenser.creditdesk.engine.features.FeaturePipeline;
 import com.pretadepenser.creditdesk.engine.scoring.ScoringModel;
 import com.pretadepenser.creditdesk.engine.training.ModelCard;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.DoubleConsumer;
 import tech.tablesaw.api.Table;
 
 /** Builds the peer index of a dataset under a model: every applicant's features, probability and outcome. */
@@ -19,26 +22,92 @@ public final class PeerIndexBuilder {
     private PeerIndexBuilder() {
     }
 
+    /** Clients whose features are computed at once: all of them at full scale would take gigabytes. */
+    static final int CHUNK = 4_000;
+
     public static PeerIndex build(ScoringModel model, HomeCreditData data, ClientHistory history) {
-        FeatureMatrix all = null;
-        List<Integer> outcomes = new ArrayList<>();
+        return build(model, data, history, done -> { });
+    }
+
+    /**
+     * Scores every applicant and keeps, for each, the features the peer views use (the model's and
+     * the segment attributes), computing the features of {@link #CHUNK} clients at a time.
+     *
+     * @param progress told the share done, from 0 to 1
+     */
+    public static PeerIndex build(ScoringModel model, HomeCreditData data, ClientHistory history, DoubleConsumer progress) {
+        int total = data.clientCount();
+        if (total == 0) {
+            throw new IllegalArgumentException("no applications to index");
+        }
+        Set<String> kept = new LinkedHashSet<>(model.card().featureNames());
+        for (Segment segment : Segment.values()) {
+            kept.add(segment.feature());
+        }
+        FeatureMatrix.Stack stack = new FeatureMatrix.Stack(List.copyOf(kept), total);
+        double[] probability = new double[total];
+        int[] outcomes = new int[total];
+        List<Runnable> chunks = new ArrayList<>();
+        int offset = 0;
         for (HomeCreditTable table : List.of(HomeCreditTable.APPLICATION_TRAIN, HomeCreditTable.APPLICATION_TEST)) {
             Table applications = data.table(table).orElse(null);
             if (applications == null) {
                 continue;
             }
-            FeatureMatrix part = model.pipeline().compute(applications, history);
-            all = all == null ? part : FeatureMatrix.concat(all, part);
-            for (int row = 0; row < applications.rowCount(); row++) {
-                int target = table == HomeCreditTable.APPLICATION_TRAIN ? applications.intColumn("TARGET").getInt(row) : Integer.MIN_VALUE;
-                outcomes.add(target == Integer.MIN_VALUE ? -1 : target);
+            for (int from = 0; from < applications.rowCount(); from += CHUNK) {
+                int at = offset + from;
+                int start = from;
+                int end = Math.min(applications.rowCount(), from + CHUNK);
+                chunks.add(() -> {
+                    Table chunk = applications.inRange(start, end);
+                    FeatureMatrix part = model.pipeline().compute(chunk, history);
+                    System.arraycopy(model.probabilities(part), 0, probability, at, part.rows());
+                    stack.put(part, at);
+                    for (int row = 0; row < chunk.rowCount(); row++) {
+                        int target = table == HomeCreditTable.APPLICATION_TRAIN ? chunk.intColumn("TARGET").getInt(row) : Integer.MIN_VALUE;
+                        outcomes[at + row] = target == Integer.MIN_VALUE ? -1 : target;
+                    }
+                });
             }
+            offset += applications.rowCount();
         }
-        if (all == null) {
-            throw new IllegalArgumentException("no applications to index");
+        runOnTwoThreads(chunks, progress);
+        return new PeerIndex(stack.build(), probability, outcomes, neighbourFeatures(model.card()));
+    }
+
+    /**
+     * Runs the chunks two at a time (features are most of the cost, and officers' machines have at
+     * least 2 cores), telling {@code progress} the share done; the first failure is rethrown.
+     */
+    private static void runOnTwoThreads(List<Runnable> chunks, DoubleConsumer progress) {
+        progress.accept(0);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2, work -> {
+            Thread thread = new Thread(work, "peer-index");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<java.util.concurrent.Future<?>> running = chunks.stream().map(pool::submit).collect(java.util.stream.Collectors.toList());
+            for (int i = 0; i < running.size(); i++) {
+                try {
+                    running.get(i).get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    if (e.getCause() instanceof Error error) {
+                        throw error;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.util.concurrent.CancellationException("peer index interrupted");
+                }
+                progress.accept((i + 1) / (double) running.size());
+            }
+        } finally {
+            pool.shutdownNow();
         }
-        double[] probability = model.probabilities(all);
-        return new PeerIndex(all, probability, outcomes.stream().mapToInt(Integer::intValue).toArray(), neighbourFeatures(model.card()));
     }
 
     static List<String> neighbourFeatures(ModelCard card) {

@@ -39,9 +39,31 @@ class OutOfMemoryTest {
         String err = Files.readString(log, StandardCharsets.UTF_8);
         assertTrue(ended, "the command ends instead of hanging: " + err);
         assertEquals(1, process.exitValue(), err);
-        // It names the command, or, when the heap had no room even for that, says "this command".
-        assertTrue(err.matches("(?s).*creditdesk: Out of memory during (explain|this command).*"), err);
-        assertTrue(err.matches("(?s).*Java's heap is limited to 4\\d MB\\..*"), err);
+        // Refused before the work: the estimate of what the dataset needs against the heap.
+        assertTrue(err.matches("(?s).*creditdesk: Not enough memory to open .*demo: it needs about \\d+ MB of Java heap, "
+                + "and Java's heap is limited to 4\\d MB\\. Start Java with more, e\\.g\\. java -Xmx1g -jar .*Nothing was done\\..*"), err);
         assertFalse(err.contains("\tat ") || err.contains("Exception in thread"), "no stack trace: " + err);
+    }
+
+    @Test
+    void workThatOutgrowsTheHeapAfterTheCheckStillSaysSoInOneLine(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path log = dir.resolve("stderr.txt");
+        Path demo = Path.of("").toAbsolutePath().resolveSibling("data").resolve("demo");
+        Path data = Files.isDirectory(demo) ? demo : Path.of("").toAbsolutePath().resolve("data").resolve("demo");
+        // Enough to open the demo (about 120 MB), far too little to train on it.
+        Process process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx160m", "-cp", System.getProperty("java.class.path"), CreditDeskCli.class.getName(),
+                "train", "--data", data.toString(), "--out", dir.resolve("model").toString(), "--tune", "off"))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(log.toFile()).start();
+        boolean ended = process.waitFor(300, TimeUnit.SECONDS);
+        if (!ended) {
+            process.destroyForcibly();
+        }
+        String err = Files.readString(log, StandardCharsets.UTF_8);
+        assertTrue(ended, "the command ends instead of hanging: " + err);
+        assertEquals(1, process.exitValue(), err);
+        assertTrue(err.matches("(?s).*creditdesk: Out of memory during (train|this command).*Java's heap is limited to 160 MB\\..*"), err);
+        assertFalse(err.contains("\tat ") || err.contains("Exception in thread"), "no stack trace: " + err);
+        assertFalse(Files.exists(dir.resolve("model")), "no model folder");
     }
 }

@@ -59,6 +59,28 @@ class LocalDatasetTest {
     }
 
     @Test
+    void importStoresChildRowsClientByClientKeepingEachClientsFileOrder() throws IOException {
+        Path csv = Files.createDirectories(dir.resolve("unsorted"));
+        new CsvFixture(HomeCreditTable.APPLICATION_TRAIN)
+                .row(Map.of("SK_ID_CURR", "100002", "TARGET", "1")).row(Map.of("SK_ID_CURR", "100003", "TARGET", "0")).writeTo(csv);
+        new CsvFixture(HomeCreditTable.BUREAU)
+                .row(Map.of("SK_ID_CURR", "100003", "SK_ID_BUREAU", "3", "CREDIT_ACTIVE", "Closed"))
+                .row(Map.of("SK_ID_CURR", "100002", "SK_ID_BUREAU", "9", "CREDIT_ACTIVE", "Active"))
+                .row(Map.of("SK_ID_CURR", "100003", "SK_ID_BUREAU", "1", "CREDIT_ACTIVE", "Sold", "AMT_CREDIT_SUM", "-0.5"))
+                .writeTo(csv);
+
+        new DatasetImporter().importFolder(csv, dir.resolve("dataset"), false);
+        Table bureau = LocalDataset.open(dir.resolve("dataset")).load().table(HomeCreditTable.BUREAU).orElseThrow();
+
+        assertArrayEquals(new int[] {100002, 100003, 100003}, bureau.intColumn("SK_ID_CURR").asIntArray());
+        assertArrayEquals(new int[] {9, 3, 1}, bureau.intColumn("SK_ID_BUREAU").asIntArray(), "each client's rows in file order");
+        assertEquals(List.of("Active", "Closed", "Sold"), bureau.stringColumn("CREDIT_ACTIVE").asList(), "text moves with its row");
+        assertEquals(-0.5, bureau.doubleColumn("AMT_CREDIT_SUM").getDouble(2), 0, "numbers move with their row");
+        assertEquals(List.of("100003,3", "100002,9", "100003,1"), Files.readAllLines(csv.resolve("bureau.csv")).stream().skip(1)
+                .map(l -> String.join(",", java.util.Arrays.copyOf(l.split(",", -1), 2))).toList(), "the source file is untouched");
+    }
+
+    @Test
     void manifestRecordsEachSourceHashRowCountAndTheImportTime() throws IOException {
         Path csv = sampleFolder();
         java.time.Instant before = java.time.Instant.now();
