@@ -28,6 +28,11 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("com.microsoft.ml.lightgbm..", "io.github.metarank..",
                     "com.pretadepenser.creditdesk.engine.model..");
 
+    /** The engine's API speaks its own types (an {@code Application}, not a data frame); Tablesaw stays inside the engine. */
+    @ArchTest
+    static final ArchRule theAppNeverHandlesADataFrame = noClasses().that().resideInAPackage("com.pretadepenser.creditdesk.app..")
+            .should().dependOnClassesThat().resideInAPackage("tech.tablesaw..");
+
     @ArchTest
     static final ArchRule theEngineNeverDependsOnTheApp = noClasses().that().resideInAPackage("com.pretadepenser.creditdesk.engine..")
             .should().dependOnClassesThat().resideInAnyPackage("com.pretadepenser.creditdesk.app..", "javafx..");

@@ -3,11 +3,10 @@ package com.pretadepenser.creditdesk.app.client;
 import com.pretadepenser.creditdesk.app.common.I18n;
 import com.pretadepenser.creditdesk.app.common.Levels;
 import com.pretadepenser.creditdesk.engine.features.HistorySummary;
+import com.pretadepenser.creditdesk.engine.scoring.Application;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
 /** The key facts an officer talks about, read from the application row and put in human units. */
 public final class ClientFacts {
@@ -23,7 +22,7 @@ public final class ClientFacts {
     }
 
     public static List<Fact> of(LoadedClient client, I18n i18n) {
-        Table row = client.application();
+        Application row = client.application();
         NumberFormat amount = NumberFormat.getIntegerInstance(i18n.locale());
         List<Fact> facts = new ArrayList<>();
         String person = i18n.get("card.section.person");
@@ -68,24 +67,14 @@ public final class ClientFacts {
         return facts;
     }
 
-    /** A numeric column of a one-row application, NaN when absent or missing. */
-    public static double number(Table row, String column) {
-        if (!row.columnNames().contains(column)) {
-            return Double.NaN;
-        }
-        Column<?> c = row.column(column);
-        if (c.isMissing(0)) {
-            return Double.NaN;
-        }
-        return ((tech.tablesaw.api.NumericColumn<?>) c).getDouble(0);
+    /** A numeric column of an application, NaN when absent or missing. */
+    public static double number(Application row, String column) {
+        return row.isNumber(column) ? row.number(column) : Double.NaN;
     }
 
-    /** A text column of a one-row application, null when absent or missing. */
-    public static String text(Table row, String column) {
-        if (!row.columnNames().contains(column) || row.column(column).isMissing(0)) {
-            return null;
-        }
-        return row.column(column).getString(0);
+    /** A text column of an application, null when absent or missing. */
+    public static String text(Application row, String column) {
+        return row.textColumns().contains(column) ? row.text(column).orElse(null) : null;
     }
 
     private static String orUnknown(String value, I18n i18n) {

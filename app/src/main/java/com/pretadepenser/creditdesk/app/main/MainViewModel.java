@@ -10,6 +10,7 @@ import com.pretadepenser.creditdesk.app.workspace.Workspace;
 import com.pretadepenser.creditdesk.engine.batch.ScoreExport;
 import com.pretadepenser.creditdesk.engine.explain.Explanation;
 import com.pretadepenser.creditdesk.engine.peers.PeerIndex;
+import com.pretadepenser.creditdesk.engine.scoring.Application;
 import com.pretadepenser.creditdesk.engine.scoring.ClientScorer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +26,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import tech.tablesaw.api.Table;
 
 /**
  * The state every screen shares: the open workspace, the client on screen, the peer index once
@@ -203,7 +203,7 @@ public final class MainViewModel {
     }
 
     /** Scores an application row through the same path as a dataset client: a what-if edit or a new application. */
-    public BackgroundTask<LoadedClient> rescore(int id, Table application) {
+    public BackgroundTask<LoadedClient> rescore(int id, Application application) {
         Workspace current = workspace.get();
         Locale locale = i18n.locale();
         return BackgroundTask.of(i18n.get("status.rescoring"), progress -> {

@@ -7,6 +7,7 @@ import com.pretadepenser.creditdesk.app.main.MainViewModel;
 import com.pretadepenser.creditdesk.app.form.EditableField;
 import com.pretadepenser.creditdesk.app.workspace.Workspace;
 import com.pretadepenser.creditdesk.engine.features.FeatureSchema;
+import com.pretadepenser.creditdesk.engine.scoring.Application;
 import com.pretadepenser.creditdesk.engine.scoring.ApplicationForm;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +20,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import tech.tablesaw.api.Table;
 
 /**
  * A new application that is not in the dataset, entered field by field in human units and
@@ -113,7 +113,7 @@ public final class NewApplicationViewModel {
             return false;
         }
         fields.put("SK_ID_CURR", NEW_CLIENT_ID);
-        Table application = ApplicationForm.toApplication(fields);
+        Application application = ApplicationForm.toApplication(fields);
         formError.set("");
         main.run(main.rescore(NEW_CLIENT_ID, application).onSuccess(result::set));
         return true;

@@ -11,6 +11,7 @@ import com.pretadepenser.creditdesk.app.common.TaskExecutor;
 import com.pretadepenser.creditdesk.app.common.UserMessages;
 import com.pretadepenser.creditdesk.app.main.MainViewModel;
 import com.pretadepenser.creditdesk.app.workspace.Workspace;
+import com.pretadepenser.creditdesk.engine.scoring.Application;
 import com.pretadepenser.creditdesk.engine.scoring.Counterfactual;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import tech.tablesaw.api.Table;
 
 /**
  * What-if: the client's application fields, editable; every valid edit rescores through the
@@ -208,7 +208,7 @@ public final class WhatIfViewModel {
                 values.put(choice.column(), choice.valueProperty().get());
             }
         }
-        Table application = ApplicationEdits.apply(original.application(), values);
+        Application application = original.application().with(values);
         long mine = ++generation;
         BackgroundTask<LoadedClient> task = main.rescore(original.id(), application);
         executor.execute(task.onSuccess(rescored -> {
@@ -249,7 +249,7 @@ public final class WhatIfViewModel {
             return;
         }
         searching = true;
-        Table application = client.application();
+        Application application = client.application();
         executor.execute(BackgroundTask.of(i18n.get("status.counterfactual"), progress -> workspace.counterfactuals().search(application))
                 .onDone(() -> {
                     searching = false;

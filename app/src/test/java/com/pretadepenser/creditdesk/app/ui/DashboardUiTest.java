@@ -102,7 +102,7 @@ class DashboardUiTest {
         waitUntil(() -> own.equals(text(robot, "#whatifProbability")));
 
         // The annuity: every model of ours reads it (through PAYMENT_RATE at least); halving it moves the score.
-        double annuity = DemoWorkspace.get().scorer().application(DemoWorkspace.REFUSED_CLIENT).doubleColumn("AMT_ANNUITY").getDouble(0);
+        double annuity = DemoWorkspace.get().scorer().application(DemoWorkspace.REFUSED_CLIENT).number("AMT_ANNUITY");
         robot.doubleClickOn("#whatif-AMT_ANNUITY").press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL)
                 .write(String.valueOf(Math.round(annuity / 2)));
 

@@ -40,13 +40,13 @@ class WhatIfViewModelTest {
         field(model, "AMT_CREDIT").textProperty().set("150,000");
 
         var edited = model.editedProperty().get();
-        var expected = DemoWorkspace.get().scorer().explain(ApplicationEdits.apply(original.application(), Map.of("AMT_CREDIT", 150_000.0)));
+        var expected = DemoWorkspace.get().scorer().explain(original.application().with(Map.of("AMT_CREDIT", 150_000.0)));
         assertEquals(expected.score().probability(), edited.probability(), 0);
         assertNotEquals(original.probability(), edited.probability());
-        assertEquals(150_000, edited.application().doubleColumn("AMT_CREDIT").getDouble(0), 0);
-        assertEquals(269_560.110542, original.application().doubleColumn("AMT_CREDIT").getDouble(0), 1e-9, "the original row is untouched");
+        assertEquals(150_000, edited.application().number("AMT_CREDIT"), 0);
+        assertEquals(269_560.110542, original.application().number("AMT_CREDIT"), 1e-9, "the original row is untouched");
         for (String untouched : new String[] {"AMT_ANNUITY", "AMT_GOODS_PRICE", "AMT_INCOME_TOTAL", "DAYS_EMPLOYED"}) {
-            assertEquals(original.application().numberColumn(untouched).getDouble(0), edited.application().numberColumn(untouched).getDouble(0), 0,
+            assertEquals(original.application().number(untouched), edited.application().number(untouched), 0,
                     untouched + " keeps its exact value, not its rounded display");
         }
         assertTrue(model.comparisonProperty().get().startsWith("original " + DemoWorkspace.percent(original.probability()) + " \u2192 "),
@@ -134,7 +134,7 @@ class WhatIfViewModelTest {
 
         main.load(DemoWorkspace.NEAR_THRESHOLD_CLIENT);
         assertEquals("", model.suggestionProperty().get());
-        double credit = DemoWorkspace.get().scorer().application(DemoWorkspace.NEAR_THRESHOLD_CLIENT).doubleColumn("AMT_CREDIT").getDouble(0);
+        double credit = DemoWorkspace.get().scorer().application(DemoWorkspace.NEAR_THRESHOLD_CLIENT).number("AMT_CREDIT");
         assertEquals(String.format(Locale.ENGLISH, "%,.0f", credit), field(model, "AMT_CREDIT").textProperty().get(),
                 "the fields follow the client anyway");
 
@@ -182,9 +182,9 @@ class WhatIfViewModelTest {
         income.valueProperty().set("Commercial associate");
 
         var original = main.clientProperty().get();
-        var expected = DemoWorkspace.get().scorer().explain(ApplicationEdits.apply(original.application(), Map.of("NAME_INCOME_TYPE", "Commercial associate")));
+        var expected = DemoWorkspace.get().scorer().explain(original.application().with(Map.of("NAME_INCOME_TYPE", "Commercial associate")));
         assertEquals(expected.score().probability(), model.editedProperty().get().probability(), 0);
-        assertEquals("Commercial associate", model.editedProperty().get().application().stringColumn("NAME_INCOME_TYPE").get(0));
+        assertEquals(java.util.Optional.of("Commercial associate"), model.editedProperty().get().application().text("NAME_INCOME_TYPE"));
 
         model.reset();
         assertEquals("Working", income.valueProperty().get());

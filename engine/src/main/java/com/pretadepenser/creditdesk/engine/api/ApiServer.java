@@ -31,8 +31,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
 /**
  * GET /health, /model, /clients/{id}, /clients/{id}/score, /clients/{id}/explanation?lang=fr,
@@ -158,7 +156,7 @@ public final class ApiServer implements AutoCloseable {
         } catch (IOException e) {
             throw new BadRequest(400, "Unreadable body: " + e.getMessage());
         }
-        Table application = ApplicationForm.toApplication(fields, scorer.model().card().featureSchema());
+        var application = ApplicationForm.toApplication(fields, scorer.model().card().featureSchema());
         return explainer.explain(scorer.explain(application), locale(query));
     }
 
@@ -205,12 +203,18 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private Map<String, Object> application(int id) {
-        Table row = scorer.application(id);
+        var application = scorer.application(id);
         Map<String, Object> fields = new LinkedHashMap<>();
-        for (Column<?> column : row.columns()) {
-            Object value = column.get(0);
-            boolean missing = column.isMissing(0);
-            fields.put(column.name(), missing ? null : value);
+        fields.put("SK_ID_CURR", application.clientId());
+        application.outcome().ifPresent(target -> fields.put("TARGET", target));
+        for (var spec : com.pretadepenser.creditdesk.engine.data.HomeCreditSchema.get()
+                .columns(com.pretadepenser.creditdesk.engine.data.HomeCreditTable.APPLICATION_TEST)) {
+            if (application.isNumber(spec.name())) {
+                double value = application.number(spec.name());
+                fields.put(spec.name(), Double.isNaN(value) ? null : value);
+            } else if (application.textColumns().contains(spec.name())) {
+                fields.put(spec.name(), application.text(spec.name()).orElse(null));
+            }
         }
         fields.put("synthetic", synthetic);
         return fields;

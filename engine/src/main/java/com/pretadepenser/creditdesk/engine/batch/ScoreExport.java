@@ -100,21 +100,43 @@ public final class ScoreExport {
                 }
                 csv.writeRecord(header);
                 listener.progress(0, total);
-                for (HomeCreditTable table : List.of(HomeCreditTable.APPLICATION_TRAIN, HomeCreditTable.APPLICATION_TEST)) {
-                    Table applications = data.table(table).orElse(null);
-                    if (applications == null) {
-                        continue;
-                    }
-                    String set = table == HomeCreditTable.APPLICATION_TRAIN ? "train" : "test";
-                    for (int from = 0; from < applications.rowCount(); from += CHUNK) {
-                        if (listener.cancelled()) {
-                            throw new CancellationException("export cancelled after " + done + " of " + total + " clients");
+                // Chunks are scored two at a time (features are most of the cost) and written in order.
+                java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2, work -> {
+                    Thread thread = new Thread(work, "score-export");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+                try {
+                    java.util.ArrayDeque<java.util.concurrent.Future<Scored>> running = new java.util.ArrayDeque<>();
+                    for (HomeCreditTable table : List.of(HomeCreditTable.APPLICATION_TRAIN, HomeCreditTable.APPLICATION_TEST)) {
+                        Table applications = data.table(table).orElse(null);
+                        if (applications == null) {
+                            continue;
                         }
-                        Table chunk = applications.inRange(from, Math.min(applications.rowCount(), from + CHUNK));
-                        granted += writeChunk(csv, chunk, set, reasonsIn);
-                        done += chunk.rowCount();
+                        String set = table == HomeCreditTable.APPLICATION_TRAIN ? "train" : "test";
+                        for (int from = 0; from < applications.rowCount(); from += CHUNK) {
+                            if (listener.cancelled()) {
+                                throw new CancellationException("export cancelled after " + done + " of " + total + " clients");
+                            }
+                            int start = from;
+                            running.add(pool.submit(() -> score(applications.inRange(start, Math.min(applications.rowCount(), start + CHUNK)),
+                                    set, reasonsIn)));
+                            while (running.size() >= 4) {
+                                Scored scored = next(running);
+                                granted += write(csv, scored);
+                                done += scored.records().size();
+                                listener.progress(done, total);
+                            }
+                        }
+                    }
+                    while (!running.isEmpty()) {
+                        Scored scored = next(running);
+                        granted += write(csv, scored);
+                        done += scored.records().size();
                         listener.progress(done, total);
                     }
+                } finally {
+                    pool.shutdownNow();
                 }
             }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -129,7 +151,34 @@ public final class ScoreExport {
         return new Summary(target, total, granted);
     }
 
-    private long writeChunk(CsvWriter csv, Table chunk, String set, Locale reasonsIn) {
+    /** A chunk's output records, and how many of its clients are granted. */
+    private record Scored(List<List<String>> records, long granted) {
+    }
+
+    private static Scored next(java.util.ArrayDeque<java.util.concurrent.Future<Scored>> running) {
+        try {
+            return running.poll().get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("export interrupted");
+        }
+    }
+
+    private static long write(CsvWriter csv, Scored scored) {
+        scored.records().forEach(csv::writeRecord);
+        return scored.granted();
+    }
+
+    private Scored score(Table chunk, String set, Locale reasonsIn) {
+        List<List<String>> records = new ArrayList<>(chunk.rowCount());
         FeatureMatrix features = model.pipeline().compute(chunk, history);
         double[] p = model.probabilities(features);
         double[] contributions = reasonsIn != null ? model.contributions(features) : null;
@@ -144,9 +193,9 @@ public final class ScoreExport {
             if (reasonsIn != null) {
                 record.addAll(reasons(names, contributions, i, reasonsIn));
             }
-            csv.writeRecord(record);
+            records.add(record);
         }
-        return granted;
+        return new Scored(records, granted);
     }
 
     /** The families raising this row's risk most, as labels; blank where fewer raise it. */

@@ -117,38 +117,20 @@ public final class ApplicationForm {
         }
     }
 
-    /** The one-row application table; refuses an invalid form naming every bad field. */
-    public static Table toApplication(Map<String, ?> fields) {
+    /** The application; refuses an invalid form naming every bad field. */
+    public static Application toApplication(Map<String, ?> fields) {
         return build(fields, validate(fields));
     }
 
     /** The same, refusing also text values outside the categories the model learned. */
-    public static Table toApplication(Map<String, ?> fields, FeatureSchema schema) {
+    public static Application toApplication(Map<String, ?> fields, FeatureSchema schema) {
         return build(fields, validate(fields, schema));
     }
 
-    private static Table build(Map<String, ?> fields, List<FieldError> errors) {
+    private static Application build(Map<String, ?> fields, List<FieldError> errors) {
         if (!errors.isEmpty()) {
             throw new InvalidApplicationException(errors);
         }
-        List<Column<?>> columns = new ArrayList<>();
-        for (ColumnSpec spec : HomeCreditSchema.get().columns(HomeCreditTable.APPLICATION_TRAIN)) {
-            Object value = fields.get(spec.name());
-            if (spec.kind() == ColumnKind.ID || spec.kind() == ColumnKind.TARGET) {
-                int id = value instanceof Number n ? n.intValue() : spec.kind() == ColumnKind.ID ? 0 : Integer.MIN_VALUE;
-                columns.add(IntColumn.create(spec.name(), new int[] {id}));
-            } else if (spec.isNumber()) {
-                columns.add(DoubleColumn.create(spec.name(), new double[] {value == null ? Double.NaN : ((Number) value).doubleValue()}));
-            } else {
-                StringColumn text = StringColumn.create(spec.name());
-                if (value == null || ((String) value).isBlank()) {
-                    text.appendMissing();
-                } else {
-                    text.append(((String) value).strip());
-                }
-                columns.add(text);
-            }
-        }
-        return Table.create("application", columns);
+        return Application.fromFields(fields);
     }
 }

@@ -63,23 +63,19 @@ public final class ClientScorer {
         return applications.stream().flatMapToInt(t -> java.util.Arrays.stream(t.intColumn("SK_ID_CURR").asIntArray())).toArray();
     }
 
-    /** The client's application row, as a one-row table (a copy: edit it freely). */
-    public Table application(int clientId) {
+    /** The client's application. */
+    public Application application(int clientId) {
         long at = where.get(clientId);
         if (at < 0) {
             throw new UnknownClientException(clientId);
         }
-        return applications.get((int) (at >>> 32)).rows((int) at);
+        return Application.of(applications.get((int) (at >>> 32)), (int) at);
     }
 
     /** The known outcome of a labelled client (1 defaulted, 0 repaid), empty for test clients. */
     public Optional<Integer> outcome(int clientId) {
-        Table row = application(clientId);
-        if (!row.columnNames().contains("TARGET")) {
-            return Optional.empty();
-        }
-        int target = row.intColumn("TARGET").getInt(0);
-        return target == Integer.MIN_VALUE ? Optional.empty() : Optional.of(target);
+        java.util.OptionalInt outcome = application(clientId).outcome();
+        return outcome.isPresent() ? Optional.of(outcome.getAsInt()) : Optional.empty();
     }
 
     public ScoredClient explain(int clientId) {
@@ -91,14 +87,11 @@ public final class ClientScorer {
     }
 
     /**
-     * Scores and explains an application row (one row with the application columns). Its history
-     * is the dataset's for its SK_ID_CURR, none for an id the dataset does not know.
+     * Scores and explains an application (a client's, edited or not, or a new one). Its history is
+     * the dataset's for its SK_ID_CURR, none for an id the dataset does not know.
      */
-    public ScoredClient explain(Table application) {
-        if (application.rowCount() != 1) {
-            throw new IllegalArgumentException("explain takes one application row, got " + application.rowCount());
-        }
-        return explain(ApplicationRows.of(application));
+    public ScoredClient explain(Application application) {
+        return explain(application.rows());
     }
 
     private ScoredClient explain(ApplicationRows application) {

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import tech.tablesaw.api.Table;
 
 /**
  * Looks for the smallest change to the loan that grants a refused application, rescoring each
@@ -29,15 +28,15 @@ public final class CounterfactualSearch {
         this.scorer = scorer;
     }
 
-    public Counterfactual.Search search(Table application) {
+    public Counterfactual.Search search(Application application) {
         Score original = scorer.explain(application).score();
         List<String> tried = new ArrayList<>();
         if (original.decision() == Decision.GRANTED) {
             return new Counterfactual.Search(Optional.empty(), original, tried);
         }
-        double credit = application.doubleColumn("AMT_CREDIT").getDouble(0);
-        double annuity = application.doubleColumn("AMT_ANNUITY").getDouble(0);
-        double goods = application.doubleColumn("AMT_GOODS_PRICE").getDouble(0);
+        double credit = application.number("AMT_CREDIT");
+        double annuity = application.number("AMT_ANNUITY");
+        double goods = application.number("AMT_GOODS_PRICE");
         Counterfactual best = null;
         double bestChange = Double.POSITIVE_INFINITY;
         for (Counterfactual.Lever lever : Counterfactual.Lever.values()) {
@@ -51,12 +50,13 @@ public final class CounterfactualSearch {
                 if (newCredit < MIN_CREDIT || newAnnuity / newCredit < MIN_PAYMENT_RATE) {
                     break;
                 }
-                Table edited = application.copy();
-                edited.doubleColumn("AMT_CREDIT").set(0, newCredit);
-                edited.doubleColumn("AMT_ANNUITY").set(0, newAnnuity);
+                Map<String, Double> loan = new LinkedHashMap<>();
+                loan.put("AMT_CREDIT", newCredit);
+                loan.put("AMT_ANNUITY", newAnnuity);
                 if (!Double.isNaN(goods)) {
-                    edited.doubleColumn("AMT_GOODS_PRICE").set(0, Math.min(goods, newCredit));
+                    loan.put("AMT_GOODS_PRICE", Math.min(goods, newCredit));
                 }
+                Application edited = application.with(loan);
                 double probability = scorer.explain(edited).score().probability();
                 if (probability < original.threshold()) {
                     // Size of a change: the relative cut in monthly outlay plus in the amount borrowed.

@@ -81,11 +81,13 @@ class ClientScorerTest {
     @Test
     void anEditedApplicationIsRescoredThroughTheSamePath() {
         int id = scorer.clientIds()[7];
-        Table edited = scorer.application(id);
-        double before = scorer.explain(edited).score().probability();
-        edited.doubleColumn("EXT_SOURCE_2").set(0, 0.01);
-        edited.doubleColumn("EXT_SOURCE_3").set(0, 0.01);
+        Application original = scorer.application(id);
+        double before = scorer.explain(original).score().probability();
+        Application edited = original.with(java.util.Map.of("EXT_SOURCE_2", 0.01, "EXT_SOURCE_3", 0.01));
         double after = scorer.explain(edited).score().probability();
+        assertEquals(scorer.application(id), original, "editing gives a new application");
+        assertEquals(0.01, edited.number("EXT_SOURCE_2"), 0);
+        assertEquals(original.number("AMT_CREDIT"), edited.number("AMT_CREDIT"), 0);
         assertTrue(after > before, "lower external scores raise the risk: " + before + " -> " + after);
         assertEquals(before, scorer.explain(id).score().probability(), 0.0, "the dataset's row is untouched");
     }

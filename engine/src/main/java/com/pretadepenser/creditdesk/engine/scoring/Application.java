@@ -1,0 +1,203 @@
+package com.pretadepenser.creditdesk.engine.scoring;
+
+import com.pretadepenser.creditdesk.engine.data.ColumnKind;
+import com.pretadepenser.creditdesk.engine.data.ColumnSpec;
+import com.pretadepenser.creditdesk.engine.data.HomeCreditSchema;
+import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
+import com.pretadepenser.creditdesk.engine.features.ApplicationRows;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * One applicant's application in the Home Credit layout: every column of application_test by
+ * name (numbers, NaN when missing; text, empty when missing), the client's SK_ID_CURR and, for a
+ * labelled client, the known outcome. Immutable: a what-if edit gives a new application and
+ * leaves this one as it was. This is what the engine's scoring API takes and gives, so that its
+ * users never handle a data frame.
+ */
+public final class Application {
+    private final int clientId;
+    private final OptionalInt outcome;
+    private final Map<String, Double> numbers;
+    private final Map<String, String> texts;
+
+    private Application(int clientId, OptionalInt outcome, Map<String, Double> numbers, Map<String, String> texts) {
+        this.clientId = clientId;
+        this.outcome = outcome;
+        this.numbers = Collections.unmodifiableMap(numbers);
+        this.texts = Collections.unmodifiableMap(texts);
+    }
+
+    /** Row {@code row} of an application table (train or test layout). */
+    static Application of(Table table, int row) {
+        Map<String, Double> numbers = new LinkedHashMap<>();
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (ColumnSpec spec : HomeCreditSchema.get().columns(HomeCreditTable.APPLICATION_TEST)) {
+            if (spec.kind() == ColumnKind.ID) {
+                continue;
+            }
+            if (spec.isNumber()) {
+                numbers.put(spec.name(), ((NumericColumn<?>) table.column(spec.name())).getDouble(row));
+            } else {
+                String value = table.stringColumn(spec.name()).get(row);
+                texts.put(spec.name(), value == null ? "" : value);
+            }
+        }
+        OptionalInt outcome = OptionalInt.empty();
+        if (table.columnNames().contains("TARGET")) {
+            int target = ((IntColumn) table.column("TARGET")).getInt(row);
+            outcome = target == Integer.MIN_VALUE ? OptionalInt.empty() : OptionalInt.of(target);
+        }
+        return new Application(table.intColumn("SK_ID_CURR").getInt(row), outcome, numbers, texts);
+    }
+
+    /** A new application from form values (validated by {@link ApplicationForm}): numbers, text; absent is missing. */
+    static Application fromFields(Map<String, ?> fields) {
+        Map<String, Double> numbers = new LinkedHashMap<>();
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (ColumnSpec spec : HomeCreditSchema.get().columns(HomeCreditTable.APPLICATION_TEST)) {
+            if (spec.kind() == ColumnKind.ID) {
+                continue;
+            }
+            Object value = fields.get(spec.name());
+            if (spec.isNumber()) {
+                numbers.put(spec.name(), value == null ? Double.NaN : ((Number) value).doubleValue());
+            } else {
+                texts.put(spec.name(), value == null ? "" : ((String) value).strip());
+            }
+        }
+        int id = fields.get("SK_ID_CURR") instanceof Number n ? n.intValue() : 0;
+        return new Application(id, OptionalInt.empty(), numbers, texts);
+    }
+
+    public int clientId() {
+        return clientId;
+    }
+
+    /** 1 when the client defaulted, 0 when they repaid; empty for a client without a known outcome. */
+    public OptionalInt outcome() {
+        return outcome;
+    }
+
+    /** A numeric application column's value, NaN when missing. */
+    public double number(String column) {
+        Double value = numbers.get(column);
+        if (value == null) {
+            throw new IllegalArgumentException(column + " is not a numeric application column");
+        }
+        return value;
+    }
+
+    /** A text application column's value, empty when missing. */
+    public Optional<String> text(String column) {
+        String value = texts.get(column);
+        if (value == null) {
+            throw new IllegalArgumentException(column + " is not a text application column");
+        }
+        return value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+
+    public boolean isNumber(String column) {
+        return numbers.containsKey(column);
+    }
+
+    public Set<String> numberColumns() {
+        return numbers.keySet();
+    }
+
+    public Set<String> textColumns() {
+        return texts.keySet();
+    }
+
+    /**
+     * The application with some values changed (a what-if): numbers into numeric columns (NaN
+     * for missing), text into text columns (empty for missing). A column that is not an
+     * application column, or a value of the wrong kind, is refused.
+     */
+    public Application with(Map<String, ?> edits) {
+        Map<String, Double> n = new LinkedHashMap<>(numbers);
+        Map<String, String> t = new LinkedHashMap<>(texts);
+        for (Map.Entry<String, ?> edit : edits.entrySet()) {
+            String column = edit.getKey();
+            if (edit.getValue() instanceof String text) {
+                if (!t.containsKey(column)) {
+                    throw new IllegalArgumentException(column + " is not a text application column");
+                }
+                t.put(column, text.strip());
+            } else if (edit.getValue() instanceof Number number) {
+                if (!n.containsKey(column)) {
+                    throw new IllegalArgumentException(column + " is not a numeric application column");
+                }
+                n.put(column, number.doubleValue());
+            } else {
+                throw new IllegalArgumentException(column + ": a number or a text, not " + edit.getValue());
+            }
+        }
+        return new Application(clientId, outcome, n, t);
+    }
+
+    /** The one application as the feature pipeline reads it. */
+    ApplicationRows rows() {
+        return new ApplicationRows() {
+            @Override
+            public int[] clientIds() {
+                return new int[] {clientId};
+            }
+
+            @Override
+            public double[] numbers(String column) {
+                return new double[] {number(column)};
+            }
+
+            @Override
+            public String[] texts(String column) {
+                return new String[] {text(column).orElse("")};
+            }
+        };
+    }
+
+    /** The application as a one-row Tablesaw table (for tabular output). */
+    public Table toTable() {
+        Table table = Table.create("application");
+        table.addColumns(IntColumn.create("SK_ID_CURR", new int[] {clientId}));
+        for (ColumnSpec spec : HomeCreditSchema.get().columns(HomeCreditTable.APPLICATION_TEST)) {
+            if (spec.kind() == ColumnKind.ID) {
+                continue;
+            }
+            if (spec.isNumber()) {
+                table.addColumns(tech.tablesaw.api.DoubleColumn.create(spec.name(), new double[] {numbers.get(spec.name())}));
+            } else {
+                StringColumn column = StringColumn.create(spec.name());
+                column.append(texts.get(spec.name()));
+                table.addColumns(column);
+            }
+        }
+        return table;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof Application other)) {
+            return false;
+        }
+        return clientId == other.clientId && outcome.equals(other.outcome) && numbers.equals(other.numbers) && texts.equals(other.texts);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(clientId, numbers, texts);
+    }
+
+    @Override
+    public String toString() {
+        return "Application " + clientId;
+    }
+}
