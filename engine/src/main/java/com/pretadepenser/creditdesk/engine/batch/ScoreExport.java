@@ -1,6 +1,7 @@
 package com.pretadepenser.creditdesk.engine.batch;
 
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import com.pretadepenser.creditdesk.engine.WorkerThreads;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditData;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
 import com.pretadepenser.creditdesk.engine.explain.Explainer;
@@ -101,11 +102,7 @@ public final class ScoreExport {
                 csv.writeRecord(header);
                 listener.progress(0, total);
                 // Chunks are scored two at a time (features are most of the cost) and written in order.
-                java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2, work -> {
-                    Thread thread = new Thread(work, "score-export");
-                    thread.setDaemon(true);
-                    return thread;
-                });
+                java.util.concurrent.ExecutorService pool = WorkerThreads.pool("score-export");
                 try {
                     java.util.ArrayDeque<java.util.concurrent.Future<Scored>> running = new java.util.ArrayDeque<>();
                     for (HomeCreditTable table : List.of(HomeCreditTable.APPLICATION_TRAIN, HomeCreditTable.APPLICATION_TEST)) {
@@ -156,20 +153,7 @@ public final class ScoreExport {
     }
 
     private static Scored next(java.util.ArrayDeque<java.util.concurrent.Future<Scored>> running) {
-        try {
-            return running.poll().get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("export interrupted");
-        }
+        return WorkerThreads.result(running.poll());
     }
 
     private static long write(CsvWriter csv, Scored scored) {

@@ -26,6 +26,8 @@ public final class CompactTable {
     private final Map<String, Object> columns;
     /** The columns of whole numbers without a missing marker (keys), widened to Tablesaw int columns. */
     private final Set<String> intColumns;
+    /** The stored blocks of those columns, when read from a table file: copied out in bulk. */
+    private final Map<String, ByteBuffer> intBlocks;
 
     /** A column of numbers; missing is NaN. */
     public interface Numbers {
@@ -39,11 +41,12 @@ public final class CompactTable {
         List<String> levels();
     }
 
-    private CompactTable(String name, int rows, Map<String, Object> columns, Set<String> intColumns) {
+    private CompactTable(String name, int rows, Map<String, Object> columns, Set<String> intColumns, Map<String, ByteBuffer> intBlocks) {
         this.name = name;
         this.rows = rows;
         this.columns = Collections.unmodifiableMap(columns);
         this.intColumns = Set.copyOf(intColumns);
+        this.intBlocks = Map.copyOf(intBlocks);
     }
 
     /** A view of a Tablesaw table (a CSV just read), without copying its numbers; text is coded once. */
@@ -65,7 +68,7 @@ public final class CompactTable {
         }
         Set<String> ints = new java.util.HashSet<>();
         frame.columns().stream().filter(c -> c instanceof IntColumn).forEach(c -> ints.add(c.name()));
-        return new CompactTable(frame.name(), frame.rowCount(), columns, ints);
+        return new CompactTable(frame.name(), frame.rowCount(), columns, ints, Map.of());
     }
 
     private static Codes coded(StringColumn strings) {
@@ -108,6 +111,7 @@ public final class CompactTable {
         private final int rows;
         private final Map<String, Object> columns = new LinkedHashMap<>();
         private final Set<String> ints = new java.util.HashSet<>();
+        private final Map<String, ByteBuffer> intBlocks = new HashMap<>();
 
         private Builder(String name, int rows) {
             this.name = name;
@@ -138,6 +142,7 @@ public final class CompactTable {
         void ints(String column, ByteBuffer block) {
             columns.put(column, (Numbers) row -> block.getInt(row << 2));
             ints.add(column);
+            intBlocks.put(column, block);
         }
 
         void codes(String column, ColumnarTableFile.Encoding encoding, List<String> levels, ByteBuffer block) {
@@ -165,7 +170,7 @@ public final class CompactTable {
         }
 
         CompactTable build() {
-            return new CompactTable(name, rows, columns, ints);
+            return new CompactTable(name, rows, columns, ints, intBlocks);
         }
     }
 
@@ -207,6 +212,11 @@ public final class CompactTable {
     public int[] ints(String column) {
         Numbers numbers = numbers(column);
         int[] out = new int[rows];
+        ByteBuffer block = intBlocks.get(column);
+        if (block != null) {
+            block.duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(out);
+            return out;
+        }
         for (int row = 0; row < rows; row++) {
             out[row] = (int) numbers.get(row);
         }

@@ -1,5 +1,6 @@
 package com.pretadepenser.creditdesk.engine.peers;
 
+import com.pretadepenser.creditdesk.engine.WorkerThreads;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditData;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
 import com.pretadepenser.creditdesk.engine.features.ClientHistory;
@@ -81,28 +82,11 @@ public final class PeerIndexBuilder {
      */
     private static void runOnTwoThreads(List<Runnable> chunks, DoubleConsumer progress) {
         progress.accept(0);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2, work -> {
-            Thread thread = new Thread(work, "peer-index");
-            thread.setDaemon(true);
-            return thread;
-        });
+        java.util.concurrent.ExecutorService pool = WorkerThreads.pool("peer-index");
         try {
             List<java.util.concurrent.Future<?>> running = chunks.stream().map(pool::submit).collect(java.util.stream.Collectors.toList());
             for (int i = 0; i < running.size(); i++) {
-                try {
-                    running.get(i).get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException runtime) {
-                        throw runtime;
-                    }
-                    if (e.getCause() instanceof Error error) {
-                        throw error;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new java.util.concurrent.CancellationException("peer index interrupted");
-                }
+                WorkerThreads.result(running.get(i));
                 progress.accept((i + 1) / (double) running.size());
             }
         } finally {
