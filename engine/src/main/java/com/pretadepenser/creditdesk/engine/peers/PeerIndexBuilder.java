@@ -37,6 +37,10 @@ public final class PeerIndexBuilder {
      * @param progress told the share done, from 0 to 1
      */
     public static PeerIndex build(ScoringModel model, HomeCreditData data, ClientHistory history, DoubleConsumer progress) {
+        return build(model, data, history, progress, CHUNK);
+    }
+
+    static PeerIndex build(ScoringModel model, HomeCreditData data, ClientHistory history, DoubleConsumer progress, int clientsAtOnce) {
         int total = data.clientCount();
         if (total == 0) {
             throw new IllegalArgumentException("no applications to index");
@@ -55,10 +59,10 @@ public final class PeerIndexBuilder {
             if (applications == null) {
                 continue;
             }
-            for (int from = 0; from < applications.rowCount(); from += CHUNK) {
+            for (int from = 0; from < applications.rowCount(); from += clientsAtOnce) {
                 int at = offset + from;
                 int start = from;
-                int end = Math.min(applications.rowCount(), from + CHUNK);
+                int end = Math.min(applications.rowCount(), from + clientsAtOnce);
                 chunks.add(() -> {
                     Table chunk = applications.inRange(start, end);
                     FeatureMatrix part = model.pipeline().compute(chunk, history);

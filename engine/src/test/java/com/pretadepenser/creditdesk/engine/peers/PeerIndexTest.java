@@ -33,6 +33,29 @@ class PeerIndexTest {
     }
 
     @Test
+    void builtInChunksOnTwoThreadsEveryClientHasItsOwnScoreAndValuesInOrder() {
+        var data = QuickModel.get().data();
+        List<Double> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+        PeerIndex index = PeerIndexBuilder.build(model, data, new ClientHistory(data), progress::add, 300);
+        assertTrue(progress.size() > 10 && progress.get(progress.size() - 1) == 1.0, "progress to the end: " + progress);
+        assertEquals(data.clientCount(), index.size());
+        var scorer = new com.pretadepenser.creditdesk.engine.scoring.ClientScorer(model, data);
+        int[] ids = scorer.clientIds();
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
+        for (int i = 0; i < 200; i++) {
+            int id = ids[rng.nextInt(ids.length)];
+            var one = scorer.explain(id);
+            assertEquals(one.score().probability(), index.probability(id), 1e-12, "client " + id);
+            for (String feature : model.card().featureNames()) {
+                assertEquals(Double.doubleToLongBits(one.features().value(0, feature)), Double.doubleToLongBits(index.value(id, feature)),
+                        feature + " of client " + id);
+            }
+            assertEquals(Double.doubleToLongBits(scorer.application(id).number("AMT_INCOME_TOTAL")),
+                    Double.doubleToLongBits(index.value(id, "AMT_INCOME_TOTAL")), "a segment attribute is kept too");
+        }
+    }
+
+    @Test
     void groupsCoverTheDataset() {
         int train = QuickModel.get().data().rowCount(HomeCreditTable.APPLICATION_TRAIN);
         assertEquals(QuickModel.get().data().clientCount(), index.all().size());
