@@ -110,6 +110,28 @@ final class HistoryFeatures {
         double at(int row);
     }
 
+    /**
+     * The 0/1 input of one level of a text column. The aggregation gathers the column's codes once
+     * per slice and compares them, level after level, instead of reading every code once per level.
+     */
+    private record Level(String column, CompactTable.Codes codes, int[] position, int level) implements Input {
+        @Override
+        public double at(int row) {
+            int code = codes.code(row);
+            return code >= 0 && position[code] == level ? 1 : 0;
+        }
+
+        /** The slice's codes as positions in the training levels (-1 missing or unseen). */
+        int[] positions(int[] rows) {
+            int[] out = new int[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                int code = codes.code(rows[i]);
+                out[i] = code >= 0 ? position[code] : -1;
+            }
+            return out;
+        }
+    }
+
     /** A table's inputs by name, and the aggregations of each; made once per table and schema. */
     private static final class Inputs {
         final FeatureSchema schema;
@@ -150,12 +172,8 @@ final class HistoryFeatures {
             int[] position = frame.remap(column, levels);
             List<String> names = new java.util.ArrayList<>();
             for (int i = 0; i < levels.size(); i++) {
-                int level = i;
                 String name = column + "_" + levels.get(i);
-                put(name, row -> {
-                    int code = codes.code(row);
-                    return code >= 0 && position[code] == level ? 1 : 0;
-                });
+                put(name, new Level(column, codes, position, i));
                 names.add(name);
             }
             return names;
@@ -182,8 +200,14 @@ final class HistoryFeatures {
             return names;
         }
 
-        /** Keeps the rows whose {@code column} holds {@code level} (none when the schema lacks the level). */
+        private final Map<String, IntPredicate> filters = new java.util.concurrent.ConcurrentHashMap<>();
+
+        /** Keeps the rows whose {@code column} holds {@code level} (none when the schema lacks the level); made once. */
         IntPredicate is(HomeCreditTable table, CompactTable frame, String column, String level) {
+            return filters.computeIfAbsent(column + "=" + level, k -> filter(table, frame, column, level));
+        }
+
+        private IntPredicate filter(HomeCreditTable table, CompactTable frame, String column, String level) {
             int wanted = schema.levels(table, column).indexOf(level);
             if (wanted < 0) {
                 return row -> false;
@@ -201,11 +225,19 @@ final class HistoryFeatures {
         String[] names = inputs.names(prefix, spec);
         int[] rows = slice.rows();
         double[] values = new double[rows.length];
+        Map<String, int[]> levelsOfSlice = new java.util.HashMap<>();
         int at = 0;
         for (Map.Entry<String, List<Aggregation>> entry : spec.entrySet()) {
             Input input = inputs.get(entry.getKey());
-            for (int i = 0; i < rows.length; i++) {
-                values[i] = input.at(rows[i]);
+            if (input instanceof Level level) {
+                int[] positions = levelsOfSlice.computeIfAbsent(level.column(), c -> level.positions(rows));
+                for (int i = 0; i < rows.length; i++) {
+                    values[i] = positions[i] == level.level() ? 1 : 0;
+                }
+            } else {
+                for (int i = 0; i < rows.length; i++) {
+                    values[i] = input.at(rows[i]);
+                }
             }
             for (Aggregation aggregation : entry.getValue()) {
                 double[] column = new double[clients.length];
