@@ -61,8 +61,7 @@ public final class Workspace implements AutoCloseable {
         boolean synthetic;
         try {
             LocalDataset dataset = LocalDataset.open(dataFolder);
-            // The peer index keeps the model's features and the segments: about 40 per client.
-            dataset.requireHeapToOpen(40, Runtime.getRuntime().maxMemory());
+            dataset.requireHeapToOpen(Runtime.getRuntime().maxMemory());
             data = dataset.load();
             synthetic = dataset.isSynthetic();
         } catch (RuntimeException e) {

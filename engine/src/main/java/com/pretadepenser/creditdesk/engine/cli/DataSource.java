@@ -15,13 +15,11 @@ import java.util.List;
 
 /** Opens the --data of a command: a local dataset or a folder of Kaggle CSVs, with where it came from. */
 record DataSource(HomeCreditData data, Trainer.DataOrigin origin) {
-    /** Features per client a peer index keeps, for the memory estimate: a model's, up to 40, and the segments. */
-    static final int PEER_FEATURES = 40;
 
     static DataSource open(Path dir) {
         if (LocalDataset.isLocalDataset(dir)) {
             LocalDataset dataset = LocalDataset.open(dir);
-            dataset.requireHeapToOpen(PEER_FEATURES, com.pretadepenser.creditdesk.engine.OutOfMemory.maxHeap());
+            dataset.requireHeapToOpen(com.pretadepenser.creditdesk.engine.OutOfMemory.maxHeap());
             List<ModelCard.Source> sources = new ArrayList<>();
             for (DatasetManifest.Source s : dataset.manifest().sources()) {
                 sources.add(new ModelCard.Source(s.file(), s.sha256(), s.rows()));

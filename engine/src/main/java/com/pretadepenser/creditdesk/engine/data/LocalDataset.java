@@ -22,6 +22,8 @@ public final class LocalDataset {
     /** The generator's true default probabilities, copied along when the source was synthetic. */
     public static final String TRUTH = "true_default_probability.csv";
     static final String EXTENSION = ".cdt";
+    /** Features per client a peer index keeps, for the memory estimate: a model's (up to about 40) and the segments. */
+    static final int PEER_FEATURES = 40;
 
     static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -179,12 +181,12 @@ public final class LocalDataset {
      * About how much Java heap opening this dataset and scoring its clients takes, in bytes: the
      * application tables as Tablesaw columns, the child tables that are compressed (inflated in
      * their stored widths; uncompressed ones are mapped, off the heap), the index of every
-     * client's history, and a peer index of {@code peerFeatures} features per client. At Kaggle
-     * scale it says 0.74 GB where the heap in use after opening and indexing peers is 0.58 GB
+     * client's history, and a peer index of {@link #PEER_FEATURES} features per client. At Kaggle
+     * scale it says about 740 MB where the heap in use after opening and indexing peers is 578 MB
      * (docs/benchmarks.md): a heap smaller than this will not do, so the work is refused before it
      * starts.
      */
-    public long heapToOpen(int peerFeatures) {
+    public long heapToOpen() {
         long bytes = 0;
         long clients = 0;
         for (DatasetManifest.TableEntry entry : manifest.tables()) {
@@ -203,12 +205,12 @@ public final class LocalDataset {
                 }
             }
         }
-        return bytes + clients * (peerFeatures + 16L) * 8;
+        return bytes + clients * (PEER_FEATURES + 16L) * 8;
     }
 
     /** Refuses, with what to do, a heap that cannot hold {@link #heapToOpen} (see there). */
-    public void requireHeapToOpen(int peerFeatures, long maxHeap) {
-        long needed = heapToOpen(peerFeatures);
+    public void requireHeapToOpen(long maxHeap) {
+        long needed = heapToOpen();
         if (needed > maxHeap) {
             long suggested = Math.max(1, (long) Math.ceil(2.0 * needed / (1024L * 1024 * 1024)));
             throw new CreditDeskException(String.format(java.util.Locale.ROOT,

@@ -13,7 +13,6 @@ import java.util.OptionalInt;
 import java.util.Set;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.NumericColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -162,25 +161,6 @@ public final class Application {
                 return new String[] {text(column).orElse("")};
             }
         };
-    }
-
-    /** The application as a one-row Tablesaw table (for tabular output). */
-    public Table toTable() {
-        Table table = Table.create("application");
-        table.addColumns(IntColumn.create("SK_ID_CURR", new int[] {clientId}));
-        for (ColumnSpec spec : HomeCreditSchema.get().columns(HomeCreditTable.APPLICATION_TEST)) {
-            if (spec.kind() == ColumnKind.ID) {
-                continue;
-            }
-            if (spec.isNumber()) {
-                table.addColumns(tech.tablesaw.api.DoubleColumn.create(spec.name(), new double[] {numbers.get(spec.name())}));
-            } else {
-                StringColumn column = StringColumn.create(spec.name());
-                column.append(texts.get(spec.name()));
-                table.addColumns(column);
-            }
-        }
-        return table;
     }
 
     @Override

@@ -74,8 +74,16 @@ public final class ClientScorer {
 
     /** The known outcome of a labelled client (1 defaulted, 0 repaid), empty for test clients. */
     public Optional<Integer> outcome(int clientId) {
-        java.util.OptionalInt outcome = application(clientId).outcome();
-        return outcome.isPresent() ? Optional.of(outcome.getAsInt()) : Optional.empty();
+        long at = where.get(clientId);
+        if (at < 0) {
+            throw new UnknownClientException(clientId);
+        }
+        Table table = applications.get((int) (at >>> 32));
+        if (!table.columnNames().contains("TARGET")) {
+            return Optional.empty();
+        }
+        int target = table.intColumn("TARGET").getInt((int) at);
+        return target == Integer.MIN_VALUE ? Optional.empty() : Optional.of(target);
     }
 
     public ScoredClient explain(int clientId) {

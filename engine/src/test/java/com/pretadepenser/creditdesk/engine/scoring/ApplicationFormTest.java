@@ -31,7 +31,7 @@ class ApplicationFormTest {
         assertTrue(Double.isNaN(row.number("EXT_SOURCE_1")));
         assertTrue(row.text("OCCUPATION_TYPE").isEmpty());
         assertTrue(row.outcome().isEmpty());
-        assertEquals(121, row.toTable().columnCount(), "with the id, as a one-row table: the test layout");
+        assertEquals(0, row.clientId(), "a new application has no SK_ID_CURR of the dataset");
     }
 
     @Test
