@@ -81,6 +81,19 @@ final class TrainingOptions {
     static TrainingListener listener(ProgressBar bar) {
         return new TrainingListener() {
             private String step = "";
+            private int preparedPercent = -1;
+
+            @Override
+            public void preparing(String description, double share) {
+                int percent = (int) Math.floor(100 * share);
+                if (percent != preparedPercent) {
+                    preparedPercent = percent;
+                    bar.setExtraMessage("%s: %d %%".formatted(description, percent));
+                    if (percent == 0) {
+                        Progress.activity("training: " + description);
+                    }
+                }
+            }
 
             @Override
             public void fitStarted(String description, int index, int steps) {

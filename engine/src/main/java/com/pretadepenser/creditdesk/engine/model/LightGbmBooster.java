@@ -72,12 +72,48 @@ public final class LightGbmBooster implements AutoCloseable {
         String params = parameterString(parameters, train.categorical());
         LGBMDataset trainSet = null;
         LGBMDataset validSet = null;
-        LGBMBooster booster = null;
         try {
             trainSet = dataset(train, labels, params, null);
-            booster = LGBMBooster.create(trainSet, params);
             if (validation != null) {
                 validSet = dataset(validation, validationLabels, params, trainSet);
+            }
+            return boost(trainSet, validSet, params, train.columns(), maxRounds, earlyStopping, listener, cancelled);
+        } catch (LGBMException e) {
+            LOG.log(Level.WARNING, "LightGBM training failed", e);
+            throw new ModelException("LightGBM could not train on " + train.rows() + " rows x " + train.columns()
+                    + " features: " + e.getMessage(), e);
+        } finally {
+            closeQuietly(validSet);
+            closeQuietly(trainSet);
+        }
+    }
+
+    /**
+     * Trains a binary model on datasets already binned (see {@link LightGbmDataset}); they stay
+     * open for the caller's next fit. {@code parameters} are the fit's settings: those that shape
+     * bins were fixed when the datasets were made.
+     */
+    public static LightGbmBooster train(LightGbmDataset train, LightGbmDataset validation, Map<String, String> parameters,
+                                        int[] categorical, int maxRounds, int earlyStopping, RoundListener listener,
+                                        BooleanSupplier cancelled) {
+        String params = parameterString(parameters, categorical);
+        try {
+            return boost(train.handle(), validation == null ? null : validation.handle(), params, train.names().size(),
+                    maxRounds, earlyStopping, listener, cancelled);
+        } catch (LGBMException e) {
+            LOG.log(Level.WARNING, "LightGBM training failed", e);
+            throw new ModelException("LightGBM could not train on " + train.rows() + " rows x " + train.names().size()
+                    + " features: " + e.getMessage(), e);
+        }
+    }
+
+    private static LightGbmBooster boost(LGBMDataset trainSet, LGBMDataset validSet, String params, int columns,
+                                         int maxRounds, int earlyStopping, RoundListener listener, BooleanSupplier cancelled)
+            throws LGBMException {
+        LGBMBooster booster = null;
+        try {
+            booster = LGBMBooster.create(trainSet, params);
+            if (validSet != null) {
                 booster.addValidData(validSet);
             }
             double best = Double.NEGATIVE_INFINITY;
@@ -87,26 +123,20 @@ public final class LightGbmBooster implements AutoCloseable {
                     throw new CancellationException("training cancelled at round " + round);
                 }
                 boolean finished = booster.updateOneIter();
-                double auc = validation == null ? Double.NaN : booster.getEval(1)[0];
+                double auc = validSet == null ? Double.NaN : booster.getEval(1)[0];
                 listener.onRound(round, auc);
-                if (validation == null || auc > best) {
+                if (validSet == null || auc > best) {
                     best = auc;
                     bestRound = round;
                 }
-                if (finished || validation != null && round - bestRound >= earlyStopping) {
+                if (finished || validSet != null && round - bestRound >= earlyStopping) {
                     break;
                 }
             }
             String text = booster.saveModelToString(0, bestRound, LGBMBooster.FeatureImportanceType.GAIN);
-            return new LightGbmBooster(LGBMBooster.loadModelFromString(text), text, bestRound, train.columns());
-        } catch (LGBMException e) {
-            LOG.log(Level.WARNING, "LightGBM training failed", e);
-            throw new ModelException("LightGBM could not train on " + train.rows() + " rows x " + train.columns()
-                    + " features: " + e.getMessage(), e);
+            return new LightGbmBooster(LGBMBooster.loadModelFromString(text), text, bestRound, columns);
         } finally {
             closeQuietly(booster);
-            closeQuietly(validSet);
-            closeQuietly(trainSet);
         }
     }
 

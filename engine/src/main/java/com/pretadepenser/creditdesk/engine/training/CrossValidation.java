@@ -1,9 +1,8 @@
 package com.pretadepenser.creditdesk.engine.training;
 
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
-import com.pretadepenser.creditdesk.engine.features.FeatureMatrix;
-import com.pretadepenser.creditdesk.engine.features.FeaturePipeline;
 import com.pretadepenser.creditdesk.engine.model.LightGbmBooster;
+import com.pretadepenser.creditdesk.engine.model.LightGbmDataset;
 import com.pretadepenser.creditdesk.engine.model.ModelException;
 import com.pretadepenser.creditdesk.engine.model.TreeEnsemble;
 import com.pretadepenser.creditdesk.engine.stats.RankStats;
@@ -63,6 +62,16 @@ final class CrossValidation {
             return of(IntStream.range(0, target.length).toArray(), target, config, config.folds());
         }
 
+        /** The same rows and folds, running only the first {@code count} of this plan's folds. */
+        Plan firstFolds(int count) {
+            return new Plan(rows, fold, Arrays.copyOf(foldsRun, Math.min(count, foldsRun.length)));
+        }
+
+        /** The same rows and folds, running this plan's folds from position {@code from} on. */
+        Plan foldsFrom(int from) {
+            return new Plan(rows, fold, Arrays.copyOfRange(foldsRun, Math.min(from, foldsRun.length), foldsRun.length));
+        }
+
         /** The first {@code run} folds of {@code rows}, dealt as the config deals its folds. */
         static Plan of(int[] rows, int[] target, TrainingConfig config, int run) {
             int[] labels = IntStream.of(rows).map(i -> target[i]).toArray();
@@ -73,16 +82,19 @@ final class CrossValidation {
     private CrossValidation() {
     }
 
-    static Result run(FeatureMatrix features, int[] target, List<String> featureNames, TrainingConfig config,
+    static Result run(TrainingSet data, List<String> featureNames, TrainingConfig config,
                       Map<String, String> settings, TrainingConfig.Imbalance imbalance, String label, Plan plan,
                       int[] step, int steps, TrainingListener listener, BooleanSupplier cancelled) {
-        return run(features, target, featureNames, config, settings, imbalance, label, plan, 1, step, steps, listener, cancelled);
+        return run(data, featureNames, config, settings, imbalance, label, plan, 1, step, steps, listener, cancelled);
     }
 
     /** As above, each fold's prediction the mean raw score of {@code bags} boosters of different seeds. */
-    static Result run(FeatureMatrix features, int[] target, List<String> featureNames, TrainingConfig config,
+    static Result run(TrainingSet data, List<String> featureNames, TrainingConfig config,
                       Map<String, String> settings, TrainingConfig.Imbalance imbalance, String label, Plan plan, int bags,
                       int[] step, int steps, TrainingListener listener, BooleanSupplier cancelled) {
+        int[] target = data.target();
+        int[] categorical = TrainingSet.categorical(featureNames);
+        int threads = Integer.parseInt(settings.getOrDefault("num_threads", "2"));
         double[] oof = new double[target.length];
         Arrays.fill(oof, Double.NaN);
         List<Integer> best = new ArrayList<>();
@@ -97,25 +109,23 @@ final class CrossValidation {
             listener.fitStarted("%s, fold %d/%d".formatted(label, k + 1, plan.foldsRun().length), ++step[0], steps);
             double[] raw = new double[validRows.length];
             int rounds = 0;
-            // The fold's row-major copies, made once for all its bags.
-            LightGbmBooster.Matrix trainMatrix = matrix(features, trainRows, featureNames);
-            LightGbmBooster.Matrix validMatrix = matrix(features, validRows, featureNames);
-            float[] trainLabels = labels(target, trainRows);
-            float[] validLabels = labels(target, validRows);
-            for (int b = 0; b < bags; b++) {
-                try (LightGbmBooster model = LightGbmBooster.train(trainMatrix, trainLabels, validMatrix, validLabels,
-                        parameters(settings, bagSeed(config.seed(), b), imbalance, target, trainRows, current), config.maxRounds(),
-                        config.earlyStopping(), listener::round, cancelled)) {
-                    requireReadable(model.modelText(), label + ", fold " + (k + 1));
-                    double[] bagRaw = model.rawScores(validMatrix.values(), validRows.length,
-                            Integer.parseInt(settings.getOrDefault("num_threads", "2")));
-                    for (int i = 0; i < raw.length; i++) {
-                        raw[i] += bagRaw[i] / bags;
-                    }
-                    rounds += model.bestIteration();
-                    double[] importance = model.gainImportance();
-                    for (int f = 0; f < featureNames.size(); f++) {
-                        gain.merge(featureNames.get(f), importance[f], Double::sum);
+            // The fold's rows of the run's one binned dataset, shared by all its bags.
+            try (LightGbmDataset trainSet = data.subset(featureNames, trainRows);
+                 LightGbmDataset validSet = data.subset(featureNames, validRows)) {
+                for (int b = 0; b < bags; b++) {
+                    try (LightGbmBooster model = LightGbmBooster.train(trainSet, validSet,
+                            parameters(settings, bagSeed(config.seed(), b), imbalance, target, trainRows, current), categorical,
+                            config.maxRounds(), config.earlyStopping(), listener::round, cancelled)) {
+                        requireReadable(model.modelText(), label + ", fold " + (k + 1));
+                        double[] bagRaw = data.rawScores(model, featureNames, validRows, threads);
+                        for (int i = 0; i < raw.length; i++) {
+                            raw[i] += bagRaw[i] / bags;
+                        }
+                        rounds += model.bestIteration();
+                        double[] importance = model.gainImportance();
+                        for (int f = 0; f < featureNames.size(); f++) {
+                            gain.merge(featureNames.get(f), importance[f], Double::sum);
+                        }
                     }
                 }
             }
@@ -142,20 +152,6 @@ final class CrossValidation {
             throw new CreditDeskException("Training stopped at " + which + ": CreditDesk cannot read back the model LightGBM wrote ("
                     + e.getMessage() + "). Nothing was written; please report this with the data's description.", e);
         }
-    }
-
-    static LightGbmBooster.Matrix matrix(FeatureMatrix features, int[] rows, List<String> names) {
-        int[] categorical = IntStream.range(0, names.size())
-                .filter(i -> FeaturePipeline.isCategorical(names.get(i))).toArray();
-        return new LightGbmBooster.Matrix(features.rowMajor(rows, names), rows.length, names, categorical);
-    }
-
-    static float[] labels(int[] target, int[] rows) {
-        float[] labels = new float[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            labels[i] = target[rows[i]];
-        }
-        return labels;
     }
 
     /** The seed of bag {@code b}: bag 0 keeps the configured seed, so one bag is the unbagged fit. */

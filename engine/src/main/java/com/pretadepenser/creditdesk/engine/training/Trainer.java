@@ -5,7 +5,6 @@ import com.pretadepenser.creditdesk.engine.data.HomeCreditData;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
 import com.pretadepenser.creditdesk.engine.features.ClientHistory;
 import com.pretadepenser.creditdesk.engine.features.FeatureDescriptions;
-import com.pretadepenser.creditdesk.engine.features.FeatureMatrix;
 import com.pretadepenser.creditdesk.engine.features.FeaturePipeline;
 import com.pretadepenser.creditdesk.engine.features.FeatureSchema;
 import com.pretadepenser.creditdesk.engine.model.LightGbmBooster;
@@ -21,9 +20,11 @@ import java.util.stream.IntStream;
 import tech.tablesaw.api.Table;
 
 /**
- * Trains the scoring model: features for every labelled applicant, cross-validation of each
- * class-imbalance treatment (keeping the one of least out-of-fold business cost), pruning of
- * features that earned no gain, the threshold of least expected cost on out-of-fold predictions,
+ * Trains the scoring model: features for every labelled applicant (float32, computed in chunks),
+ * binned by LightGBM once per feature list; the settings tuned by cross-validation; the first
+ * class-imbalance treatment cross-validated on every feature; pruning of features that earned
+ * (almost) no gain; each treatment cross-validated on the kept features, keeping the one of least
+ * out-of-fold business cost; the threshold of least expected cost on its out-of-fold predictions;
  * then one final model on all labelled applicants for the mean best number of rounds.
  */
 public final class Trainer {
@@ -76,30 +77,71 @@ public final class Trainer {
                     + defaults + " and " + (target.length - defaults) + ".");
         }
         FeatureSchema schema = FeatureSchema.fit(data);
-        FeatureMatrix features = new FeaturePipeline(schema).compute(applications, new ClientHistory(data));
-        List<String> allFeatures = features.names();
+        listener.preparing("features of " + target.length + " applicants", 0);
+        try (TrainingSet set = TrainingSet.compute(new FeaturePipeline(schema), applications, new ClientHistory(data), target,
+                config.settings(), config.seed(), share -> listener.preparing("features of " + target.length + " applicants", share))) {
+            return train(set, schema, origin, name, config, defaults, listener, cancelled);
+        }
+    }
 
-        // Settings: tuned by cross-validation unless told otherwise; the imbalance treatment is then tried on them.
-        Tuner tuner = config.tuning().enabled() ? new Tuner(features, target, allFeatures, config) : null;
+    /**
+     * The fits, on one binned dataset per feature list: the settings (tuned unless told otherwise);
+     * the first imbalance treatment cross-validated on every feature; pruning on its gains; the
+     * treatments compared on the kept features; the final model.
+     */
+    private TrainedModel train(TrainingSet set, FeatureSchema schema, DataOrigin origin, String name, TrainingConfig config,
+                               long defaults, TrainingListener listener, BooleanSupplier cancelled) {
+        int[] target = set.target();
+        List<String> allFeatures = set.names();
+        Tuner tuner = config.tuning().enabled() ? new Tuner(set, allFeatures, config) : null;
         List<TrainingConfig.Imbalance> candidates = config.imbalance() == TrainingConfig.Imbalance.AUTO
                 ? List.of(TrainingConfig.Imbalance.NONE, TrainingConfig.Imbalance.IS_UNBALANCE)
                 : List.of(config.imbalance());
+        TrainingConfig.Imbalance first = candidates.get(0);
         int bags = config.bags();
-        // The tuner's winner was cross-validated with one booster per fold: reused as "none" only if no more are averaged.
-        boolean reuseNone = tuner != null && bags == 1 && candidates.contains(TrainingConfig.Imbalance.NONE);
-        int steps = (tuner == null ? 0 : tuner.plannedFits()) + (candidates.size() - (reuseNone ? 1 : 0)) * config.folds()
-                + (config.prune() ? config.folds() : 0) + 1;
+        // The tuner's winner was cross-validated with one booster per fold, untreated: reused if no more are averaged.
+        boolean reuseTuned = tuner != null && bags == 1 && first == TrainingConfig.Imbalance.NONE;
+        // Pruning needs only gains: the first PRUNING_FOLDS folds on every feature, the rest run only if it drops nothing.
+        int pruningFolds = config.prune() ? Math.min(PRUNING_FOLDS, config.folds()) : config.folds();
+        // Planned with pruning dropping features (every treatment then runs on the kept ones); corrected if it drops none.
+        int beforePruning = (tuner == null ? 0 : tuner.plannedFits()) + (reuseTuned ? 0 : pruningFolds);
+        int steps = beforePruning + (config.prune() ? candidates.size() : candidates.size() - 1) * config.folds() + 1;
         int[] step = {0};
         Tuner.Outcome tuned = tuner == null ? null : tuner.run(step, steps, listener, cancelled);
         Map<String, String> settings = config.settings(tuned == null ? Map.of() : tuned.tuned());
         CrossValidation.Plan plan = CrossValidation.Plan.all(target, config);
 
+        CrossValidation.Result onAll = reuseTuned ? tuned.cv()
+                : CrossValidation.run(set, allFeatures, config, settings, first, label(first.name().toLowerCase(), bags),
+                plan.firstFolds(pruningFolds), bags, step, steps, listener, cancelled);
+        List<String> used = allFeatures;
+        if (config.prune()) {
+            double total = onAll.gain().values().stream().mapToDouble(Double::doubleValue).sum();
+            double least = config.pruneShare() * total;
+            CrossValidation.Result gains = onAll;
+            List<String> useful = allFeatures.stream().filter(f -> gains.gain().get(f) > least).toList();
+            if (useful.size() < allFeatures.size() && !useful.isEmpty()) {
+                used = useful;
+                set.release(allFeatures);
+            } else {
+                // Nothing to drop: the first treatment's cross-validation on every feature is completed and kept.
+                int rest = reuseTuned ? 0 : config.folds() - pruningFolds;
+                steps += rest - config.folds();
+                if (rest > 0) {
+                    onAll = onAll.merge(CrossValidation.run(set, allFeatures, config, settings, first,
+                            label(first.name().toLowerCase(), bags), plan.foldsFrom(pruningFolds), bags, step, steps, listener, cancelled));
+                }
+            }
+        }
+        boolean pruned = used != allFeatures;
+        final CrossValidation.Result firstOnAll = onAll;
+
         Map<TrainingConfig.Imbalance, CrossValidation.Result> results = new LinkedHashMap<>();
         List<ModelCard.ImbalanceCandidate> tried = new ArrayList<>();
         for (TrainingConfig.Imbalance mode : candidates) {
-            CrossValidation.Result result = reuseNone && mode == TrainingConfig.Imbalance.NONE ? tuned.cv()
-                    : CrossValidation.run(features, target, allFeatures, config, settings, mode, label(mode.name().toLowerCase(), bags),
-                    plan, bags, step, steps, listener, cancelled);
+            String what = mode.name().toLowerCase() + (pruned ? ", pruned to " + used.size() + " features" : "");
+            CrossValidation.Result result = mode == first && !pruned ? firstOnAll
+                    : CrossValidation.run(set, used, config, settings, mode, label(what, bags), plan, bags, step, steps, listener, cancelled);
             results.put(mode, result);
             BusinessCost.Choice choice = config.cost().choose(result.oof(), target);
             Metrics metrics = Metrics.of(result.oof(), target, choice.threshold(), config.beta());
@@ -108,21 +150,8 @@ public final class Trainer {
         }
         ModelCard.ImbalanceCandidate kept = choose(tried);
         TrainingConfig.Imbalance chosen = TrainingConfig.Imbalance.valueOf(kept.mode().toUpperCase());
-        final CrossValidation.Result chosenCv = results.get(chosen);
-        CrossValidation.Result cv = chosenCv;
+        final CrossValidation.Result cv = results.get(chosen);
 
-        List<String> used = allFeatures;
-        if (config.prune()) {
-            double total = chosenCv.gain().values().stream().mapToDouble(Double::doubleValue).sum();
-            double least = config.pruneShare() * total;
-            List<String> useful = allFeatures.stream().filter(f -> chosenCv.gain().get(f) > least).toList();
-            if (useful.size() < allFeatures.size() && !useful.isEmpty()) {
-                used = useful;
-                cv = CrossValidation.run(features, target, used, config, settings, chosen,
-                        label("pruned to " + used.size() + " features", bags), plan, bags, step, steps, listener, cancelled);
-            }
-        }
-        final CrossValidation.Result finalCv = cv;
         BusinessCost.Choice choice = config.cost().choose(cv.oof(), target);
         Metrics overall = Metrics.of(cv.oof(), target, choice.threshold(), config.beta());
         List<Metrics> perFold = new ArrayList<>();
@@ -141,16 +170,17 @@ public final class Trainer {
         Map<String, String> finalParameters = CrossValidation.parameters(settings, config.seed(), chosen, target, all, 0);
         finalParameters.put("boosters-averaged", Integer.toString(bags));
         List<LightGbmBooster> boosters = new ArrayList<>();
-        LightGbmBooster.Matrix allRows = CrossValidation.matrix(features, all, used);
-        float[] allLabels = CrossValidation.labels(target, all);
+        int[] categorical = TrainingSet.categorical(used);
         try {
             for (int b = 0; b < bags; b++) {
                 if (b > 0) {
                     listener.fitStarted("final model, booster %d/%d".formatted(b + 1, bags), step[0], step[0]);
                 }
-                boosters.add(LightGbmBooster.train(allRows, allLabels, null, null, CrossValidation.parameters(settings, CrossValidation.bagSeed(config.seed(), b), chosen, target, all, 0),
-                        rounds, rounds, listener::round, cancelled));
+                boosters.add(LightGbmBooster.train(set.all(used), null,
+                        CrossValidation.parameters(settings, CrossValidation.bagSeed(config.seed(), b), chosen, target, all, 0),
+                        categorical, rounds, rounds, listener::round, cancelled));
             }
+            set.release(used);
             LightGbmBooster model;
             try {
                 model = LightGbmBooster.averaged(boosters);
@@ -162,7 +192,7 @@ public final class Trainer {
                 try {
                     // Each booster's split gains add up in the averaged model: per booster, as with one.
                     gain = java.util.Arrays.stream(model.gainImportance()).map(g -> g / bags).toArray();
-                    importance = meanAbsoluteContributions(model, TreeEnsemble.parse(modelText), features, used);
+                    importance = meanAbsoluteContributions(model, TreeEnsemble.parse(modelText), set, used);
                 } catch (RuntimeException | OutOfMemoryError e) {
                     throw new UnsavedModelException("measuring the features' importance", e, modelText);
                 }
@@ -187,7 +217,7 @@ public final class Trainer {
                             defaults / (double) target.length),
                     cardFeatures, schema, hyper, rounds,
                     new ModelCard.ImbalanceChoice(kept.mode(), reason(kept, tried), tried), tuned == null ? null : tuned.record(),
-                    new ModelCard.CrossValidationSummary(config.folds(), config.seed(), finalCv.bestIterations(), perFold, allFeatures.size()),
+                    new ModelCard.CrossValidationSummary(config.folds(), config.seed(), cv.bestIterations(), perFold, allFeatures.size()),
                     overall, choice.threshold(), config.cost(), choice.curve(), importance, ModelArtifact.defaultUsage(origin.synthetic()),
                     ModelArtifact.environment());
             return new TrainedModel(card, modelText, cv.oof(), target);
@@ -202,7 +232,7 @@ public final class Trainer {
      * when it agrees with LightGBM on this model (seconds instead of minutes at full scale), else by
      * LightGBM.
      */
-    private static Map<String, Double> meanAbsoluteContributions(LightGbmBooster model, TreeEnsemble trees, FeatureMatrix features,
+    private static Map<String, Double> meanAbsoluteContributions(LightGbmBooster model, TreeEnsemble trees, TrainingSet features,
                                                                  List<String> used) {
         boolean inJava = trees.contributionsAgreeWith(model);
         double[] sums = new double[used.size()];
@@ -212,11 +242,7 @@ public final class Trainer {
             int to = Math.min(rows, from + batch);
             double[] contributions;
             if (inJava) {
-                double[][] columns = new double[used.size()][];
-                for (int f = 0; f < columns.length; f++) {
-                    columns[f] = java.util.Arrays.copyOfRange(features.column(used.get(f)), from, to);
-                }
-                contributions = trees.contributions(columns, to - from);
+                contributions = trees.contributions(features.columns(used, from, to), to - from);
             } else {
                 contributions = model.contributions(features.rowMajor(IntStream.range(from, to).toArray(), used), to - from, 2);
             }
@@ -236,6 +262,13 @@ public final class Trainer {
     private static String label(String step, int bags) {
         return bags == 1 ? step : step + " (" + bags + " boosters averaged)";
     }
+
+    /**
+     * Folds cross-validated on every feature to learn which earn gain: pruning needs the gains,
+     * not out-of-fold predictions (every treatment is then cross-validated on all folds of the kept
+     * features). At full scale each of these fits costs minutes on 585 features.
+     */
+    static final int PRUNING_FOLDS = 2;
 
     /** Costs this close to the least count as equal: a fold's luck, not a better treatment. */
     static final double COST_TOLERANCE = 0.01;

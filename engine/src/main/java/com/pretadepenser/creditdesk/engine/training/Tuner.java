@@ -1,6 +1,5 @@
 package com.pretadepenser.creditdesk.engine.training;
 
-import com.pretadepenser.creditdesk.engine.features.FeatureMatrix;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -57,20 +56,25 @@ final class Tuner {
     record Outcome(Map<String, String> tuned, CrossValidation.Result cv, ModelCard.Tuning record) {
     }
 
-    private final FeatureMatrix features;
+    private final TrainingSet data;
     private final int[] target;
     private final List<String> names;
     private final TrainingConfig config;
 
-    Tuner(FeatureMatrix features, int[] target, List<String> names, TrainingConfig config) {
-        this.features = features;
-        this.target = target;
+    Tuner(TrainingSet data, List<String> names, TrainingConfig config) {
+        this.data = data;
+        this.target = data.target();
         this.names = names;
         this.config = config;
     }
 
     /** The candidates, in order: defaults, small trees, then distinct seeded draws; the user's settings removed. */
     List<Map<String, String>> candidates() {
+        return candidates(config);
+    }
+
+    /** The candidates {@code config} draws: its seed decides them. */
+    static List<Map<String, String>> candidates(TrainingConfig config) {
         Set<String> fixed = config.lightgbm().keySet();
         Set<Map<String, String>> effective = new LinkedHashSet<>();
         List<Map<String, String>> out = new ArrayList<>();
@@ -134,7 +138,7 @@ final class Tuner {
             if (overTime && c >= 2) {
                 break;
             }
-            CrossValidation.Result result = CrossValidation.run(features, target, names, config, config.settings(candidates.get(c)),
+            CrossValidation.Result result = CrossValidation.run(data, names, config, config.settings(candidates.get(c)),
                     TrainingConfig.Imbalance.NONE, "tuning, setting %d/%d".formatted(c + 1, candidates.size()), screening,
                     step, steps, listener, cancelled);
             screened.add(result);
@@ -153,10 +157,10 @@ final class Tuner {
             if (allRows) {
                 CrossValidation.Plan rest = new CrossValidation.Plan(screening.rows(), screening.fold(),
                         IntStream.range(screeningFolds(), config.folds()).toArray());
-                result = screened.get(c).merge(CrossValidation.run(features, target, names, config, config.settings(candidates.get(c)),
+                result = screened.get(c).merge(CrossValidation.run(data, names, config, config.settings(candidates.get(c)),
                         TrainingConfig.Imbalance.NONE, label, rest, step, steps, listener, cancelled));
             } else {
-                result = CrossValidation.run(features, target, names, config, config.settings(candidates.get(c)),
+                result = CrossValidation.run(data, names, config, config.settings(candidates.get(c)),
                         TrainingConfig.Imbalance.NONE, label, CrossValidation.Plan.all(target, config), step, steps, listener, cancelled);
             }
             full.put(c, result);

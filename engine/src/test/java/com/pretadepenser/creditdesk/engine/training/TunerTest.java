@@ -76,12 +76,12 @@ class TunerTest {
 
     @Test
     void theSameSeedDrawsTheSameCandidatesAndAnotherSeedOthers() {
-        Tuner a = new Tuner(null, new int[100], List.of(), TUNED.withTuning(new TrainingConfig.Tuning(true, 16, 0)));
-        Tuner b = new Tuner(null, new int[100], List.of(), TUNED.withTuning(new TrainingConfig.Tuning(true, 16, 0)));
-        Tuner c = new Tuner(null, new int[100], List.of(), TUNED.withSeed(8).withTuning(new TrainingConfig.Tuning(true, 16, 0)));
-        assertEquals(a.candidates(), b.candidates());
-        assertFalse(a.candidates().equals(c.candidates()));
-        assertEquals(16, a.candidates().size());
+        List<Map<String, String>> a = Tuner.candidates(TUNED.withTuning(new TrainingConfig.Tuning(true, 16, 0)));
+        List<Map<String, String>> b = Tuner.candidates(TUNED.withTuning(new TrainingConfig.Tuning(true, 16, 0)));
+        List<Map<String, String>> c = Tuner.candidates(TUNED.withSeed(8).withTuning(new TrainingConfig.Tuning(true, 16, 0)));
+        assertEquals(a, b);
+        assertFalse(a.equals(c));
+        assertEquals(16, a.size());
     }
 
     @Test
@@ -98,16 +98,18 @@ class TunerTest {
         Table labelled = train.where(train.intColumn("TARGET").isNotMissing());
         FeatureMatrix features = new FeaturePipeline(FeatureSchema.fit(data)).compute(labelled, new ClientHistory(data));
         int[] target = labelled.intColumn("TARGET").asIntArray();
-        Tuner tuner = new Tuner(features, target, features.names(), config);
-        int[] step = {0};
-        Tuner.Outcome outcome = tuner.run(step, tuner.plannedFits(), TrainingListener.SILENT, () -> false);
-        assertEquals(tuner.plannedFits(), step[0], "the fits announced to the progress bar are the fits made");
+        try (TrainingSet set = TrainingSet.of(features, target, config.settings(), config.seed())) {
+            Tuner tuner = new Tuner(set, features.names(), config);
+            int[] step = {0};
+            Tuner.Outcome outcome = tuner.run(step, tuner.plannedFits(), TrainingListener.SILENT, () -> false);
+            assertEquals(tuner.plannedFits(), step[0], "the fits announced to the progress bar are the fits made");
 
-        CrossValidation.Result fresh = CrossValidation.run(features, target, features.names(), config, config.settings(outcome.tuned()),
-                TrainingConfig.Imbalance.NONE, "fresh", CrossValidation.Plan.all(target, config), new int[1], 1,
-                TrainingListener.SILENT, () -> false);
-        assertArrayEquals(fresh.oof(), outcome.cv().oof(), 0.0, "screening folds reused plus the rest = every fold run afresh");
-        assertEquals(config.folds(), outcome.cv().bestIterations().size());
+            CrossValidation.Result fresh = CrossValidation.run(set, features.names(), config, config.settings(outcome.tuned()),
+                    TrainingConfig.Imbalance.NONE, "fresh", CrossValidation.Plan.all(target, config), new int[1], 1,
+                    TrainingListener.SILENT, () -> false);
+            assertArrayEquals(fresh.oof(), outcome.cv().oof(), 0.0, "screening folds reused plus the rest = every fold run afresh");
+            assertEquals(config.folds(), outcome.cv().bestIterations().size());
+        }
     }
 
     @Test
