@@ -7,7 +7,7 @@ import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
 import com.pretadepenser.creditdesk.engine.data.LocalDataset;
 import com.pretadepenser.creditdesk.engine.explain.Explainer;
 import com.pretadepenser.creditdesk.engine.peers.PeerIndex;
-import com.pretadepenser.creditdesk.engine.peers.PeerIndexBuilder;
+import com.pretadepenser.creditdesk.engine.peers.PeerIndexCache;
 import com.pretadepenser.creditdesk.engine.scoring.ClientScorer;
 import com.pretadepenser.creditdesk.engine.scoring.CounterfactualSearch;
 import com.pretadepenser.creditdesk.engine.scoring.ScoringModel;
@@ -32,10 +32,12 @@ public final class Workspace implements AutoCloseable {
     private final Explainer explainer;
     private final CounterfactualSearch counterfactuals;
     private final int[] sortedIds;
+    private final String identity;
     private PeerIndex peers;
 
-    private Workspace(Path dataFolder, Path modelFolder, boolean synthetic, HomeCreditData data, ScoringModel model) {
+    private Workspace(Path dataFolder, Path modelFolder, boolean synthetic, HomeCreditData data, ScoringModel model, String identity) {
         this.dataFolder = dataFolder;
+        this.identity = identity;
         this.modelFolder = modelFolder;
         this.synthetic = synthetic;
         this.data = data;
@@ -59,11 +61,13 @@ public final class Workspace implements AutoCloseable {
         });
         HomeCreditData data;
         boolean synthetic;
+        String identity;
         try {
             LocalDataset dataset = LocalDataset.open(dataFolder);
             dataset.requireHeapToOpen(Runtime.getRuntime().maxMemory());
             data = dataset.load();
             synthetic = dataset.isSynthetic();
+            identity = dataset.identity();
         } catch (RuntimeException e) {
             loading.thenAccept(ScoringModel::close);
             throw e;
@@ -75,7 +79,7 @@ public final class Workspace implements AutoCloseable {
             }
             checkCancelled(progress);
             progress.update(0.8, "");
-            Workspace workspace = new Workspace(dataFolder, modelFolder, synthetic, data, model);
+            Workspace workspace = new Workspace(dataFolder, modelFolder, synthetic, data, model, identity);
             progress.update(1, "");
             return workspace;
         } catch (RuntimeException e) {
@@ -95,10 +99,13 @@ public final class Workspace implements AutoCloseable {
         return peers(BackgroundTask.Progress.NONE);
     }
 
-    /** The same, reporting the share of clients scored (about 10 s at Kaggle scale). */
+    /**
+     * The same, reporting the share of clients scored (about 10 s at Kaggle scale); read instead
+     * from the user's cache when this dataset and model were indexed before (a fraction of a second).
+     */
     public synchronized PeerIndex peers(BackgroundTask.Progress progress) {
         if (peers == null) {
-            peers = PeerIndexBuilder.build(model, data, scorer.history(), done -> progress.update(done, ""));
+            peers = PeerIndexCache.forUser().load(model, data, scorer.history(), identity, done -> progress.update(done, "")).index();
         }
         return peers;
     }

@@ -6,7 +6,7 @@ import com.pretadepenser.creditdesk.engine.explain.Explainer;
 import com.pretadepenser.creditdesk.engine.features.FeatureMatrix;
 import com.pretadepenser.creditdesk.engine.peers.PeerGroup;
 import com.pretadepenser.creditdesk.engine.peers.PeerIndex;
-import com.pretadepenser.creditdesk.engine.peers.PeerIndexBuilder;
+import com.pretadepenser.creditdesk.engine.peers.PeerIndexCache;
 import com.pretadepenser.creditdesk.engine.peers.Segment;
 import com.pretadepenser.creditdesk.engine.scoring.ClientScorer;
 import com.pretadepenser.creditdesk.engine.scoring.ScoringModel;
@@ -38,7 +38,7 @@ final class BenchScoringCommand implements Callable<Integer> {
     int queries;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         try (ScoringModel scoring = ScoringModel.load(modelAndData.model)) {
             long start = System.nanoTime();
             DataSource source = DataSource.open(modelAndData.data);
@@ -60,9 +60,18 @@ final class BenchScoringCommand implements Callable<Integer> {
                 single[i] = (System.nanoTime() - t) / 1e6;
             }
 
+            // In a scratch cache folder: the first load builds (and writes), the second reads what the first wrote.
+            java.nio.file.Path scratch = java.nio.file.Files.createTempDirectory("creditdesk-bench-cache-");
+            PeerIndexCache cache = new PeerIndexCache(scratch);
+            String identity = source.identity() != null ? source.identity() : "0".repeat(64);
             long t3 = System.nanoTime();
-            PeerIndex peers = PeerIndexBuilder.build(scoring, source.data(), scorer.history());
+            cache.load(scoring, source.data(), scorer.history(), identity, done -> { });
             double peerBuildSeconds = (System.nanoTime() - t3) / 1e9;
+            long t4 = System.nanoTime();
+            PeerIndexCache.Loaded reread = cache.load(scoring, source.data(), scorer.history(), identity, done -> { });
+            double peerReadSeconds = (System.nanoTime() - t4) / 1e9;
+            PeerIndex peers = reread.index();
+            deleteRecursively(scratch);
             long heapMb = heapInUseMb();
 
             var train = source.data().table(HomeCreditTable.APPLICATION_TRAIN).orElseThrow();
@@ -118,7 +127,8 @@ final class BenchScoringCommand implements Callable<Integer> {
             System.out.printf("%-52s %,14.0f%n", "  probabilities, without contributions (" + String.format("%,d", shapRows) + " clients)", scoreRate);
             System.out.printf("%-52s %,14.0f%n", "  with contributions (TreeSHAP, " + String.format("%,d", shapRows) + " clients)", contributionRate);
             System.out.printf("%-52s %,14.0f%n", "    the same by LightGBM's C API, for comparison", lightGbmContributionRate);
-            System.out.printf("peer index built in %.1f s; queries on %s:%n", peerBuildSeconds, feature);
+            System.out.printf("peer index built in %.1f s (and cached); read back from the cache in %.2f s%s; queries on %s:%n",
+                    peerBuildSeconds, peerReadSeconds, reread.fromCache() ? "" : " (NOT from the cache: " + reread.why() + ")", feature);
             System.out.printf("%-52s %10s %10s %10s%n", "", "p50 ms", "p99 ms", "max ms");
             row("  all clients (histogram, quantiles, percentile)", all);
             row("  all clients, first query of a feature (30 features)", cold);
@@ -168,5 +178,13 @@ final class BenchScoringCommand implements Callable<Integer> {
         Arrays.sort(sorted);
         System.out.printf("%-52s %10.2f %10.2f %10.2f%n", label, sorted[sorted.length / 2],
                 sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)], sorted[sorted.length - 1]);
+    }
+
+    private static void deleteRecursively(java.nio.file.Path folder) throws java.io.IOException {
+        try (var files = java.nio.file.Files.walk(folder)) {
+            for (java.nio.file.Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.deleteIfExists(p);
+            }
+        }
     }
 }

@@ -13,8 +13,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Opens the --data of a command: a local dataset or a folder of Kaggle CSVs, with where it came from. */
-record DataSource(HomeCreditData data, Trainer.DataOrigin origin) {
+/**
+ * Opens the --data of a command: a local dataset or a folder of Kaggle CSVs, with where it came
+ * from and, for a local dataset, its identity for the caches (null for a CSV folder: not cached).
+ */
+record DataSource(HomeCreditData data, Trainer.DataOrigin origin, String identity) {
 
     static DataSource open(Path dir) {
         if (LocalDataset.isLocalDataset(dir)) {
@@ -24,7 +27,8 @@ record DataSource(HomeCreditData data, Trainer.DataOrigin origin) {
             for (DatasetManifest.Source s : dataset.manifest().sources()) {
                 sources.add(new ModelCard.Source(s.file(), s.sha256(), s.rows()));
             }
-            return new DataSource(dataset.load(), new Trainer.DataOrigin(dir.toString(), dataset.isSynthetic(), sources));
+            return new DataSource(dataset.load(), new Trainer.DataOrigin(dir.toString(), dataset.isSynthetic(), sources),
+                    dataset.identity());
         }
         HomeCreditFolder folder = HomeCreditFolder.scan(dir);
         HomeCreditData data = Progress.read(folder);
@@ -32,6 +36,6 @@ record DataSource(HomeCreditData data, Trainer.DataOrigin origin) {
         folder.files().forEach((table, file) -> sources.add(new ModelCard.Source(table.fileName(), FileHashes.sha256(file),
                 data.rowCount(table))));
         boolean synthetic = Files.isRegularFile(dir.resolve(DatasetImporter.SYNTHETIC_MARKER));
-        return new DataSource(data, new Trainer.DataOrigin(dir.toString(), synthetic, sources));
+        return new DataSource(data, new Trainer.DataOrigin(dir.toString(), synthetic, sources), null);
     }
 }

@@ -10,7 +10,7 @@ import com.pretadepenser.creditdesk.engine.features.FeaturePipeline;
 import com.pretadepenser.creditdesk.engine.peers.Distribution;
 import com.pretadepenser.creditdesk.engine.peers.PeerGroup;
 import com.pretadepenser.creditdesk.engine.peers.PeerIndex;
-import com.pretadepenser.creditdesk.engine.peers.PeerIndexBuilder;
+import com.pretadepenser.creditdesk.engine.peers.PeerIndexCache;
 import com.pretadepenser.creditdesk.engine.scoring.ClientScorer;
 import com.pretadepenser.creditdesk.engine.scoring.Contribution;
 import com.pretadepenser.creditdesk.engine.scoring.ScoringModel;
@@ -127,7 +127,7 @@ final class ExplainCommand implements Callable<Integer> {
      * the {@value #PEER_FEATURES} numeric features whose contribution to this client's score is largest.
      */
     private static List<Distribution> peers(ScoringModel scoring, DataSource source, ClientScorer scorer, ClientScorer.ScoredClient scored) {
-        PeerIndex index = PeerIndexBuilder.build(scoring, source.data(), scorer.history());
+        PeerIndex index = PeerIndexCache.forUser().load(scoring, source.data(), scorer.history(), source.identity(), done -> { }).index();
         int id = scored.score().clientId();
         // In GROUP_ORDER, which the text output reads back to name each group in the user's language.
         List<PeerGroup> groups = GROUP_ORDER.stream().map(kind -> switch (kind) {

@@ -3,7 +3,7 @@ package com.pretadepenser.creditdesk.engine.cli;
 import com.pretadepenser.creditdesk.engine.api.ApiServer;
 import com.pretadepenser.creditdesk.engine.features.ClientHistory;
 import com.pretadepenser.creditdesk.engine.peers.PeerIndex;
-import com.pretadepenser.creditdesk.engine.peers.PeerIndexBuilder;
+import com.pretadepenser.creditdesk.engine.peers.PeerIndexCache;
 import com.pretadepenser.creditdesk.engine.scoring.ClientScorer;
 import com.pretadepenser.creditdesk.engine.scoring.ScoringModel;
 import java.util.concurrent.Callable;
@@ -29,7 +29,7 @@ final class ServeCommand implements Callable<Integer> {
         ScoringModel scoring = ScoringModel.load(modelAndData.model);
         DataSource source = DataSource.open(modelAndData.data);
         ClientScorer scorer = new ClientScorer(scoring, source.data());
-        PeerIndex peers = PeerIndexBuilder.build(scoring, source.data(), scorer.history());
+        PeerIndex peers = PeerIndexCache.forUser().load(scoring, source.data(), scorer.history(), source.identity(), done -> { }).index();
         scoring.explainsInJava(); // the one-time TreeSHAP check now, not in the first request
         ApiServer server = new ApiServer(scorer, peers, source.origin().synthetic(), host, port);
         CountDownLatch stopped = new CountDownLatch(1);

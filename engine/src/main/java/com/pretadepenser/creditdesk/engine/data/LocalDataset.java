@@ -62,6 +62,30 @@ public final class LocalDataset {
         return new LocalDataset(folder, manifest);
     }
 
+    /**
+     * What identifies this dataset's contents for caches of what is computed from it: the SHA-256
+     * of its manifest (which holds each source file's SHA-256 and the import time) and of each
+     * stored table file's name, size and modification time, so that a table replaced or touched
+     * after the import makes the caches stale.
+     */
+    public String identity() {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            digest.update(Files.readAllBytes(folder.resolve(MANIFEST)));
+            for (DatasetManifest.TableEntry entry : manifest.tables()) {
+                Path file = folder.resolve(entry.file());
+                String stamp = entry.file() + "\0" + (Files.isRegularFile(file)
+                        ? Files.size(file) + "\0" + Files.getLastModifiedTime(file).toMillis() : "missing") + "\n";
+                digest.update(stamp.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new CreditDeskException("Cannot read " + folder + ": " + e.getMessage(), e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
     public Path folder() {
         return folder;
     }

@@ -42,6 +42,16 @@ public final class FeatureMatrix {
         this.index = layout.index();
     }
 
+    /** A matrix of these columns (one per name, each {@code clientIds.length} long), not copied. */
+    public static FeatureMatrix of(int[] clientIds, List<String> names, double[][] columns) {
+        for (int f = 0; f < columns.length; f++) {
+            if (columns[f].length != clientIds.length) {
+                throw new IllegalArgumentException("column " + f + " has " + columns[f].length + " rows, expected " + clientIds.length);
+            }
+        }
+        return new FeatureMatrix(clientIds, names, columns);
+    }
+
     Layout layout() {
         return new Layout(names, index);
     }

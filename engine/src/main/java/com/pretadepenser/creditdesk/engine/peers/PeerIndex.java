@@ -44,6 +44,11 @@ public final class PeerIndex {
         this.standardized = standardize(features, this.neighbourFeatures);
     }
 
+    /** Every client's kept features (shared, do not modify). */
+    public FeatureMatrix features() {
+        return features;
+    }
+
     public int size() {
         return features.rows();
     }

@@ -81,6 +81,24 @@ class LocalDatasetTest {
     }
 
     @Test
+    void identityIsStableAcrossOpeningsAndChangesWhenATableFileIsTouchedOrTheDataImportedAgain() throws IOException {
+        Path csv = sampleFolder();
+        Path folder = dir.resolve("dataset");
+        String first = new DatasetImporter().importFolder(csv, folder, false).identity();
+        assertEquals(64, first.length());
+        assertEquals(first, LocalDataset.open(folder).identity(), "reopening the same files gives the same identity");
+
+        DatasetManifest manifest = LocalDataset.open(folder).manifest();
+        Path table = folder.resolve(manifest.tables().get(0).file());
+        Files.setLastModifiedTime(table, java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(table).toMillis() + 5_000));
+        String touched = LocalDataset.open(folder).identity();
+        assertFalse(first.equals(touched), "a table file changed after the import makes caches of the dataset stale");
+
+        String again = new DatasetImporter().importFolder(csv, folder, true).identity();
+        assertFalse(again.equals(first) || again.equals(touched), "a new import (a new manifest) is other data for the caches");
+    }
+
+    @Test
     void manifestRecordsEachSourceHashRowCountAndTheImportTime() throws IOException {
         Path csv = sampleFolder();
         java.time.Instant before = java.time.Instant.now();
