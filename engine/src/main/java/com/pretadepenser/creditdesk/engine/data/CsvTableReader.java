@@ -192,6 +192,22 @@ public final class CsvTableReader {
         }
     }
 
+    /**
+     * A Tablesaw column over the parsed values themselves: Tablesaw's {@code create(name, values)}
+     * copies them, and at full scale a table's columns are hundreds of megabytes, read two at once.
+     */
+    private static final class ParsedDoubles extends DoubleColumn {
+        ParsedDoubles(String name, DoubleArrayList values) {
+            super(name, values);
+        }
+    }
+
+    private static final class ParsedInts extends IntColumn {
+        ParsedInts(String name, IntArrayList values) {
+            super(name, values);
+        }
+    }
+
     /** Accumulates parsed values column by column: no per-row objects. */
     private static final class Sink {
         private final Path file;
@@ -311,7 +327,7 @@ public final class CsvTableReader {
         private double parseNumber(ColumnSpec spec, String value, long line) {
             double number;
             try {
-                number = Double.parseDouble(value);
+                number = Decimals.parse(value);
             } catch (NumberFormatException e) {
                 throw DataFormatException.atValue(file, line, spec.name(), value, "is not a number",
                         "Write numbers with a dot as decimal separator and leave missing values empty.");
@@ -330,9 +346,11 @@ public final class CsvTableReader {
                 String name = columns.get(i).name();
                 Object buffer = buffers[i];
                 if (buffer instanceof IntArrayList ints) {
-                    built.add(IntColumn.create(name, ints.toIntArray()));
+                    ints.trim();
+                    built.add(new ParsedInts(name, ints));
                 } else if (buffer instanceof DoubleArrayList doubles) {
-                    built.add(DoubleColumn.create(name, doubles.toDoubleArray()));
+                    doubles.trim();
+                    built.add(new ParsedDoubles(name, doubles));
                 } else {
                     built.add((StringColumn) buffer);
                 }

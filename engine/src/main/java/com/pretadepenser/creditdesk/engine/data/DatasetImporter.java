@@ -65,11 +65,13 @@ public final class DatasetImporter {
         AtomicFolder.write(target, replace, staging -> {
             List<DatasetManifest.TableEntry> entries = new ArrayList<>();
             Map<String, Long> rows = new LinkedHashMap<>();
+            Map<HomeCreditTable, Long> read = new java.util.EnumMap<>(HomeCreditTable.class);
             HomeCreditFolder.Checks checks = folder.stream(
                     (table, bytes) -> {
-                        long before = sizes.entrySet().stream().takeWhile(e -> e.getKey() != table)
-                                .mapToLong(Map.Entry::getValue).sum();
-                        progress.accept("importing " + table.fileName(), 0.2 + 0.8 * (before + bytes) / totalBytes);
+                        // Two files are read at once: the share is of all bytes read so far.
+                        read.put(table, bytes);
+                        long done = read.values().stream().mapToLong(Long::longValue).sum();
+                        progress.accept("importing " + table.fileName(), 0.2 + 0.8 * done / totalBytes);
                     },
                     (table, frame) -> {
                         String fileName = table.fileName().replace(".csv", LocalDataset.EXTENSION)
