@@ -1,5 +1,6 @@
 package com.pretadepenser.creditdesk.app.common;
 
+import com.pretadepenser.creditdesk.engine.UserFolders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,19 +18,20 @@ import java.util.logging.Logger;
 
 /**
  * What the app remembers between runs (window, language, theme, recent clients, last folders), in
- * {@code settings.properties} under {@code ~/.creditdesk} or the folder the {@code creditdesk.settings}
- * system property names. Written whole to a temporary file then moved, so a crash never leaves half a file;
+ * {@code settings.properties} in the user's settings folder ({@link UserFolders#settings()}: e.g.
+ * {@code ~/.config/creditdesk} on Linux) or the folder the {@code creditdesk.settings} system property names. Written whole to a temporary file then moved, so a crash never leaves half a file;
  * an unreadable file is set aside and the defaults used.
  */
 public final class AppSettings {
     private static final Logger LOG = Logger.getLogger(AppSettings.class.getName());
     public static final int RECENT_LIMIT = 10;
+    static final String FILE = "settings.properties";
 
     private final Path file;
     private final Properties values = new Properties();
 
     public AppSettings(Path folder) {
-        this.file = folder.resolve("settings.properties");
+        this.file = folder.resolve(FILE);
         if (Files.isRegularFile(file)) {
             try (InputStream in = Files.newInputStream(file)) {
                 values.load(in);
@@ -40,9 +42,29 @@ public final class AppSettings {
         }
     }
 
+    /**
+     * The user's settings, in the operating system's per-user folder ({@link UserFolders#settings()});
+     * settings that an earlier version kept in {@code ~/.creditdesk} are copied there once.
+     */
     public static AppSettings forUser() {
-        String folder = System.getProperty("creditdesk.settings");
-        return new AppSettings(folder != null ? Path.of(folder) : Path.of(System.getProperty("user.home"), ".creditdesk"));
+        UserFolders folders = UserFolders.current();
+        Path folder = folders.settings();
+        if (System.getProperty("creditdesk.settings") == null) {
+            migrate(folders.legacySettings().resolve(FILE), folder.resolve(FILE));
+        }
+        return new AppSettings(folder);
+    }
+
+    /** Copies the old file to the new place when only the old one exists; the old one is left as it was. */
+    static void migrate(Path legacy, Path current) {
+        if (Files.isRegularFile(legacy) && !Files.exists(current)) {
+            try {
+                Files.createDirectories(current.getParent());
+                Files.copy(legacy, current);
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "Settings " + legacy + " not carried over to " + current + "; starting from defaults", e);
+            }
+        }
     }
 
     public Path file() {

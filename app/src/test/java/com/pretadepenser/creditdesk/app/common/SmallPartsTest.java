@@ -101,4 +101,18 @@ class SmallPartsTest {
 
         assertEquals("done;value 42;done;failed no;", log.toString());
     }
+
+    @Test
+    void settingsFromTheOldFolderAreCopiedOnceAndTheOldFileLeftAsItWas() throws IOException {
+        Path legacy = Files.createDirectories(dir.resolve("home/.creditdesk")).resolve(AppSettings.FILE);
+        Files.writeString(legacy, "language=fr\n");
+        Path current = dir.resolve("home/.config/creditdesk").resolve(AppSettings.FILE);
+        AppSettings.migrate(legacy, current);
+        assertEquals(Locale.FRENCH, new AppSettings(current.getParent()).language().orElseThrow());
+        assertEquals("language=fr\n", Files.readString(legacy));
+
+        Files.writeString(current, "language=en\n");
+        AppSettings.migrate(legacy, current);
+        assertEquals("language=en\n", Files.readString(current), "once only: the new folder's settings are never overwritten");
+    }
 }

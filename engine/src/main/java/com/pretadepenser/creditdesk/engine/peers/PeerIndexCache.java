@@ -31,8 +31,9 @@ import java.util.zip.CRC32;
 /**
  * The peer index of a dataset under a model, kept on disk so that the next start reads it instead
  * of scoring every client again (about 10 s at full scale). One file per dataset and model, in the
- * user's cache folder ({@code ~/.creditdesk/cache}, or the folder the {@code creditdesk.cache}
- * system property names), never beside the dataset: that folder may be read-only or shared.
+ * user's cache folder (e.g. {@code ~/.cache/creditdesk} on Linux, or the folder the
+ * {@code creditdesk.cache} system property names), never beside the dataset: that folder may be
+ * read-only or shared.
  *
  * <p>A file is named by both keys (the dataset's {@link com.pretadepenser.creditdesk.engine.data.LocalDataset#identity()}
  * and the SHA-256 of the model card, which holds the model file's own SHA-256), written to a
@@ -57,10 +58,9 @@ public final class PeerIndexCache {
         this.folder = folder;
     }
 
-    /** The user's cache folder: the {@code creditdesk.cache} system property, else {@code ~/.creditdesk/cache}. */
+    /** In the user's cache folder ({@link com.pretadepenser.creditdesk.engine.UserFolders#cache()}). */
     public static PeerIndexCache forUser() {
-        String chosen = System.getProperty("creditdesk.cache");
-        return new PeerIndexCache(chosen != null ? Path.of(chosen) : Path.of(System.getProperty("user.home"), ".creditdesk", "cache"));
+        return new PeerIndexCache(com.pretadepenser.creditdesk.engine.UserFolders.current().cache());
     }
 
     /** An index with where it came from: read from the cache, or built (and why the cache was not used). */

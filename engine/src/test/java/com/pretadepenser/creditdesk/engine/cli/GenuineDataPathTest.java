@@ -286,6 +286,7 @@ class GenuineDataPathTest {
     @Test
     void serveAnswersEveryEndpointFromARealProcess() throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dcreditdesk.cache=" + System.getProperty("creditdesk.cache", dataset.resolveSibling("cache").toString()),
                 "-cp", System.getProperty("java.class.path"), CreditDeskCli.class.getName(),
                 "serve", "--model", model.toString(), "--data", dataset.toString(), "--port", "0"));
         Process serve = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();

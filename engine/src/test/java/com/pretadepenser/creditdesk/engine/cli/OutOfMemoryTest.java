@@ -34,7 +34,8 @@ class OutOfMemoryTest {
     private static String failingRun(Path dir, String heap, int seconds, String... command) throws Exception {
         Path log = dir.resolve("stderr.txt");
         List<String> line = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                heap, "-XX:-UseCompressedOops", "-cp", System.getProperty("java.class.path"), CreditDeskCli.class.getName()));
+                heap, "-XX:-UseCompressedOops", "-Dcreditdesk.cache=" + System.getProperty("creditdesk.cache", dir.resolve("cache").toString()),
+                "-cp", System.getProperty("java.class.path"), CreditDeskCli.class.getName()));
         line.addAll(List.of(command));
         Process process = new ProcessBuilder(line).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(log.toFile()).start();
         boolean ended = process.waitFor(seconds, TimeUnit.SECONDS);
