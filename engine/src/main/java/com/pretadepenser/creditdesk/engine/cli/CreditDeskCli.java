@@ -10,12 +10,21 @@ import picocli.CommandLine.Command;
  * The command line: {@code java -jar engine/target/creditdesk.jar COMMAND}. Exit code 0 on
  * success; on failure a one-line reason on stderr and a non-zero code.
  */
-@Command(name = "creditdesk", mixinStandardHelpOptions = true, version = "CreditDesk 0.1.0",
+@Command(name = "creditdesk", mixinStandardHelpOptions = true, versionProvider = CreditDeskCli.Version.class,
         description = "CreditDesk command line: generate, import and inspect Home Credit data.",
         subcommands = {GenerateCommand.class, ImportCommand.class, InspectCommand.class, ProfileCommand.class,
                 FidelityCommand.class, BenchCommand.class, TrainCommand.class, EvaluateCommand.class, ScoreCommand.class, HoldoutCommand.class, ExplainCommand.class, ServeCommand.class, BenchScoringCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CreditDeskCli implements Runnable {
+    /** {@code creditdesk --version}: the pom's version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"CreditDesk " + com.pretadepenser.creditdesk.engine.CreditDeskVersion.get()};
+        }
+    }
+
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

@@ -119,7 +119,7 @@ public final class ModelArtifact {
 
     static Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("creditdesk", "0.1.0");
+        env.put("creditdesk", com.pretadepenser.creditdesk.engine.CreditDeskVersion.get());
         env.put("lightgbm4j", "4.3.0-1");
         env.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
         env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
