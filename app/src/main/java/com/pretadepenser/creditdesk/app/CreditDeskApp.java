@@ -43,7 +43,8 @@ public final class CreditDeskApp extends Application {
     @Override
     public void start(Stage stage) {
         Map<String, String> named = getParameters().getNamed();
-        settings = named.containsKey("screenshots") || named.containsKey("bench") ? scratchSettings() : AppSettings.forUser();
+        settings = named.containsKey("screenshots") || named.containsKey("bench") || named.containsKey("smoke") ? scratchSettings()
+                : AppSettings.forUser();
         Locale language = named.containsKey("lang") ? Locale.forLanguageTag(named.get("lang"))
                 : settings.language().orElse(Locale.getDefault());
         I18n i18n = new I18n(language);
@@ -76,6 +77,8 @@ public final class CreditDeskApp extends Application {
             new Screenshots(stage, view, model, theme, Path.of(named.get("screenshots"))).start();
         } else if (named.containsKey("bench")) {
             new UiBench(view, model).start();
+        } else if (named.containsKey("smoke")) {
+            new com.pretadepenser.creditdesk.app.bench.SmokeRun(stage, view, model, Path.of(named.get("smoke"))).start();
         }
         model.open(data, modelFolder, client);
     }

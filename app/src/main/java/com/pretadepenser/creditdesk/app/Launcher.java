@@ -10,12 +10,12 @@ import javafx.application.Application;
 
 /**
  * Starts the dashboard: {@code java -jar app/target/creditdesk-app.jar [--data DIR] [--model DIR]
- * [--client ID] [--lang en|fr] [--theme light|dark] [--screenshots DIR | --bench]}. With no
+ * [--client ID] [--lang en|fr] [--theme light|dark] [--screenshots DIR | --bench | --smoke PNG]}. With no
  * option it opens the shipped demo dataset and model. A separate class because JavaFX on the
  * class path cannot start from a main inside the Application subclass.
  */
 public final class Launcher {
-    private static final List<String> OPTIONS = List.of("--data", "--model", "--client", "--lang", "--theme", "--screenshots");
+    private static final List<String> OPTIONS = List.of("--data", "--model", "--client", "--lang", "--theme", "--screenshots", "--smoke");
 
     private Launcher() {
     }
@@ -26,7 +26,8 @@ public final class Launcher {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
                 System.out.println("Usage: java -jar creditdesk-app.jar [--data DIR] [--model DIR] [--client ID] [--lang en|fr]"
-                        + " [--theme light|dark] [--screenshots DIR | --bench]");
+                        + " [--theme light|dark] [--screenshots DIR | --bench | --smoke PNG]");
+                System.out.println("--smoke PNG opens the data, shows the first client, writes a screenshot to PNG and exits (0 when all worked).");
                 System.out.println("Without --data and --model it opens the shipped demo dataset (data/demo) and model (models/default).");
                 return;
             }

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Tests the Linux installer for real: builds the .deb, installs it with apt-get (its declared
+# dependencies included), runs the installed dashboard's smoke mode under Xvfb (open the demo,
+# show the first client, write a screenshot, exit 0) and the installed command line (explain on a
+# demo client), then removes the package and checks that nothing is left in the install folder.
+#
+#   sudo packaging/test-linux.sh [SCREENSHOT.png]
+#
+# Needs root (apt-get), dpkg-deb and fakeroot (jpackage), xvfb-run. The user's own folders are not
+# touched: the installed programs run with a scratch HOME.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SHOT=${1:-packaging/target/installed-smoke.png}
+INSTALL=/opt/creditdesk
+[ "$(id -u)" = 0 ] || { echo "run as root: the test installs and removes a package" >&2; exit 1; }
+for tool in dpkg-deb fakeroot xvfb-run apt-get; do
+  command -v "$tool" > /dev/null || { echo "needs $tool (Debian: apt-get install -y dpkg-dev fakeroot xvfb)" >&2; exit 1; }
+done
+if dpkg -s creditdesk > /dev/null 2>&1; then
+  echo "creditdesk is already installed; remove it first (apt-get remove -y creditdesk)" >&2; exit 1
+fi
+packaging/jpackage.sh deb
+DEB=$(ls -t packaging/target/creditdesk_*.deb | head -1)
+echo "installer: $DEB ($(du -m "$DEB" | cut -f1) MB)"
+apt-get install -y "./$DEB" > packaging/target/apt-install.log 2>&1 || { tail -20 packaging/target/apt-install.log >&2; exit 1; }
+echo "installed: $(du -sm "$INSTALL" | cut -f1) MB in $INSTALL"
+SCRATCH=$(mktemp -d)
+trap 'rm -rf "$SCRATCH"' EXIT
+mkdir -p "$(dirname "$SHOT")"
+SHOT=$(cd "$(dirname "$SHOT")" && pwd)/$(basename "$SHOT")
+START=$(date +%s.%N)
+HOME=$SCRATCH xvfb-run -a -s "-screen 0 1600x1000x24" "$INSTALL/bin/CreditDesk" --smoke "$SHOT"
+END=$(date +%s.%N)
+echo "installed dashboard: smoke run in $(awk -v a="$START" -v b="$END" 'BEGIN { printf "%.1f", b - a }') s (JVM start to exit, Xvfb included)"
+[ -s "$SHOT" ] || { echo "no screenshot written" >&2; exit 1; }
+HOME=$SCRATCH "$INSTALL/bin/creditdesk" explain --data "$INSTALL/lib/app/data/demo" --model "$INSTALL/lib/app/models/default" \
+  --client 100002 --no-peers > "$SCRATCH/explain.txt"
+grep -q "100002" "$SCRATCH/explain.txt" || { echo "the installed command line did not explain client 100002:" >&2; cat "$SCRATCH/explain.txt" >&2; exit 1; }
+echo "installed command line: explain printed $(wc -l < "$SCRATCH/explain.txt") lines for client 100002"
+apt-get remove -y creditdesk > packaging/target/apt-remove.log 2>&1
+if [ -e "$INSTALL" ]; then
+  echo "left behind after removal:" >&2; find "$INSTALL" | head >&2; exit 1
+fi
+echo "removed: nothing left in $INSTALL"
+echo "installer test passed; screenshot: $SHOT"
