@@ -145,9 +145,9 @@ public final class DecisionView extends HBox {
         summary.setWrapText(true);
         summary.textProperty().bind(model.summaryProperty());
         summary.setMinHeight(Region.USE_PREF_SIZE);
-        VBox raising = list(model.raising());
+        VBox raising = list(model.raising(), i18n.text("reasons.none"));
         raising.setId(id(idPrefix, "raising"));
-        VBox lowering = list(model.lowering());
+        VBox lowering = list(model.lowering(), i18n.text("reasons.none"));
         lowering.setId(id(idPrefix, "lowering"));
         VBox box = new VBox(6, title(i18n.text("reasons.title")), summary,
                 section(i18n.text("reasons.raising")), raising, section(i18n.text("reasons.lowering")), lowering);
@@ -156,15 +156,28 @@ public final class DecisionView extends HBox {
         return box;
     }
 
-    /** Reasons as wrapped bullet lines: read in full, never cut or scrolled sideways. */
-    private static VBox list(javafx.collections.ObservableList<String> items) {
+    /**
+     * Reasons as wrapped bullet lines: read in full, never cut or scrolled sideways; {@code none}
+     * when there are none, so that a heading is never left with nothing under it.
+     */
+    private static VBox list(javafx.collections.ObservableList<String> items, javafx.beans.value.ObservableValue<String> none) {
         VBox list = new VBox(3);
-        Runnable fill = () -> list.getChildren().setAll(items.stream().map(text -> {
-            Label line = new Label("\u2022 " + text);
-            line.setWrapText(true);
-            line.setMinHeight(Region.USE_PREF_SIZE);
-            return line;
-        }).toList());
+        Runnable fill = () -> {
+            if (items.isEmpty()) {
+                Label empty = new Label();
+                empty.textProperty().bind(none);
+                empty.getStyleClass().add(Styles.MUTED);
+                empty.setWrapText(true);
+                list.getChildren().setAll(empty);
+                return;
+            }
+            list.getChildren().setAll(items.stream().map(text -> {
+                Label line = new Label("\u2022 " + text);
+                line.setWrapText(true);
+                line.setMinHeight(Region.USE_PREF_SIZE);
+                return line;
+            }).toList());
+        };
         items.addListener((javafx.collections.ListChangeListener<String>) c -> fill.run());
         fill.run();
         return list;

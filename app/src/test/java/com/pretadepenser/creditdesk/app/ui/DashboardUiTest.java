@@ -13,6 +13,7 @@ import com.pretadepenser.creditdesk.app.main.MainView;
 import com.pretadepenser.creditdesk.app.main.MainViewModel;
 import com.pretadepenser.creditdesk.app.theme.Theme;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.beans.property.SimpleObjectProperty;
@@ -81,6 +82,20 @@ class DashboardUiTest {
         assertEquals("Client " + DemoWorkspace.GRANTED_CLIENT, text(robot, "#clientHeading"));
         assertTrue(text(robot, "#margin").startsWith(String.format(Locale.ENGLISH, "%.1f points below the %.1f %% threshold",
                 100 * (threshold - p), 100 * threshold)), text(robot, "#margin"));
+
+        // Each reasons heading has something under it: the reasons, or a line saying there are none.
+        var explanation = DemoWorkspace.get().explainer().explain(DemoWorkspace.get().scorer().explain(DemoWorkspace.GRANTED_CLIENT),
+                Locale.ENGLISH);
+        for (var side : java.util.Map.of("#raising", explanation.raising(), "#lowering", explanation.lowering()).entrySet()) {
+            var lines = robot.lookup(side.getKey()).queryAs(javafx.scene.layout.VBox.class).getChildrenUnmodifiable().stream()
+                    .map(n -> ((javafx.scene.control.Label) n).getText()).toList();
+            if (side.getValue().isEmpty()) {
+                assertEquals(List.of("No factor of note."), lines, side.getKey());
+            } else {
+                assertEquals(side.getValue().size(), lines.size(), side.getKey() + ": " + lines);
+                lines.forEach(line -> assertTrue(line.startsWith("\u2022 ") && line.length() > 10, side.getKey() + ": " + line));
+            }
+        }
     }
 
     @Test
