@@ -116,6 +116,12 @@ public final class HomeCreditFolder {
      * {@code progress} is called by one thread at a time, possibly for two tables in turn.
      */
     public Checks stream(BiConsumer<HomeCreditTable, Long> progress, BiConsumer<HomeCreditTable, Table> consumer) {
+        long folderBytes = files.values().stream().mapToLong(p -> p.toFile().length()).sum();
+        return stream(progress, consumer, Runtime.getRuntime().maxMemory() >= PARALLEL_HEAP_SHARE * folderBytes ? 2 : 1);
+    }
+
+    /** As above, parsing {@code atOnce} files at a time (1 or 2). */
+    Checks stream(BiConsumer<HomeCreditTable, Long> progress, BiConsumer<HomeCreditTable, Table> consumer, int atOnce) {
         CsvTableReader reader = new CsvTableReader();
         List<String> notes = new ArrayList<>();
         IntOpenHashSet clients = new IntOpenHashSet();
@@ -124,8 +130,6 @@ public final class HomeCreditFolder {
         List<Map.Entry<HomeCreditTable, Path>> entries = new ArrayList<>(files.entrySet());
         List<Future<LoadedTable>> reads = new ArrayList<>();
         Object reporting = new Object();
-        long folderBytes = entries.stream().mapToLong(e -> e.getValue().toFile().length()).sum();
-        int atOnce = Runtime.getRuntime().maxMemory() >= PARALLEL_HEAP_SHARE * folderBytes ? 2 : 1;
         ExecutorService pool = WorkerThreads.pool("csv-read");
         try {
             for (int i = 0; i < entries.size(); i++) {

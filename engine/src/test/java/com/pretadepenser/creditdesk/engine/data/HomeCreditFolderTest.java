@@ -1,0 +1,52 @@
+package com.pretadepenser.creditdesk.engine.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.Table;
+
+class HomeCreditFolderTest {
+    private record Read(List<HomeCreditTable> order, Map<HomeCreditTable, Table> tables, HomeCreditFolder.Checks checks,
+                        Map<HomeCreditTable, Long> lastProgress) {
+    }
+
+    private static Read read(HomeCreditFolder folder, int atOnce) {
+        List<HomeCreditTable> order = new ArrayList<>();
+        Map<HomeCreditTable, Table> tables = new LinkedHashMap<>();
+        Map<HomeCreditTable, Long> progress = new LinkedHashMap<>();
+        HomeCreditFolder.Checks checks = folder.stream(progress::put, (table, frame) -> {
+            order.add(table);
+            tables.put(table, frame);
+        }, atOnce);
+        return new Read(order, tables, checks, progress);
+    }
+
+    @Test
+    void twoFilesAtOnceGiveWhatOneAtATimeGivesInTheSameOrder() {
+        RealData.assumeAvailable(java.nio.file.Files.isDirectory(RealData.folder()) ? null
+                : "the genuine sample's tables are the folder read; " + RealData.folder() + " is absent");
+        HomeCreditFolder folder = HomeCreditFolder.scan(RealData.folder());
+        Read serial = read(folder, 1);
+        Read parallel = read(folder, 2);
+
+        assertEquals(List.copyOf(folder.files().keySet()), serial.order(), "parents before children, in the folder's order");
+        assertEquals(serial.order(), parallel.order());
+        assertEquals(serial.checks(), parallel.checks(), "the same orphans and notes");
+        for (HomeCreditTable table : serial.order()) {
+            Table a = serial.tables().get(table);
+            Table b = parallel.tables().get(table);
+            assertEquals(a.columnNames(), b.columnNames(), table.fileName());
+            for (String column : a.columnNames()) {
+                assertEquals(a.column(column).asList(), b.column(column).asList(), table.fileName() + "." + column);
+            }
+            long size = folder.files().get(table).toFile().length();
+            assertEquals(size, (long) parallel.lastProgress().get(table), "progress reaches each file's size: " + table.fileName());
+        }
+        assertTrue(serial.order().size() >= 7, "the sample has the seven tables: " + serial.order());
+    }
+}
