@@ -2,7 +2,7 @@
 # Tests the Linux installer for real: builds the .deb, installs it with apt-get (its declared
 # dependencies included), runs the installed dashboard's smoke mode under Xvfb (open the demo,
 # show the first client, write a screenshot, exit 0) and the installed command line (explain on a
-# demo client), then removes the package and checks that nothing is left in the install folder.
+# demo client), then removes the package (purge) and checks that nothing is left in the install folder.
 #
 #   sudo packaging/test-linux.sh [SCREENSHOT.png]
 #
@@ -16,16 +16,23 @@ INSTALL=/opt/creditdesk
 for tool in dpkg-deb fakeroot xvfb-run apt-get; do
   command -v "$tool" > /dev/null || { echo "needs $tool (Debian: apt-get install -y dpkg-dev fakeroot xvfb)" >&2; exit 1; }
 done
-if dpkg -s creditdesk > /dev/null 2>&1; then
-  echo "creditdesk is already installed; remove it first (apt-get remove -y creditdesk)" >&2; exit 1
+if dpkg-query -W -f='${Status}' creditdesk 2>/dev/null | grep -q "ok installed"; then
+  echo "creditdesk is already installed; remove it first (apt-get purge -y creditdesk)" >&2; exit 1
 fi
 packaging/jpackage.sh deb
 DEB=$(ls -t packaging/target/creditdesk_*.deb | head -1)
 echo "installer: $DEB ($(du -m "$DEB" | cut -f1) MB)"
+SCRATCH=$(mktemp -d)
+INSTALLED=0
+# On any failure the package this test installed is purged again: the machine is left as it was.
+cleanup() {
+  if [ "$INSTALLED" = 1 ]; then apt-get purge -y creditdesk > /dev/null 2>&1 || dpkg --purge --force-all creditdesk > /dev/null 2>&1 || true; fi
+  rm -rf "$SCRATCH"
+}
+trap cleanup EXIT
+INSTALLED=1
 apt-get install -y "./$DEB" > packaging/target/apt-install.log 2>&1 || { tail -20 packaging/target/apt-install.log >&2; exit 1; }
 echo "installed: $(du -sm "$INSTALL" | cut -f1) MB in $INSTALL"
-SCRATCH=$(mktemp -d)
-trap 'rm -rf "$SCRATCH"' EXIT
 mkdir -p "$(dirname "$SHOT")"
 SHOT=$(cd "$(dirname "$SHOT")" && pwd)/$(basename "$SHOT")
 START=$(date +%s.%N)
@@ -37,7 +44,11 @@ HOME=$SCRATCH "$INSTALL/bin/creditdesk" explain --data "$INSTALL/lib/app/data/de
   --client 100002 --no-peers > "$SCRATCH/explain.txt"
 grep -q "100002" "$SCRATCH/explain.txt" || { echo "the installed command line did not explain client 100002:" >&2; cat "$SCRATCH/explain.txt" >&2; exit 1; }
 echo "installed command line: explain printed $(wc -l < "$SCRATCH/explain.txt") lines for client 100002"
-apt-get remove -y creditdesk > packaging/target/apt-remove.log 2>&1
+apt-get purge -y creditdesk > packaging/target/apt-remove.log 2>&1
+INSTALLED=0
+if dpkg-query -W creditdesk > /dev/null 2>&1; then
+  echo "the package is still known to dpkg after its removal:" >&2; dpkg-query -W -f='${Status}\n' creditdesk >&2; exit 1
+fi
 if [ -e "$INSTALL" ]; then
   echo "left behind after removal:" >&2; find "$INSTALL" | head >&2; exit 1
 fi
