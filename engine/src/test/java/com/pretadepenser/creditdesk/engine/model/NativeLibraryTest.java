@@ -23,6 +23,7 @@ class NativeLibraryTest {
         Path inUse = Files.createDirectories(natives.resolve(NativeLibrary.RUN_PREFIX + "3"));
         Path notOurs = Files.createDirectories(natives.resolve("something-else"));
         try (FileChannel held = NativeLibrary.lock(inUse)) {
+            assertTrue(held.isOpen());
             assertEquals(2, NativeLibrary.sweep(natives));
             assertFalse(Files.exists(crashedBeforeLocking));
             assertFalse(Files.exists(ended));
