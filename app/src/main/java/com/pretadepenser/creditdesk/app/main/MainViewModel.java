@@ -84,8 +84,19 @@ public final class MainViewModel {
         }));
     }
 
+    /**
+     * How long the peer index waits for the first client to be on the screen before it starts
+     * anyway: on two cores, building it beside the first client's explanation and drawing delayed
+     * that client (a third of the start's samples, docs/installers.md).
+     */
+    static final long PEERS_WAIT_MILLIS = 3_000;
+    /** Counted down once the opened workspace's first client is shown: the peer index waits for it. */
+    private volatile java.util.concurrent.CountDownLatch firstClientShown = new java.util.concurrent.CountDownLatch(0);
+
     /** Shows an opened workspace: its first client at once, then its peer groups once built. */
     public void show(Workspace opened, Integer firstClient) {
+        java.util.concurrent.CountDownLatch shown = new java.util.concurrent.CountDownLatch(1);
+        firstClientShown = shown;
         workspace.set(opened);
         peers.set(null);
         client.set(null);
@@ -94,7 +105,7 @@ public final class MainViewModel {
         status.set(i18n.get("status.opened", opened.clientCount(), opened.dataFolder().getFileName(), opened.modelFolder().getFileName()));
         int start = firstClient != null && opened.scorer().knows(firstClient) ? firstClient : opened.firstClient();
         load(start);
-        buildPeers(opened);
+        buildPeers(opened, shown);
     }
 
     /**
@@ -116,8 +127,16 @@ public final class MainViewModel {
         open(data, model, shown == null ? null : shown.id());
     }
 
-    private void buildPeers(Workspace opened) {
-        executor.execute(BackgroundTask.of(i18n.get("status.peers"), opened::peers)
+    private void buildPeers(Workspace opened, java.util.concurrent.CountDownLatch shown) {
+        executor.execute(BackgroundTask.of(i18n.get("status.peers"), progress -> {
+            try {
+                shown.await(PEERS_WAIT_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.util.concurrent.CancellationException("peer index cancelled");
+            }
+            return opened.peers(progress);
+        })
                 .onSuccess(index -> {
                     if (workspace.get() == opened) {
                         peers.set(index);
@@ -193,6 +212,7 @@ public final class MainViewModel {
             }
             error.set("");
             client.set(loaded);
+            firstClientShown.countDown();
             if (!locale.equals(i18n.locale())) {
                 // the language changed while the client was loading
                 reexplain(i18n.locale());
