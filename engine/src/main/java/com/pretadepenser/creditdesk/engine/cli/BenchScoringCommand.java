@@ -71,7 +71,7 @@ final class BenchScoringCommand implements Callable<Integer> {
             PeerIndexCache.Loaded reread = cache.load(scoring, source.data(), scorer.history(), identity, done -> { });
             double peerReadSeconds = (System.nanoTime() - t4) / 1e9;
             PeerIndex peers = reread.index();
-            deleteRecursively(scratch);
+            com.pretadepenser.creditdesk.engine.data.AtomicFolder.deleteQuietly(scratch);
             long heapMb = heapInUseMb();
 
             var train = source.data().table(HomeCreditTable.APPLICATION_TRAIN).orElseThrow();
@@ -178,13 +178,5 @@ final class BenchScoringCommand implements Callable<Integer> {
         Arrays.sort(sorted);
         System.out.printf("%-52s %10.2f %10.2f %10.2f%n", label, sorted[sorted.length / 2],
                 sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)], sorted[sorted.length - 1]);
-    }
-
-    private static void deleteRecursively(java.nio.file.Path folder) throws java.io.IOException {
-        try (var files = java.nio.file.Files.walk(folder)) {
-            for (java.nio.file.Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                java.nio.file.Files.deleteIfExists(p);
-            }
-        }
     }
 }

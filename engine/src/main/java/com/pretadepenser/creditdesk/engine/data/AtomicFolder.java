@@ -79,7 +79,8 @@ public final class AtomicFolder {
         }
     }
 
-    static void deleteQuietly(Path folder) {
+    /** Deletes a folder and everything in it; best effort: a failure leaves the rest behind, never throws (for leftovers and scratch folders). */
+    public static void deleteQuietly(Path folder) {
         if (folder == null || !Files.exists(folder)) {
             return;
         }

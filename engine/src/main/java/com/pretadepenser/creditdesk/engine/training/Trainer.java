@@ -77,7 +77,6 @@ public final class Trainer {
                     + defaults + " and " + (target.length - defaults) + ".");
         }
         FeatureSchema schema = FeatureSchema.fit(data);
-        listener.preparing("features of " + target.length + " applicants", 0);
         try (TrainingSet set = TrainingSet.compute(new FeaturePipeline(schema), applications, new ClientHistory(data), target,
                 config.settings(), config.seed(), share -> listener.preparing("features of " + target.length + " applicants", share))) {
             return train(set, schema, origin, name, config, defaults, listener, cancelled);
