@@ -36,15 +36,7 @@ mkdir -p "$CLASSES"
 javac -d "$CLASSES" -cp "$JAR:$DUCKDB" bench/DuckDbComparison.java
 CP="$CLASSES:$JAR:$DUCKDB"
 
-declare -A WALL RSS
-run() {
-  local name=$1; shift
-  echo "== $name: $*" >&2
-  /usr/bin/time -f "%e %M" -o "$LOG/$name.time" "$@" > "$LOG/$name.txt" 2>&1 || { echo "$name failed, see $LOG/$name.txt" >&2; tail -5 "$LOG/$name.txt" >&2; exit 1; }
-  read -r wall rss < "$LOG/$name.time"
-  WALL[$name]=$wall
-  RSS[$name]=$((rss / 1024))
-}
+source bench/lib.sh
 run duckdb-import java -cp "$CP" DuckDbComparison duckdb-import "$WORK/csv" "$WORK/duckdb.db"
 run ours-import java -jar "$JAR" import --from "$WORK/csv" --to "$WORK/ds-duckdb-bench" --replace
 run duckdb-aggregate java -cp "$CP" DuckDbComparison duckdb-aggregate "$WORK/duckdb.db"
@@ -52,7 +44,6 @@ run ours-aggregate java -Xmx2g -cp "$CP" DuckDbComparison java-aggregate "$WORK/
 
 inner() { grep -o 'in [0-9.]* s' "$LOG/$1.txt" | head -1 | awk '{ print $2 }'; }
 sum() { grep -o 'checksum [-0-9.e+]*' "$LOG/$1.txt" | awk '{ print $2 }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 echo
 echo "DuckDB $VERSION against CreditDesk, $(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | head -1)"
 printf '%-52s %12s %12s %8s\n' "step" "CreditDesk" "DuckDB" "ratio"

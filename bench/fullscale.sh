@@ -40,16 +40,7 @@ mkdir -p "$WORK"
 LOG=$WORK/logs
 mkdir -p "$LOG"
 
-# run NAME CMD...: runs CMD under GNU time, keeps its output in $LOG/NAME.txt, records wall seconds and peak RSS (MB).
-declare -A WALL RSS
-run() {
-  local name=$1; shift
-  echo "== $name: $*" >&2
-  /usr/bin/time -f "%e %M" -o "$LOG/$name.time" "$@" > "$LOG/$name.txt" 2>&1 || { echo "$name failed, see $LOG/$name.txt" >&2; tail -5 "$LOG/$name.txt" >&2; exit 1; }
-  read -r wall rss < "$LOG/$name.time"
-  WALL[$name]=$wall
-  RSS[$name]=$((rss / 1024))
-}
+source bench/lib.sh
 
 if [ ! -f "$WORK/csv/application_train.csv" ]; then
   run generate java -jar "$JAR" generate --clients 307511 --test-clients 48744 --seed 42 --out "$WORK/csv" --replace
@@ -65,7 +56,6 @@ if [ "$TRAIN" = 1 ]; then
 fi
 cmp -s "$WORK/scores-csv.csv" "$WORK/scores-ds.csv" && SAME=yes || SAME=NO
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 B=$LOG/bench-scoring.txt
 p99=$(awk '/explain \(features/ { print $(NF-1) }' "$B")
 heap=$(awk '/heap in use after opening/ { gsub(",", "", $0); for (i = 1; i <= NF; i++) if ($i == "MB") { print $(i-1); exit } }' "$B")
