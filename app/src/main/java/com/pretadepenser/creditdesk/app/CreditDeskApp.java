@@ -5,6 +5,7 @@ import com.pretadepenser.creditdesk.app.bench.UiBench;
 import com.pretadepenser.creditdesk.app.common.AppSettings;
 import com.pretadepenser.creditdesk.app.common.FxTaskExecutor;
 import com.pretadepenser.creditdesk.app.common.I18n;
+import com.pretadepenser.creditdesk.app.common.StartTrace;
 import com.pretadepenser.creditdesk.app.common.ViewContext;
 import com.pretadepenser.creditdesk.app.main.MainView;
 import com.pretadepenser.creditdesk.app.main.MainViewModel;
@@ -42,6 +43,7 @@ public final class CreditDeskApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartTrace.mark("JavaFX started");
         Map<String, String> named = getParameters().getNamed();
         settings = named.containsKey("screenshots") || named.containsKey("bench") || named.containsKey("smoke") ? scratchSettings()
                 : AppSettings.forUser();
@@ -52,6 +54,7 @@ public final class CreditDeskApp extends Application {
         executor = new FxTaskExecutor(2);
         MainViewModel model = new MainViewModel(executor, i18n, settings);
         MainView view = new MainView(model, new ViewContext(i18n, theme));
+        StartTrace.mark("view built");
         Scene scene = new Scene(view, 1440, 900);
         applyTheme(scene, theme.get());
         theme.addListener((obs, old, now) -> {
@@ -68,6 +71,7 @@ public final class CreditDeskApp extends Application {
             Platform.exit();
         });
         stage.show();
+        StartTrace.mark("window shown");
 
         Path data = Path.of(named.getOrDefault("data", Launcher.defaultData().toString()));
         Path modelFolder = Path.of(named.getOrDefault("model", Launcher.defaultModel().toString()));

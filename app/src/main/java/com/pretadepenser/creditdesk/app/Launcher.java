@@ -1,6 +1,7 @@
 package com.pretadepenser.creditdesk.app;
 
 import com.pretadepenser.creditdesk.app.common.AppSettings;
+import com.pretadepenser.creditdesk.app.common.StartTrace;
 import com.pretadepenser.creditdesk.app.workspace.DefaultLocations;
 import com.pretadepenser.creditdesk.app.workspace.Preloader;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        StartTrace.mark("main entered");
         List<String> named = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];

@@ -1,7 +1,6 @@
 package com.pretadepenser.creditdesk.app.bench;
 
-import java.time.Duration;
-import java.time.Instant;
+import com.pretadepenser.creditdesk.app.common.ProcessClock;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -39,7 +38,7 @@ public final class BareWindow {
         pulse[0] = () -> {
             stage.getScene().removePostLayoutPulseListener(pulse[0]);
             Platform.runLater(() -> {
-                long millis = Duration.between(ProcessHandle.current().info().startInstant().orElseThrow(), Instant.now()).toMillis();
+                long millis = ProcessClock.millisSinceStart();
                 System.out.printf("bare JavaFX window shown %d ms after the process started%n", millis);
                 Platform.exit();
             });

@@ -1,5 +1,7 @@
 package com.pretadepenser.creditdesk.app.bench;
 
+import com.pretadepenser.creditdesk.app.common.ProcessClock;
+import com.pretadepenser.creditdesk.app.common.StartTrace;
 import com.pretadepenser.creditdesk.app.main.MainView;
 import com.pretadepenser.creditdesk.app.main.MainViewModel;
 import java.io.IOException;
@@ -56,9 +58,10 @@ public final class SmokeRun {
             }
             FxSteps.await(() -> model.clientProperty().get() != null && !model.busyProperty().get(), TIMEOUT_MILLIS, "the first client");
             FxSteps.nextPulse(view.getScene());
+            StartTrace.mark("first client drawn");
+            StartTrace.cpuByThread();
             var client = FxSteps.call(() -> model.clientProperty().get());
-            long startMillis = java.time.Duration.between(ProcessHandle.current().info().startInstant().orElseThrow(),
-                    java.time.Instant.now()).toMillis();
+            long startMillis = ProcessClock.millisSinceStart();
             WritableImage image = FxSteps.call(() -> stage.getScene().snapshot(null));
             Path parent = screenshot.toAbsolutePath().getParent();
             if (parent != null) {

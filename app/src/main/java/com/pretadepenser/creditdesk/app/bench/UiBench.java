@@ -1,9 +1,8 @@
 package com.pretadepenser.creditdesk.app.bench;
 
+import com.pretadepenser.creditdesk.app.common.ProcessClock;
 import com.pretadepenser.creditdesk.app.main.MainView;
 import com.pretadepenser.creditdesk.app.main.MainViewModel;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Random;
 import javafx.application.Platform;
@@ -47,9 +46,8 @@ public final class UiBench {
         try {
             FxSteps.await(() -> model.clientProperty().get() != null, 60_000, "first client");
             FxSteps.nextPulse(view.getScene());
-            Instant started = ProcessHandle.current().info().startInstant().orElseThrow();
             long shown = System.nanoTime();
-            double startMillis = Duration.between(started, Instant.now()).toNanos() / 1e6;
+            double startMillis = ProcessClock.millisSinceStart();
             double toWindow = startMillis - (shown - windowShown) / 1e6;
             FxSteps.await(() -> model.peersProperty().get() != null, 60_000, "peer index");
             int[] ids = model.workspaceProperty().get().sortedIds();

@@ -212,6 +212,7 @@ public final class MainViewModel {
             }
             error.set("");
             client.set(loaded);
+            com.pretadepenser.creditdesk.app.common.StartTrace.mark("client " + id + " on screen");
             firstClientShown.countDown();
             if (!locale.equals(i18n.locale())) {
                 // the language changed while the client was loading

@@ -25,11 +25,13 @@ public final class Preloader {
         Thread thread = new Thread(() -> {
             try {
                 Workspace workspace = Workspace.open(data, model, BackgroundTask.Progress.NONE);
+                com.pretadepenser.creditdesk.app.common.StartTrace.mark("workspace opened");
                 int first = firstClient != null && workspace.scorer().knows(firstClient) ? firstClient : workspace.firstClient();
                 var scored = workspace.scorer().explain(first);
                 workspace.explainer().explain(scored, java.util.Locale.ENGLISH);
                 workspace.scorer().application(first);
                 workspace.scorer().history().summary(first);
+                com.pretadepenser.creditdesk.app.common.StartTrace.mark("first client scored and explained");
                 future.complete(workspace);
             } catch (RuntimeException | Error e) {
                 future.completeExceptionally(e);
