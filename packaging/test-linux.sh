@@ -44,6 +44,12 @@ HOME=$SCRATCH "$INSTALL/bin/creditdesk" explain --data "$INSTALL/lib/app/data/de
   --client 100002 --no-peers > "$SCRATCH/explain.txt"
 grep -q "100002" "$SCRATCH/explain.txt" || { echo "the installed command line did not explain client 100002:" >&2; cat "$SCRATCH/explain.txt" >&2; exit 1; }
 echo "installed command line: explain printed $(wc -l < "$SCRATCH/explain.txt") lines for client 100002"
+if grep -q AOTCache "$INSTALL/lib/app/creditdesk.cfg"; then
+  # The AOT cache recorded at packaging time must still match the installed runtime and jar.
+  HOME=$SCRATCH JDK_JAVA_OPTIONS=-Xlog:aot=info "$INSTALL/bin/creditdesk" --version > "$SCRATCH/aot.txt" 2>&1
+  grep -q "Using AOT-linked classes: true" "$SCRATCH/aot.txt" || { echo "the installed AOT cache is not used:" >&2; grep -i "aot" "$SCRATCH/aot.txt" | tail -5 >&2; exit 1; }
+  echo "installed AOT cache: used ($(du -m "$INSTALL/lib/app/creditdesk.aot" | cut -f1) MB)"
+fi
 apt-get purge -y creditdesk > packaging/target/apt-remove.log 2>&1
 INSTALLED=0
 if dpkg-query -W creditdesk > /dev/null 2>&1; then
