@@ -139,6 +139,26 @@ public final class Screenshots {
             FxSteps.run(() -> model.load("999999999"));
             settle();
             save("15-unknown-client");
+            FxSteps.run(() -> model.load(whatIfClient));
+            settle();
+            FxSteps.run(() -> ((javafx.scene.control.Button) view.lookup("#recordButton")).fire());
+            settle();
+            FxSteps.run(() -> model.load(first));
+            settle();
+            FxSteps.run(() -> {
+                ((javafx.scene.control.RadioButton) view.lookup("#recordOverride")).fire();
+                ((javafx.scene.control.TextArea) view.lookup("#recordReason")).setText("Guarantor signed");
+            });
+            settle();
+            save("16-record-override-short-reason");
+            FxSteps.run(() -> ((javafx.scene.control.TextArea) view.lookup("#recordReason"))
+                    .setText("Guarantor signed today; December payslip and employment contract seen"));
+            settle();
+            FxSteps.run(() -> ((javafx.scene.control.Button) view.lookup("#recordButton")).fire());
+            settle();
+            save("17-record-recorded");
+            tab(5);
+            save("18-records");
             System.out.println("screenshots written to " + folder.toAbsolutePath());
         } catch (RuntimeException | IOException e) {
             e.printStackTrace();

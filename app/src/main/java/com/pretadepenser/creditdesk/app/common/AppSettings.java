@@ -29,8 +29,16 @@ public final class AppSettings {
 
     private final Path file;
     private final Properties values = new Properties();
+    private final com.pretadepenser.creditdesk.engine.decisions.DecisionLog decisionLog;
 
+    /** Settings in {@code folder}, and a decision log beside them (the tests' and the documentation commands' scratch folders). */
     public AppSettings(Path folder) {
+        this(folder, new com.pretadepenser.creditdesk.engine.decisions.DecisionLog(
+                folder.resolve(com.pretadepenser.creditdesk.engine.decisions.DecisionLog.FILE_NAME)));
+    }
+
+    private AppSettings(Path folder, com.pretadepenser.creditdesk.engine.decisions.DecisionLog decisionLog) {
+        this.decisionLog = decisionLog;
         this.file = folder.resolve(FILE);
         if (Files.isRegularFile(file)) {
             try (InputStream in = Files.newInputStream(file)) {
@@ -52,7 +60,12 @@ public final class AppSettings {
         if (System.getProperty("creditdesk.settings") == null) {
             migrate(folders.legacySettings().resolve(FILE), folder.resolve(FILE));
         }
-        return new AppSettings(folder);
+        return new AppSettings(folder, com.pretadepenser.creditdesk.engine.decisions.DecisionLog.forUser());
+    }
+
+    /** Where the officer's decisions are recorded: the user's data folder, or beside scratch settings. */
+    public com.pretadepenser.creditdesk.engine.decisions.DecisionLog decisionLog() {
+        return decisionLog;
     }
 
     /** Copies the old file to the new place when only the old one exists; the old one is left as it was. */

@@ -51,24 +51,46 @@ public final class BackgroundTask<T> {
         return new BackgroundTask<>(title, work);
     }
 
+    /** Adds {@code then} after what was already asked for (each caller's step runs, in the order given). */
     public BackgroundTask<T> onSuccess(Consumer<T> then) {
-        this.onSuccess = Objects.requireNonNull(then);
+        Objects.requireNonNull(then);
+        Consumer<T> before = this.onSuccess;
+        this.onSuccess = value -> {
+            before.accept(value);
+            then.accept(value);
+        };
         return this;
     }
 
+    /** Adds {@code then} after what was already asked for (each caller's step runs, in the order given). */
     public BackgroundTask<T> onFailure(Consumer<Throwable> then) {
-        this.onFailure = Objects.requireNonNull(then);
+        Objects.requireNonNull(then);
+        Consumer<Throwable> before = this.onFailure;
+        this.onFailure = error -> {
+            before.accept(error);
+            then.accept(error);
+        };
         return this;
     }
 
     public BackgroundTask<T> onCancelled(Runnable then) {
-        this.onCancelled = Objects.requireNonNull(then);
+        Objects.requireNonNull(then);
+        Runnable before = this.onCancelled;
+        this.onCancelled = () -> {
+            before.run();
+            then.run();
+        };
         return this;
     }
 
-    /** Runs first whatever the end: success, failure or cancellation. */
+    /** Runs first whatever the end: success, failure or cancellation (added after earlier ones, like the others). */
     public BackgroundTask<T> onDone(Runnable then) {
-        this.onDone = Objects.requireNonNull(then);
+        Objects.requireNonNull(then);
+        Runnable before = this.onDone;
+        this.onDone = () -> {
+            before.run();
+            then.run();
+        };
         return this;
     }
 

@@ -24,6 +24,11 @@ public final class DecisionView extends HBox {
     private final ChartViewer importance = new ChartViewer(null);
 
     public DecisionView(DecisionViewModel model, ViewContext context) {
+        this(model, context, null);
+    }
+
+    /** With {@code below} (the decision's recording) under the score; null for none. */
+    public DecisionView(DecisionViewModel model, ViewContext context, javafx.scene.Node below) {
         this.model = model;
         this.context = context;
         I18n i18n = context.i18n();
@@ -31,6 +36,10 @@ public final class DecisionView extends HBox {
         setPadding(new Insets(12));
 
         VBox left = new VBox(10, scorePanel(model, context), reasons(model, i18n));
+        if (below != null) {
+            // under the decision it records, in sight without scrolling; the reasons follow
+            left.getChildren().add(1, below);
+        }
         ScrollPane leftScroll = new ScrollPane(left);
         leftScroll.setFitToWidth(true);
         leftScroll.setMinWidth(400);

@@ -12,6 +12,10 @@ import com.pretadepenser.creditdesk.app.newapp.NewApplicationView;
 import com.pretadepenser.creditdesk.app.newapp.NewApplicationViewModel;
 import com.pretadepenser.creditdesk.app.peers.PeersView;
 import com.pretadepenser.creditdesk.app.peers.PeersViewModel;
+import com.pretadepenser.creditdesk.app.record.RecordPanel;
+import com.pretadepenser.creditdesk.app.record.RecordViewModel;
+import com.pretadepenser.creditdesk.app.record.RecordsView;
+import com.pretadepenser.creditdesk.app.record.RecordsViewModel;
 import com.pretadepenser.creditdesk.app.search.SearchBar;
 import com.pretadepenser.creditdesk.app.theme.Styles;
 import com.pretadepenser.creditdesk.app.theme.Theme;
@@ -52,7 +56,7 @@ import javafx.stage.Window;
 
 /** The main window's content: menu, search and demo marker, client card and recent clients, the five tabs, status bar. */
 public final class MainView extends BorderPane {
-    public static final String[] TABS = {"decision", "peers", "whatif", "newapp", "model"};
+    public static final String[] TABS = {"decision", "peers", "whatif", "newapp", "model", "records"};
 
     private final MainViewModel model;
     private final ViewContext context;
@@ -124,12 +128,16 @@ public final class MainView extends BorderPane {
         DecisionViewModel whatIfDecision = new DecisionViewModel(i18n, whatIf.editedProperty(), card);
         newApplication = new NewApplicationViewModel(model);
         DecisionViewModel newDecision = new DecisionViewModel(i18n, newApplication.resultProperty(), card);
-        Tab decisionTab = tab("decision", () -> new DecisionView(decision, context));
+        RecordViewModel recordClient = new RecordViewModel(model, model.clientProperty(), model.decisions());
+        RecordViewModel recordNew = new RecordViewModel(model, newApplication.resultProperty(), model.decisions());
+        RecordsViewModel records = new RecordsViewModel(model, model.decisions());
+        Tab decisionTab = tab("decision", () -> new DecisionView(decision, context, new RecordPanel(recordClient, "")));
         Tab peersTab = tab("peers", () -> new PeersView(peers, context));
         Tab whatIfTab = tab("whatif", () -> new WhatIfView(whatIf, whatIfDecision, context));
         tabs.getTabs().addAll(decisionTab, peersTab, whatIfTab,
-                tab("newapp", () -> new NewApplicationView(newApplication, newDecision, context)),
-                tab("model", () -> new ModelCardView(new ModelCardViewModel(i18n, card), context)));
+                tab("newapp", () -> new NewApplicationView(newApplication, newDecision, context, new RecordPanel(recordNew, "new"))),
+                tab("model", () -> new ModelCardView(new ModelCardViewModel(i18n, card), context)),
+                tab("records", () -> new RecordsView(records, i18n)));
         peers.activeProperty().bind(peersTab.selectedProperty());
         // the client card belongs with the screens about that client, not beside a new application or the model
         sideScroll.visibleProperty().bind(decisionTab.selectedProperty().or(peersTab.selectedProperty()).or(whatIfTab.selectedProperty()));
@@ -257,9 +265,17 @@ public final class MainView extends BorderPane {
         cancel.textProperty().bind(context.i18n().text("status.cancel"));
         cancel.visibleProperty().bind(model.busyProperty());
         cancel.setOnAction(e -> model.cancel());
+        Label logWarning = new Label();
+        logWarning.setId("logWarning");
+        logWarning.getStyleClass().add(Styles.ERROR);
+        logWarning.textProperty().bind(Bindings.createStringBinding(() -> model.decisions().warningProperty().get().isEmpty() ? ""
+                : context.i18n().get("record.warningShort"), model.decisions().warningProperty(), context.i18n().localeProperty()));
+        logWarning.visibleProperty().bind(model.decisions().warningProperty().isNotEmpty());
+        logWarning.managedProperty().bind(logWarning.visibleProperty());
+        logWarning.setOnMouseClicked(e -> tabs.getSelectionModel().select(TABS.length - 1));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, status, spacer, progress, cancel);
+        HBox bar = new HBox(10, status, logWarning, spacer, progress, cancel);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add(Styles.STATUS_BAR);
         return bar;

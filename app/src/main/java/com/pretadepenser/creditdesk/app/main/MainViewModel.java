@@ -46,6 +46,7 @@ public final class MainViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final java.util.List<TaskExecutor.Handle> running = new java.util.ArrayList<>();
     private long loads;
+    private final com.pretadepenser.creditdesk.app.record.DecisionBook decisions;
 
     public MainViewModel(TaskExecutor executor, I18n i18n, AppSettings settings) {
         this.executor = executor;
@@ -53,6 +54,19 @@ public final class MainViewModel {
         this.settings = settings;
         recent.setAll(settings.recentClients());
         i18n.localeProperty().addListener((obs, old, now) -> reexplain(now));
+        // The decision log is checked at each start: a broken chain or a torn line set aside is shown until fixed.
+        decisions = new com.pretadepenser.creditdesk.app.record.DecisionBook(settings.decisionLog(), i18n);
+        run(decisions.load());
+    }
+
+    /** The officer's decisions on record. */
+    public com.pretadepenser.creditdesk.app.record.DecisionBook decisions() {
+        return decisions;
+    }
+
+    /** A message on the status line (a task's outcome). */
+    public void showStatus(String text) {
+        status.set(text);
     }
 
     public I18n i18n() {

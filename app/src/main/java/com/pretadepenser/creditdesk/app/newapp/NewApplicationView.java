@@ -26,6 +26,11 @@ public final class NewApplicationView extends HBox {
     private final I18n i18n;
 
     public NewApplicationView(NewApplicationViewModel model, DecisionViewModel decision, ViewContext context) {
+        this(model, decision, context, null);
+    }
+
+    /** With {@code below} (the decision's recording) under the reasons; null for none. */
+    public NewApplicationView(NewApplicationViewModel model, DecisionViewModel decision, ViewContext context, javafx.scene.Node below) {
         this.model = model;
         this.i18n = context.i18n();
         setSpacing(12);
@@ -94,6 +99,11 @@ public final class NewApplicationView extends HBox {
         VBox chart = new VBox(6, waterfall);
         chart.getStyleClass().add(Styles.PANEL);
         VBox right = new VBox(10, DecisionView.scorePanel(decision, context, "new"), DecisionView.reasons(decision, i18n, "new"), chart);
+        if (below != null) {
+            below.visibleProperty().bind(model.resultProperty().isNotNull());
+            below.managedProperty().bind(below.visibleProperty());
+            right.getChildren().add(2, below);
+        }
         ScrollPane rightScroll = new ScrollPane(right);
         rightScroll.setFitToWidth(true);
         rightScroll.visibleProperty().bind(model.resultProperty().isNotNull());

@@ -110,6 +110,18 @@ public final class Workspace implements AutoCloseable {
         return peers;
     }
 
+    private volatile String manifestHash;
+
+    /** The SHA-256 of the dataset's manifest (its sources' hashes and import time): what a decision record names. */
+    public String manifestHash() {
+        if (manifestHash == null) {
+            Path manifest = dataFolder.resolve(com.pretadepenser.creditdesk.engine.data.LocalDataset.MANIFEST);
+            manifestHash = java.nio.file.Files.isRegularFile(manifest)
+                    ? com.pretadepenser.creditdesk.engine.data.FileHashes.sha256(manifest) : "none";
+        }
+        return manifestHash;
+    }
+
     public Path dataFolder() {
         return dataFolder;
     }
