@@ -1,7 +1,7 @@
 package com.pretadepenser.creditdesk.app.client;
 
 import com.pretadepenser.creditdesk.app.common.I18n;
-import com.pretadepenser.creditdesk.app.common.Levels;
+import com.pretadepenser.creditdesk.engine.explain.Levels;
 import com.pretadepenser.creditdesk.engine.features.HistorySummary;
 import com.pretadepenser.creditdesk.engine.scoring.Application;
 import java.text.NumberFormat;

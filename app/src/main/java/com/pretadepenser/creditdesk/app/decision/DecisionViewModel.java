@@ -107,7 +107,8 @@ public final class DecisionViewModel {
     }
 
     private String sentence(Explanation.Reason reason) {
-        return i18n.get("reason.line", reason.familyLabel(), reason.featureLabel(), reason.value());
+        return reason.featureLabel().isEmpty() ? i18n.get("reason.lineAbsent", reason.familyLabel(), reason.value())
+                : i18n.get("reason.line", reason.familyLabel(), reason.featureLabel(), reason.value());
     }
 
     private void refreshImportance() {

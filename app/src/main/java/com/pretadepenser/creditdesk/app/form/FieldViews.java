@@ -1,7 +1,7 @@
 package com.pretadepenser.creditdesk.app.form;
 
 import com.pretadepenser.creditdesk.app.common.I18n;
-import com.pretadepenser.creditdesk.app.common.Levels;
+import com.pretadepenser.creditdesk.engine.explain.Levels;
 import javafx.scene.control.ComboBox;
 import javafx.util.StringConverter;
 

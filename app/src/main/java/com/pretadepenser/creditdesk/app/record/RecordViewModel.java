@@ -111,12 +111,16 @@ public final class RecordViewModel {
     static List<String> reasons(Explanation explanation) {
         List<String> reasons = new ArrayList<>();
         for (Explanation.Reason r : explanation.raising()) {
-            reasons.add("+ " + r.familyLabel() + " (" + r.featureLabel() + ": " + r.value() + ")");
+            reasons.add("+ " + said(r));
         }
         for (Explanation.Reason r : explanation.lowering()) {
-            reasons.add("- " + r.familyLabel() + " (" + r.featureLabel() + ": " + r.value() + ")");
+            reasons.add("- " + said(r));
         }
         return reasons;
+    }
+
+    private static String said(Explanation.Reason r) {
+        return r.familyLabel() + " (" + (r.featureLabel().isEmpty() ? "" : r.featureLabel() + ": ") + r.value() + ")";
     }
 
     /** A new application's inputs as typed, by column (the missing ones left out). */

@@ -1,5 +1,6 @@
 package com.pretadepenser.creditdesk.app.common;
 
+import com.pretadepenser.creditdesk.engine.explain.Levels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -45,20 +45,49 @@ public final class Explainer {
         return families;
     }
 
+    /**
+     * The principal reasons one way: the families pushing that way most, each said through its
+     * most telling feature whose value is known. A missing value is never read out as a reason
+     * ("amount asked: unknown"): when every feature of a history family is missing, the reason says
+     * what that means ("no earlier application on record", {@link FeatureFamily#absent}); when
+     * only some are, the next feature pushing the same way with a known value speaks for the
+     * family; when none does, the family is left out of the principal reasons (it stays in the
+     * contributions). Ties are broken by feature name, so the same client and model always give
+     * the same reasons in the same order (docs/explanations.md).
+     */
     private static List<Explanation.Reason> reasons(List<Explanation.FamilyContribution> families, boolean raisingRisk,
                                                     HumanValues values, Locale locale) {
         return families.stream()
                 .filter(f -> raisingRisk ? f.contribution() > 0 : f.contribution() < 0)
-                .sorted(Comparator.comparingDouble((Explanation.FamilyContribution f) -> raisingRisk ? -f.contribution() : f.contribution()))
+                .sorted(Comparator.comparingDouble((Explanation.FamilyContribution f) -> raisingRisk ? -f.contribution() : f.contribution())
+                        .thenComparing(f -> f.family().name()))
+                .map(f -> reason(f, raisingRisk, values, locale))
+                .flatMap(java.util.Optional::stream)
                 .limit(MAX_REASONS)
-                .map(f -> {
-                    Contribution top = f.features().stream()
-                            .max(Comparator.comparingDouble(c -> raisingRisk ? c.contribution() : -c.contribution()))
-                            .orElseThrow();
-                    return new Explanation.Reason(f.family(), f.label(), f.contribution(), top.feature(),
-                            FeatureLabels.label(top.feature(), locale), values.format(top.feature(), top.value()));
-                })
                 .toList();
+    }
+
+    private static java.util.Optional<Explanation.Reason> reason(Explanation.FamilyContribution f, boolean raisingRisk, HumanValues values,
+                                                                 Locale locale) {
+        List<Contribution> sameWay = f.features().stream()
+                .filter(c -> raisingRisk ? c.contribution() > 0 : c.contribution() < 0)
+                .sorted(Comparator.comparingDouble((Contribution c) -> raisingRisk ? -c.contribution() : c.contribution())
+                        .thenComparing(Contribution::feature))
+                .toList();
+        if (sameWay.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        for (Contribution c : sameWay) {
+            if (!Double.isNaN(c.value())) {
+                return java.util.Optional.of(new Explanation.Reason(f.family(), f.label(), f.contribution(), c.feature(),
+                        FeatureLabels.label(c.feature(), locale), values.format(c.feature(), c.value())));
+            }
+        }
+        boolean nothingOnRecord = f.features().stream().allMatch(c -> Double.isNaN(c.value()));
+        return nothingOnRecord
+                ? f.family().absent(locale).map(meaning -> new Explanation.Reason(f.family(), f.label(), f.contribution(),
+                        sameWay.get(0).feature(), "", meaning))
+                : java.util.Optional.empty();
     }
 
     static String summary(Score score, List<Explanation.Reason> raising, List<Explanation.Reason> lowering, Locale locale) {
@@ -93,7 +122,8 @@ public final class Explainer {
 
     private static String list(List<Explanation.Reason> reasons, boolean fr) {
         return reasons.stream()
-                .map(r -> "%s (%s%s%s)".formatted(r.familyLabel(), r.featureLabel().toLowerCase(fr ? Locale.FRENCH : Locale.ENGLISH),
+                .map(r -> r.featureLabel().isEmpty() ? "%s (%s)".formatted(r.familyLabel(), r.value())
+                        : "%s (%s%s%s)".formatted(r.familyLabel(), r.featureLabel().toLowerCase(fr ? Locale.FRENCH : Locale.ENGLISH),
                         fr ? " : " : ": ", r.value()))
                 .collect(Collectors.joining(fr ? " ; " : "; "));
     }

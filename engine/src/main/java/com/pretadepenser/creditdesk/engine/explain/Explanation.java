@@ -37,7 +37,11 @@ public record Explanation(Score score, double bias, List<Contribution> features,
         }
     }
 
-    /** A reason: a family, its contribution, and its most telling feature with the client's value. */
+    /**
+     * A reason: a family, its contribution, and its most telling feature with the client's value;
+     * when the client has nothing on record for the family, {@code featureLabel} is empty and
+     * {@code value} says so ("no earlier application on record").
+     */
     public record Reason(FeatureFamily family, String familyLabel, double contribution, String feature, String featureLabel,
                          String value) {
     }

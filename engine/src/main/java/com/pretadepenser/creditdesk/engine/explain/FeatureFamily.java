@@ -34,6 +34,23 @@ public enum FeatureFamily {
         return locale.getLanguage().equals("fr") ? french : english;
     }
 
+    /**
+     * What it means when every feature of this family is missing for a client, said so a client
+     * can hear it ("no earlier application on record"); empty for the families where a missing
+     * value says nothing (the application's own fields), whose reasons are then left out.
+     */
+    public java.util.Optional<String> absent(Locale locale) {
+        boolean fr = locale.getLanguage().equals("fr");
+        return java.util.Optional.ofNullable(switch (this) {
+            case EXTERNAL_SCORES -> fr ? "aucun score externe disponible" : "no external score available";
+            case CREDIT_BUREAU -> fr ? "aucun crédit auprès d'autres prêteurs enregistré" : "no credit at other lenders on record";
+            case PREVIOUS_APPLICATIONS -> fr ? "aucune demande précédente enregistrée" : "no earlier application on record";
+            case REPAYMENT_BEHAVIOUR -> fr ? "aucun prêt précédent à rembourser enregistré" : "no earlier loan to repay on record";
+            case CARD_USAGE -> fr ? "aucune carte de crédit enregistrée" : "no credit card on record";
+            default -> null;
+        });
+    }
+
     public static FeatureFamily of(String feature) {
         String f = feature;
         if (f.startsWith("EXT_SOURCE")) {

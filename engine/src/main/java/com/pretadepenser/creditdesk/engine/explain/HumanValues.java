@@ -11,7 +11,7 @@ import java.util.Locale;
 /**
  * A feature's value as an officer says it: age in years (not DAYS_BIRTH = -12005), employment in
  * years, dates as "3.2 years ago", amounts with thousands separators, ratios and shares as
- * percentages, external scores to two decimals, yes/no flags, category names.
+ * percentages, external scores to two decimals, yes/no flags, category names in the reader's language ({@link Levels}).
  */
 public final class HumanValues {
     private static final double DAYS_PER_YEAR = 365.25;
@@ -42,7 +42,7 @@ public final class HumanValues {
         if (FeaturePipeline.isCategorical(feature)) {
             List<String> levels = schema.levels(HomeCreditTable.APPLICATION_TRAIN, feature);
             int code = (int) value;
-            return code >= 0 && code < levels.size() ? levels.get(code) : (french ? "inconnu" : "unknown");
+            return code >= 0 && code < levels.size() ? Levels.label(levels.get(code), locale) : (french ? "inconnu" : "unknown");
         }
         if (feature.equals("DAYS_BIRTH")) {
             return years((long) Math.floor(-value / DAYS_PER_YEAR));

@@ -266,6 +266,16 @@ class GenuineDataPathTest {
     }
 
     @Test
+    void principalReasonsOnGenuineClientsNeverReadOutAMissingValue() {
+        var data = LocalDataset.open(dataset).load();
+        try (var scoring = com.pretadepenser.creditdesk.engine.scoring.ScoringModel.load(model)) {
+            var scorer = new com.pretadepenser.creditdesk.engine.scoring.ClientScorer(scoring, data);
+            int absent = com.pretadepenser.creditdesk.engine.explain.ReasonsClientsCanHear.check(scoring, scorer, scorer.clientIds());
+            assertTrue(absent > 0, "genuine clients without history are told so: " + absent);
+        }
+    }
+
+    @Test
     void explainRefusesAnUnknownClientInOneLine() {
         Result unknown = run("explain", "--model", model.toString(), "--data", dataset.toString(), "--client", "42");
         assertEquals(1, unknown.code());

@@ -160,6 +160,22 @@ class DecisionLogTest {
     }
 
     @Test
+    void recordsExportToCsvWithTheirHashes() throws IOException {
+        DecisionLog log = logWithThree();
+        Path csv = dir.resolve("records.csv");
+        DecisionCsv.write(log.entries(), csv);
+        List<String> rows = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        assertEquals(4, rows.size());
+        assertTrue(rows.get(0).startsWith("SEQ,TIME,OS_USER,MACHINE,SK_ID_CURR"), rows.get(0));
+        assertTrue(rows.get(2).contains("100002") && rows.get(2).contains("REFUSED,GRANTED,true,Guarantor signed; salary slip of December seen"),
+                rows.get(2));
+        assertTrue(rows.get(3).endsWith(log.entries().get(2).hash()), rows.get(3));
+        try (var leftovers = Files.list(dir)) {
+            assertEquals(0, leftovers.filter(p -> p.getFileName().toString().endsWith(".partial")).count(), "no partial file left");
+        }
+    }
+
+    @Test
     void aMissingLogIsWholeAndEmpty() {
         DecisionLog log = new DecisionLog(dir.resolve("none.jsonl"));
         assertTrue(log.verify().whole());

@@ -40,6 +40,27 @@ class ExplainerTest {
     }
 
     @Test
+    void reasonsNeverReadOutAMissingValueAndSayWhatNothingOnRecordMeans() {
+        int[] clients = Arrays.copyOf(scorer.clientIds(), 1500);
+        int absent = ReasonsClientsCanHear.check(model, scorer, clients);
+        assertTrue(absent > 0, "some clients of the demo have no earlier application, card or bureau record among their reasons");
+    }
+
+    @Test
+    void aCategoryInAReasonIsInTheReadersLanguage() {
+        HumanValues english = new HumanValues(model.card().featureSchema(), Locale.ENGLISH);
+        HumanValues french = new HumanValues(model.card().featureSchema(), Locale.FRENCH);
+        var levels = model.card().featureSchema().levels(com.pretadepenser.creditdesk.engine.data.HomeCreditTable.APPLICATION_TRAIN, "CODE_GENDER");
+        double female = levels.indexOf("F");
+        assertEquals("female", english.format("CODE_GENDER", female));
+        assertEquals("femme", french.format("CODE_GENDER", female));
+        double cash = model.card().featureSchema().levels(com.pretadepenser.creditdesk.engine.data.HomeCreditTable.APPLICATION_TRAIN,
+                "NAME_CONTRACT_TYPE").indexOf("Cash loans");
+        assertEquals("Cash loans", english.format("NAME_CONTRACT_TYPE", cash));
+        assertEquals("Pr\u00eat personnel", french.format("NAME_CONTRACT_TYPE", cash));
+    }
+
+    @Test
     void familiesSumTheirFeaturesAndCoverThemAll() {
         Explanation e = explainer.explain(scorer.explain(scorer.clientIds()[3]), Locale.ENGLISH);
         double features = e.features().stream().mapToDouble(Contribution::contribution).sum();
