@@ -1,6 +1,7 @@
 package com.pretadepenser.creditdesk.app.decision;
 
 import com.pretadepenser.creditdesk.app.theme.Theme;
+import com.pretadepenser.creditdesk.engine.scoring.GaugeScale;
 import com.pretadepenser.creditdesk.engine.scoring.RiskBand;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;

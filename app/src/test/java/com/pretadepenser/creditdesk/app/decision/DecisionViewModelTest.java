@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.pretadepenser.creditdesk.engine.scoring.GaugeScale;
 import com.pretadepenser.creditdesk.app.DemoWorkspace;
 import com.pretadepenser.creditdesk.app.main.MainViewModel;
 import com.pretadepenser.creditdesk.engine.explain.FeatureLabels;
 import com.pretadepenser.creditdesk.engine.explain.HumanValues;
 import com.pretadepenser.creditdesk.engine.scoring.Decision;
+import com.pretadepenser.creditdesk.engine.scoring.GaugeScale;
 import com.pretadepenser.creditdesk.engine.scoring.RiskBand;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;

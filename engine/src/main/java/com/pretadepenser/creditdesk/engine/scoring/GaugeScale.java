@@ -1,7 +1,8 @@
-package com.pretadepenser.creditdesk.app.decision;
+package com.pretadepenser.creditdesk.engine.scoring;
 
 /**
- * Where a probability sits on the gauge's arc (0 at the left end, 1 at the right). Probabilities
+ * Where a probability sits on the gauge's arc, the dashboard's and the client report's (0 at the left end,
+ * 1 at the right). Probabilities
  * of default crowd below 20 %, around thresholds near 10 %, so a linear 0-100 % arc would squeeze
  * every decision into its first tenth: the arc follows the square root, which spreads the low
  * range while still running from 0 % to 100 %. Tick labels show true percentages.
