@@ -172,11 +172,14 @@ public final class MainView extends BorderPane {
         openModel.setOnAction(e -> chooseModel());
         MenuItem export = item("menu.export", new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
         export.setOnAction(e -> chooseExport());
+        MenuItem report = item("menu.report", new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN));
+        report.setId("menuReport");
+        report.setOnAction(e -> chooseReport());
         MenuItem quit = item("menu.quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> getScene().getWindow().hide());
         Menu file = new Menu();
         file.textProperty().bind(i18n.text("menu.file"));
-        file.getItems().addAll(openData, openModel, new javafx.scene.control.SeparatorMenuItem(), export,
+        file.getItems().addAll(openData, openModel, new javafx.scene.control.SeparatorMenuItem(), report, export,
                 new javafx.scene.control.SeparatorMenuItem(), quit);
 
         Menu view = new Menu();
@@ -326,6 +329,22 @@ public final class MainView extends BorderPane {
         File chosen = chooser.showSaveDialog(window());
         if (chosen != null) {
             model.exportScores(chosen.toPath());
+        }
+    }
+
+    private void chooseReport() {
+        if (model.clientProperty().get() == null) {
+            return;
+        }
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(context.i18n().get("menu.report"));
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("PDF", "*.pdf"));
+        chooser.setInitialFileName(context.i18n().get("report.fileName", model.clientProperty().get().id()));
+        File chosen = chooser.showSaveDialog(window());
+        if (chosen != null) {
+            Path out = chosen.getName().toLowerCase(Locale.ROOT).endsWith(".pdf") ? chosen.toPath()
+                    : chosen.toPath().resolveSibling(chosen.getName() + ".pdf");
+            model.writeReport(out);
         }
     }
 

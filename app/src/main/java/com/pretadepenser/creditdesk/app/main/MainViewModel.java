@@ -64,6 +64,28 @@ public final class MainViewModel {
         return decisions;
     }
 
+    /**
+     * Writes the client report (PDF) of the client on screen to {@code out}, in the current
+     * language, off the FX thread: with the client among all clients once the peer index is built,
+     * and the decision's record when it is on record.
+     */
+    public void writeReport(Path out) {
+        Workspace current = workspace.get();
+        LoadedClient shown = client.get();
+        if (current == null || shown == null) {
+            error.set(i18n.get("report.noClient"));
+            return;
+        }
+        PeerIndex index = peers.get();
+        Locale locale = i18n.locale();
+        run(BackgroundTask.of(i18n.get("report.writing", shown.id()), progress -> {
+            var content = com.pretadepenser.creditdesk.engine.report.ClientReport.contentFor(current.model(), current.scorer(), index,
+                    settings.decisionLog(), shown.id(), current.synthetic(), locale);
+            com.pretadepenser.creditdesk.engine.report.ClientReport.write(content, out);
+            return content;
+        }).onSuccess(content -> status.set(i18n.get("report.written", shown.id(), out))));
+    }
+
     /** A message on the status line (a task's outcome). */
     public void showStatus(String text) {
         status.set(text);

@@ -143,4 +143,21 @@ class RecordViewModelTest {
         assertTrue(rows.get(2).contains("GRANTED,REFUSED,true,Income not verifiable: payslips missing"), rows.get(2));
         assertEquals("2 records written to " + out, main.statusProperty().get());
     }
+
+    @Test
+    void theReportOfTheClientOnScreenCarriesItsRecordsHash(@TempDir Path dir) throws Exception {
+        MainViewModel main = DemoWorkspace.mainViewModel(Locale.FRENCH, DemoWorkspace.REFUSED_CLIENT);
+        RecordViewModel record = new RecordViewModel(main, main.clientProperty(), main.decisions());
+        record.record();
+        String hash = main.decisions().entries().get(0).hash();
+        Path pdf = dir.resolve("rapport.pdf");
+        main.writeReport(pdf);
+        assertEquals("Rapport du client " + DemoWorkspace.REFUSED_CLIENT + " écrit dans " + pdf, main.statusProperty().get());
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replace("\n", "");
+            assertTrue(text.contains("Client " + DemoWorkspace.REFUSED_CLIENT), text);
+            assertTrue(text.contains(hash), "the record's hash in the footer: " + text);
+            assertTrue(text.contains("Parmi tous les clients"), text);
+        }
+    }
 }
