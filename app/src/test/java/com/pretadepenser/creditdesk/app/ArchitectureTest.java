@@ -33,12 +33,12 @@ class ArchitectureTest {
     static final ArchRule theAppNeverHandlesADataFrame = noClasses().that().resideInAPackage("com.pretadepenser.creditdesk.app..")
             .should().dependOnClassesThat().resideInAPackage("tech.tablesaw..");
 
-    @ArchTest
-    static final ArchRule theEngineNeverDependsOnTheApp = noClasses().that().resideInAPackage("com.pretadepenser.creditdesk.engine..")
-            .should().dependOnClassesThat().resideInAnyPackage("com.pretadepenser.creditdesk.app..", "javafx..");
+    // No rule here that the engine never depends on the app: the engine module cannot see the app's
+    // classes at all (Maven refuses the cycle), so such a rule could never fail. The engine's own
+    // ArchitectureTest keeps it free of GUI libraries, which a dependency could bring onto its class path.
 
     @ArchTest
     static final ArchRule commonPartsDependOnNoScreen = noClasses().that().resideInAPackage("..app.common..")
             .should().dependOnClassesThat().resideInAnyPackage("..app.main..", "..app.decision..", "..app.peers..", "..app.whatif..",
-                    "..app.newapp..", "..app.modelcard..", "..app.search..", "..app.client..");
+                    "..app.newapp..", "..app.modelcard..", "..app.search..", "..app.client..", "..app.record..");
 }

@@ -12,7 +12,7 @@ import java.util.List;
 public final class ClientFacts {
     static final double DAYS_PER_YEAR = 365.25;
     /** DAYS_EMPLOYED's code for "not employed" (pensioners, unemployed) in the Home Credit data. */
-    static final double NOT_EMPLOYED = 365243;
+    static final double NOT_EMPLOYED = com.pretadepenser.creditdesk.engine.data.HomeCreditSchema.DAYS_SENTINEL;
 
     /** A labelled fact, grouped under a section of the card. */
     public record Fact(String section, String label, String value) {

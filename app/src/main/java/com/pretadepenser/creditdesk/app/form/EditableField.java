@@ -25,7 +25,7 @@ public final class EditableField {
     }
 
     /** DAYS_EMPLOYED's code for "not employed" (pensioners, unemployed): an empty years field stands for it. */
-    public static final double NOT_EMPLOYED = 365243;
+    public static final double NOT_EMPLOYED = com.pretadepenser.creditdesk.engine.data.HomeCreditSchema.DAYS_SENTINEL;
 
     private final String column;
     private final String labelKey;

@@ -149,13 +149,13 @@ public final class MainViewModel {
      * should be: a folder of CSV files is refused with the command that imports it.
      */
     public void openChecked(Path data, Path model) {
-        if (!java.nio.file.Files.isRegularFile(data.resolve("manifest.json"))) {
+        if (!java.nio.file.Files.isRegularFile(data.resolve(com.pretadepenser.creditdesk.engine.data.LocalDataset.MANIFEST))) {
             boolean csv = java.nio.file.Files.isRegularFile(data.resolve("application_train.csv"))
                     || java.nio.file.Files.isRegularFile(data.resolve("application_test.csv"));
             error.set(csv ? i18n.get("error.csvFolder", data) : i18n.get("error.notDataset", data));
             return;
         }
-        if (!java.nio.file.Files.isRegularFile(model.resolve("model-card.json"))) {
+        if (!java.nio.file.Files.isRegularFile(model.resolve(com.pretadepenser.creditdesk.engine.training.ModelArtifact.CARD_FILE))) {
             error.set(i18n.get("error.notModel", model));
             return;
         }

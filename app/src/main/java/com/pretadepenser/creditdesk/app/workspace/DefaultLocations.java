@@ -18,11 +18,11 @@ public final class DefaultLocations {
     }
 
     public static Optional<Path> demoData() {
-        return find(DEMO_DATA, "manifest.json");
+        return find(DEMO_DATA, com.pretadepenser.creditdesk.engine.data.LocalDataset.MANIFEST);
     }
 
     public static Optional<Path> defaultModel() {
-        return find(DEFAULT_MODEL, "model-card.json");
+        return find(DEFAULT_MODEL, com.pretadepenser.creditdesk.engine.training.ModelArtifact.CARD_FILE);
     }
 
     static Optional<Path> find(String relative, String marker) {

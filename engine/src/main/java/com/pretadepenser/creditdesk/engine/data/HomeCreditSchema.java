@@ -19,6 +19,12 @@ import java.util.Optional;
  * files. Loaded once from {@code columns.tsv} beside this class.
  */
 public final class HomeCreditSchema {
+    /**
+     * What Home Credit writes in a day-count column for "no such date": 365243 days (1,000 years).
+     * DAYS_EMPLOYED of pensioners and people not employed, the DAYS_FIRST_DRAWING... of previous
+     * applications never drawn. Named here only; every reader of it refers to this one.
+     */
+    public static final double DAYS_SENTINEL = 365243;
     private static final String RESOURCE = "columns.tsv";
     private static final HomeCreditSchema INSTANCE = load();
 

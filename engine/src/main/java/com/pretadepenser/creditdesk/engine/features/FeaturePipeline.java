@@ -20,7 +20,7 @@ import tech.tablesaw.api.Table;
  */
 public final class FeaturePipeline {
     /** The data set's "no date / not employed" marker, turned into missing as the kernel does. */
-    private static final double SENTINEL = 365243;
+    private static final double SENTINEL = com.pretadepenser.creditdesk.engine.data.HomeCreditSchema.DAYS_SENTINEL;
 
     private final FeatureSchema schema;
     /** The names and index of the last matrix made: the next one (another client) usually has the same. */

@@ -27,7 +27,7 @@ import java.util.function.IntPredicate;
  * kept: a category is its code, never a 0/1 column.
  */
 final class HistoryFeatures {
-    private static final double SENTINEL = 365243;
+    private static final double SENTINEL = com.pretadepenser.creditdesk.engine.data.HomeCreditSchema.DAYS_SENTINEL;
 
     private final FeatureSchema schema;
     private final ClientHistory history;

@@ -100,8 +100,9 @@ public final class ApplicationForm {
         rule(fields, errors, "AMT_ANNUITY", v -> v > 0, "must be positive");
         rule(fields, errors, "DAYS_BIRTH", v -> v <= -18 * 365.25 && v >= -100 * 365.25,
                 "must be the age in days before the application, negative, between 18 and 100 years (e.g. -12005 for 32 years)");
-        rule(fields, errors, "DAYS_EMPLOYED", v -> v == 365243 || v <= 0,
-                "must be the days since the job started, negative (e.g. -1188), or 365243 for a pensioner or someone not employed");
+        rule(fields, errors, "DAYS_EMPLOYED", v -> v == com.pretadepenser.creditdesk.engine.data.HomeCreditSchema.DAYS_SENTINEL || v <= 0,
+                "must be the days since the job started, negative (e.g. -1188), or "
+                        + (long) com.pretadepenser.creditdesk.engine.data.HomeCreditSchema.DAYS_SENTINEL + " for a pensioner or someone not employed");
         rule(fields, errors, "CNT_CHILDREN", v -> v >= 0 && v == Math.rint(v), "must be a whole number, 0 or more");
         if (fields.get("AMT_GOODS_PRICE") instanceof Number goods && fields.get("AMT_CREDIT") instanceof Number credit
                 && goods.doubleValue() > credit.doubleValue() * 1.5) {

@@ -23,7 +23,7 @@ import tech.tablesaw.api.Table;
  * with TARGET. Keeps aggregates only.
  */
 public final class ProfileBuilder {
-    static final double SENTINEL = 365243;
+    static final double SENTINEL = com.pretadepenser.creditdesk.engine.data.HomeCreditSchema.DAYS_SENTINEL;
     private static final int QUANTILES = 101;
     private static final int MAX_DISCRETE = 25;
 
