@@ -40,7 +40,7 @@ public final class DemoWorkspace {
             if (refused != 0 && near != 0 && granted != 0) {
                 break;
             }
-            double p = w.scorer().explain(id).score().probability();
+            double p = w.scorer().score(id).score().probability();
             if (p < threshold / 2) {
                 granted = granted == 0 ? id : granted;
             } else if (p >= threshold && (refused == 0 || near == 0)) {
@@ -100,7 +100,7 @@ public final class DemoWorkspace {
 
     /** The shipped model's probability of a demo client. */
     public static double probability(int client) {
-        return get().scorer().explain(client).score().probability();
+        return get().scorer().score(client).score().probability();
     }
 
     /** A main ViewModel showing the demo workspace, running every task inline, with settings in a fresh folder. */

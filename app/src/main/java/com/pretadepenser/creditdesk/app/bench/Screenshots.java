@@ -39,7 +39,7 @@ public final class Screenshots {
     private static int grantableClient(com.pretadepenser.creditdesk.app.workspace.Workspace workspace) {
         double threshold = workspace.model().threshold();
         for (int id : workspace.sortedIds()) {
-            if (workspace.scorer().explain(id).score().probability() >= threshold
+            if (workspace.scorer().score(id).score().probability() >= threshold
                     && workspace.counterfactuals().search(workspace.scorer().application(id)).found().isPresent()) {
                 return id;
             }

@@ -239,7 +239,7 @@ public final class MainViewModel {
         long mine = ++loads;
         run(BackgroundTask.of(i18n.get("status.loading", id), progress -> {
             ClientScorer scorer = current.scorer();
-            ClientScorer.ScoredClient scored = scorer.explain(id);
+            ClientScorer.ScoredClient scored = scorer.score(id);
             Explanation explanation = current.explainer().explain(scored, locale);
             return new LoadedClient(id, scorer.application(id), scored, explanation, scorer.outcome(id), scorer.history().summary(id));
         }).onSuccess(loaded -> {
@@ -264,7 +264,7 @@ public final class MainViewModel {
         Workspace current = workspace.get();
         Locale locale = i18n.locale();
         return BackgroundTask.of(i18n.get("status.rescoring"), progress -> {
-            ClientScorer.ScoredClient scored = current.scorer().explain(application);
+            ClientScorer.ScoredClient scored = current.scorer().score(application);
             Explanation explanation = current.explainer().explain(scored, locale);
             boolean known = current.scorer().knows(id);
             return new LoadedClient(id, application, scored, explanation,

@@ -27,7 +27,7 @@ public final class Preloader {
                 Workspace workspace = Workspace.open(data, model, BackgroundTask.Progress.NONE);
                 com.pretadepenser.creditdesk.app.common.StartTrace.mark("workspace opened");
                 int first = firstClient != null && workspace.scorer().knows(firstClient) ? firstClient : workspace.firstClient();
-                var scored = workspace.scorer().explain(first);
+                var scored = workspace.scorer().score(first);
                 workspace.explainer().explain(scored, java.util.Locale.ENGLISH);
                 workspace.scorer().application(first);
                 workspace.scorer().history().summary(first);

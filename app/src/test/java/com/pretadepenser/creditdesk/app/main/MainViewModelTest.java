@@ -28,7 +28,7 @@ class MainViewModelTest {
 
         var shown = model.clientProperty().get();
         assertEquals(DemoWorkspace.GRANTED_CLIENT, shown.id());
-        assertEquals(DemoWorkspace.get().scorer().explain(DemoWorkspace.GRANTED_CLIENT).score().probability(), shown.probability(), 0);
+        assertEquals(DemoWorkspace.get().scorer().score(DemoWorkspace.GRANTED_CLIENT).score().probability(), shown.probability(), 0);
         assertEquals(Decision.GRANTED, shown.explanation().score().decision());
         assertEquals("", model.errorProperty().get());
     }

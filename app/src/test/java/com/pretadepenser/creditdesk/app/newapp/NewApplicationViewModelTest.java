@@ -94,7 +94,7 @@ class NewApplicationViewModelTest {
         same.put("CODE_GENDER", "F");
         same.put("NAME_INCOME_TYPE", "Working");
         same.put("NAME_CONTRACT_TYPE", "Cash loans");
-        double expected = DemoWorkspace.get().scorer().explain(ApplicationForm.toApplication(same)).score().probability();
+        double expected = DemoWorkspace.get().scorer().score(ApplicationForm.toApplication(same)).score().probability();
         var result = model.resultProperty().get();
         assertEquals(expected, result.probability(), 0);
         assertEquals(0, result.history().bureauCredits());

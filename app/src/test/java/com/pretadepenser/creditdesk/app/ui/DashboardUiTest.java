@@ -84,7 +84,7 @@ class DashboardUiTest {
                 100 * (threshold - p), 100 * threshold)), text(robot, "#margin"));
 
         // Each reasons heading has something under it: the reasons, or a line saying there are none.
-        var explanation = DemoWorkspace.get().explainer().explain(DemoWorkspace.get().scorer().explain(DemoWorkspace.GRANTED_CLIENT),
+        var explanation = DemoWorkspace.get().explainer().explain(DemoWorkspace.get().scorer().score(DemoWorkspace.GRANTED_CLIENT),
                 Locale.ENGLISH);
         for (var side : java.util.Map.of("#raising", explanation.raising(), "#lowering", explanation.lowering()).entrySet()) {
             var lines = robot.lookup(side.getKey()).queryAs(javafx.scene.layout.VBox.class).getChildrenUnmodifiable().stream()

@@ -40,7 +40,7 @@ class WhatIfViewModelTest {
         field(model, "AMT_CREDIT").textProperty().set("150,000");
 
         var edited = model.editedProperty().get();
-        var expected = DemoWorkspace.get().scorer().explain(original.application().with(Map.of("AMT_CREDIT", 150_000.0)));
+        var expected = DemoWorkspace.get().scorer().score(original.application().with(Map.of("AMT_CREDIT", 150_000.0)));
         assertEquals(expected.score().probability(), edited.probability(), 0);
         assertNotEquals(original.probability(), edited.probability());
         assertEquals(150_000, edited.application().number("AMT_CREDIT"), 0);
@@ -182,7 +182,7 @@ class WhatIfViewModelTest {
         income.valueProperty().set("Commercial associate");
 
         var original = main.clientProperty().get();
-        var expected = DemoWorkspace.get().scorer().explain(original.application().with(Map.of("NAME_INCOME_TYPE", "Commercial associate")));
+        var expected = DemoWorkspace.get().scorer().score(original.application().with(Map.of("NAME_INCOME_TYPE", "Commercial associate")));
         assertEquals(expected.score().probability(), model.editedProperty().get().probability(), 0);
         assertEquals(java.util.Optional.of("Commercial associate"), model.editedProperty().get().application().text("NAME_INCOME_TYPE"));
 

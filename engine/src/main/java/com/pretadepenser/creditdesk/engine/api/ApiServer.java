@@ -139,8 +139,8 @@ public final class ApiServer implements AutoCloseable {
         int id = clientId(m.group(1));
         String part = m.group(2) == null ? "" : m.group(2);
         return switch (part) {
-            case "/score" -> new Reply(200, scorer.explain(id).score());
-            case "/explanation" -> new Reply(200, explainer.explain(scorer.explain(id), locale(query)));
+            case "/score" -> new Reply(200, scorer.score(id).score());
+            case "/explanation" -> new Reply(200, explainer.explain(scorer.score(id), locale(query)));
             case "/peers" -> new Reply(200, peers(id, query));
             default -> new Reply(200, application(id));
         };
@@ -157,7 +157,7 @@ public final class ApiServer implements AutoCloseable {
             throw new BadRequest(400, "Unreadable body: " + e.getMessage());
         }
         var application = ApplicationForm.toApplication(fields, scorer.model().card().featureSchema());
-        return explainer.explain(scorer.explain(application), locale(query));
+        return explainer.explain(scorer.score(application), locale(query));
     }
 
     private Distribution peers(int id, Map<String, String> query) {

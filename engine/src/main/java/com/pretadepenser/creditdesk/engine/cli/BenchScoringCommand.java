@@ -48,7 +48,7 @@ final class BenchScoringCommand implements Callable<Integer> {
             Explainer explainer = new Explainer(scoring.card().featureSchema());
             SplittableRandom rng = new SplittableRandom(1);
 
-            IntConsumer explainOne = id -> explainer.explain(scorer.explain(id), Locale.FRENCH);
+            IntConsumer explainOne = id -> explainer.explain(scorer.score(id), Locale.FRENCH);
             for (int i = 0; i < clients; i++) {
                 explainOne.accept(ids[rng.nextInt(ids.length)]);
             }

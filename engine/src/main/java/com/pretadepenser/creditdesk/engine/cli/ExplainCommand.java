@@ -61,7 +61,7 @@ final class ExplainCommand implements Callable<Integer> {
         try (ScoringModel scoring = ScoringModel.load(modelAndData.model)) {
             DataSource source = DataSource.open(modelAndData.data);
             ClientScorer scorer = new ClientScorer(scoring, source.data());
-            ClientScorer.ScoredClient scored = scorer.explain(client);
+            ClientScorer.ScoredClient scored = scorer.score(client);
             Explanation explanation = new Explainer(scoring.card().featureSchema()).explain(scored, locale);
             List<Distribution> peers = noPeers ? List.of() : peers(scoring, source, scorer, scored);
             if (json) {

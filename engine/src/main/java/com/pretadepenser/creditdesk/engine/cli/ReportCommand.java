@@ -46,7 +46,7 @@ final class ReportCommand implements Callable<Integer> {
         try (ScoringModel scoring = ScoringModel.load(modelAndData.model)) {
             DataSource source = DataSource.open(modelAndData.data);
             ClientScorer scorer = new ClientScorer(scoring, source.data());
-            scorer.explain(client); // an unknown client is refused before the peers are built
+            scorer.score(client); // an unknown client is refused before the peers are built
             PeerIndex peers = noPeers ? null
                     : PeerIndexCache.forUser().load(scoring, source.data(), scorer.history(), source.identity(), done -> { }).index();
             DecisionLog decisions = log == null ? DecisionLog.forUser() : new DecisionLog(log);

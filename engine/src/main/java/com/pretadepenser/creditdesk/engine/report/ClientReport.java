@@ -87,7 +87,7 @@ public final class ClientReport {
      */
     public static Content contentFor(ScoringModel model, ClientScorer scorer, PeerIndex peers, DecisionLog log, int clientId,
                                      boolean synthetic, Locale locale) {
-        ClientScorer.ScoredClient scored = scorer.explain(clientId);
+        ClientScorer.ScoredClient scored = scorer.score(clientId);
         Explanation explanation = new Explainer(model.card().featureSchema()).explain(scored, locale);
         Counterfactual.Search search = new CounterfactualSearch(scorer).search(scorer.application(clientId));
         List<PeerLine> lines = new ArrayList<>();

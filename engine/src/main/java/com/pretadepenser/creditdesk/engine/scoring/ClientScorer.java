@@ -86,23 +86,26 @@ public final class ClientScorer {
         return target == Integer.MIN_VALUE ? Optional.empty() : Optional.of(target);
     }
 
-    public ScoredClient explain(int clientId) {
+    /** Scores a client of the dataset: probability and contributions; an unknown id is refused. */
+    public ScoredClient score(int clientId) {
         long at = where.get(clientId);
         if (at < 0) {
             throw new UnknownClientException(clientId);
         }
-        return explain(ApplicationRows.row(columns.get((int) (at >>> 32)), (int) at));
+        return score(ApplicationRows.row(columns.get((int) (at >>> 32)), (int) at));
     }
 
     /**
-     * Scores and explains an application (a client's, edited or not, or a new one). Its history is
-     * the dataset's for its SK_ID_CURR, none for an id the dataset does not know.
+     * Scores an application (a client's, edited or not, or a new one): its probability and each
+     * feature's contribution (TreeSHAP); {@link com.pretadepenser.creditdesk.engine.explain.Explainer}
+     * puts them in words. Its history is the dataset's for its SK_ID_CURR, none for an id the dataset
+     * does not know.
      */
-    public ScoredClient explain(Application application) {
-        return explain(application.rows());
+    public ScoredClient score(Application application) {
+        return score(application.rows());
     }
 
-    private ScoredClient explain(ApplicationRows application) {
+    private ScoredClient score(ApplicationRows application) {
         FeatureMatrix features = model.pipeline().compute(application, history);
         double[] contributions = model.contributions(features);
         List<String> names = model.card().featureNames();

@@ -29,7 +29,7 @@ public final class CounterfactualSearch {
     }
 
     public Counterfactual.Search search(Application application) {
-        Score original = scorer.explain(application).score();
+        Score original = scorer.score(application).score();
         List<String> tried = new ArrayList<>();
         if (original.decision() == Decision.GRANTED) {
             return new Counterfactual.Search(Optional.empty(), original, tried);
@@ -57,7 +57,7 @@ public final class CounterfactualSearch {
                     loan.put("AMT_GOODS_PRICE", Math.min(goods, newCredit));
                 }
                 Application edited = application.with(loan);
-                double probability = scorer.explain(edited).score().probability();
+                double probability = scorer.score(edited).score().probability();
                 if (probability < original.threshold()) {
                     // Size of a change: the relative cut in monthly outlay plus in the amount borrowed.
                     double change = (1 - creditShare) + (1 - termShare);

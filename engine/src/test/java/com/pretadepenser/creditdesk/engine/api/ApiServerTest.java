@@ -68,8 +68,8 @@ class ApiServerTest {
         HttpResponse<String> response = get("/clients/" + client + "/score");
         assertEquals(200, response.statusCode());
         JsonNode score = JSON.readTree(response.body());
-        assertEquals(scorer.explain(client).score().probability(), score.get("probability").asDouble(), 1e-12);
-        assertEquals(scorer.explain(client).score().decision().name(), score.get("decision").asText());
+        assertEquals(scorer.score(client).score().probability(), score.get("probability").asDouble(), 1e-12);
+        assertEquals(scorer.score(client).score().decision().name(), score.get("decision").asText());
     }
 
     @Test

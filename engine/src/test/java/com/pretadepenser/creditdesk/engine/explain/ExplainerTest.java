@@ -35,7 +35,7 @@ class ExplainerTest {
     }
 
     private static int clientWith(Decision decision) {
-        return Arrays.stream(scorer.clientIds()).filter(id -> scorer.explain(id).score().decision() == decision)
+        return Arrays.stream(scorer.clientIds()).filter(id -> scorer.score(id).score().decision() == decision)
                 .findFirst().orElseThrow();
     }
 
@@ -62,7 +62,7 @@ class ExplainerTest {
 
     @Test
     void familiesSumTheirFeaturesAndCoverThemAll() {
-        Explanation e = explainer.explain(scorer.explain(scorer.clientIds()[3]), Locale.ENGLISH);
+        Explanation e = explainer.explain(scorer.score(scorer.clientIds()[3]), Locale.ENGLISH);
         double features = e.features().stream().mapToDouble(Contribution::contribution).sum();
         double families = e.families().stream().mapToDouble(Explanation.FamilyContribution::contribution).sum();
         assertEquals(features, families, 1e-9);
@@ -72,7 +72,7 @@ class ExplainerTest {
 
     @Test
     void refusalGivesAtMostFourRaisingReasonsLargestFirst() {
-        Explanation e = explainer.explain(scorer.explain(clientWith(Decision.REFUSED)), Locale.ENGLISH);
+        Explanation e = explainer.explain(scorer.score(clientWith(Decision.REFUSED)), Locale.ENGLISH);
         assertTrue(!e.raising().isEmpty() && e.raising().size() <= 4);
         for (int i = 0; i < e.raising().size(); i++) {
             assertTrue(e.raising().get(i).contribution() > 0);
@@ -87,7 +87,7 @@ class ExplainerTest {
 
     @Test
     void grantedApplicationSaysWhatSpeaksForIt() {
-        Explanation e = explainer.explain(scorer.explain(clientWith(Decision.GRANTED)), Locale.ENGLISH);
+        Explanation e = explainer.explain(scorer.score(clientWith(Decision.GRANTED)), Locale.ENGLISH);
         assertTrue(e.summary().startsWith("The application is granted"), e.summary());
         assertTrue(e.summary().contains("Main points in its favour: "), e.summary());
     }
@@ -95,8 +95,8 @@ class ExplainerTest {
     @Test
     void frenchExplanationIsInFrench() {
         int id = clientWith(Decision.REFUSED);
-        Explanation fr = explainer.explain(scorer.explain(id), Locale.FRENCH);
-        Explanation en = explainer.explain(scorer.explain(id), Locale.ENGLISH);
+        Explanation fr = explainer.explain(scorer.score(id), Locale.FRENCH);
+        Explanation en = explainer.explain(scorer.score(id), Locale.ENGLISH);
         assertTrue(fr.summary().startsWith("La demande est refusée : le risque estimé"), fr.summary());
         assertTrue(fr.summary().contains("Principales raisons : "), fr.summary());
         assertTrue(!fr.summary().matches("(?s).*\\S; .*"), "French puts a space before a semicolon: " + fr.summary());
@@ -107,7 +107,7 @@ class ExplainerTest {
     @Test
     void everyFeatureThePipelineMakesHasAFamilyAndLabelsInBothLanguages() {
         // Every feature, not only those this model kept: another model may keep others.
-        List<String> all = scorer.explain(scorer.clientIds()[0]).features().names();
+        List<String> all = scorer.score(scorer.clientIds()[0]).features().names();
         assertTrue(all.size() > model.card().featureNames().size(), all.size() + " features made");
         for (String feature : all) {
             FeatureFamily.of(feature);

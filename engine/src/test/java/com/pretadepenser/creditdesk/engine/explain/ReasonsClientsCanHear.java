@@ -25,7 +25,7 @@ public final class ReasonsClientsCanHear {
         Explainer explainer = new Explainer(model.card().featureSchema());
         int absent = 0;
         for (int id : clients) {
-            ClientScorer.ScoredClient scored = scorer.explain(id);
+            ClientScorer.ScoredClient scored = scorer.score(id);
             for (Locale locale : List.of(Locale.ENGLISH, Locale.FRENCH)) {
                 Explanation e = explainer.explain(scored, locale);
                 for (Explanation.Reason r : concat(e.raising(), e.lowering())) {
@@ -38,7 +38,7 @@ public final class ReasonsClientsCanHear {
                 }
                 assertFalse(e.summary().contains(": unknown)") || e.summary().contains(" : inconnu)"),
                         "client " + id + ": the summary reads out a missing value: " + e.summary());
-                Explanation again = explainer.explain(scorer.explain(id), locale);
+                Explanation again = explainer.explain(scorer.score(id), locale);
                 assertEquals(e.raising(), again.raising(), "the same reasons in the same order, client " + id);
                 assertEquals(e.lowering(), again.lowering(), "the same reasons in the same order, client " + id);
             }

@@ -44,7 +44,7 @@ class PeerIndexTest {
         java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
         for (int i = 0; i < 200; i++) {
             int id = ids[rng.nextInt(ids.length)];
-            var one = scorer.explain(id);
+            var one = scorer.score(id);
             assertEquals(one.score().probability(), index.probability(id), 1e-12, "client " + id);
             for (String feature : model.card().featureNames()) {
                 assertEquals(Double.doubleToLongBits(one.features().value(0, feature)), Double.doubleToLongBits(index.value(id, feature)),

@@ -48,7 +48,7 @@ class ClientReportTest {
     }
 
     private static int clientWith(Decision decision) {
-        return Arrays.stream(scorer.clientIds()).filter(id -> scorer.explain(id).score().decision() == decision).findFirst().orElseThrow();
+        return Arrays.stream(scorer.clientIds()).filter(id -> scorer.score(id).score().decision() == decision).findFirst().orElseThrow();
     }
 
     private static String text(Path pdf) throws Exception {
@@ -67,7 +67,7 @@ class ClientReportTest {
     @Test
     void aRefusalSaysItsReasonsAndTheRecordInEnglish() throws Exception {
         int refused = clientWith(Decision.REFUSED);
-        var scored = scorer.explain(refused);
+        var scored = scorer.score(refused);
         DecisionLog log = new DecisionLog(dir.resolve("decisions.jsonl"));
         DecisionLog.Entry entry = log.append(new DecisionRecord("2026-12-02T10:00:00Z", "jdupont", "desk-7", refused, null, "demo", "d",
                 model.card().name(), model.card().modelFile().sha256(), scored.score().probability(), scored.score().threshold(),

@@ -35,7 +35,7 @@ class ClientScorerTest {
         double[] lightGbmRaw = model.lightGbmRawScores(model.pipeline().compute(train, scorer.history()));
         int[] ids = train.intColumn("SK_ID_CURR").asIntArray();
         for (int row = 0; row < 300; row++) {
-            ClientScorer.ScoredClient client = scorer.explain(ids[row]);
+            ClientScorer.ScoredClient client = scorer.score(ids[row]);
             double sum = client.bias() + client.contributions().stream().mapToDouble(Contribution::contribution).sum();
             // LightGBM's own raw score, not the sum the scorer made: the contributions must add up to it.
             assertEquals(lightGbmRaw[row], sum, 1e-9, "client " + ids[row]);
@@ -50,7 +50,7 @@ class ClientScorerTest {
         int[] ids = scorer.clientIds();
         var names = model.card().featureNames();
         for (int i = 0; i < 300; i++) {
-            var features = scorer.explain(ids[i]).features();
+            var features = scorer.score(ids[i]).features();
             double[] shown = model.contributions(features);
             double[] lightGbm = model.lightGbmContributions(features);
             assertEquals(names.size() + 1, shown.length);
@@ -63,7 +63,7 @@ class ClientScorerTest {
     @Test
     void decisionMarginAndBandFollowTheThreshold() {
         int id = scorer.clientIds()[0];
-        Score score = scorer.explain(id).score();
+        Score score = scorer.score(id).score();
         assertEquals(model.threshold(), score.threshold());
         assertEquals(score.probability() - score.threshold(), score.margin(), 1e-15);
         assertEquals(score.probability() >= score.threshold() ? Decision.REFUSED : Decision.GRANTED, score.decision());
@@ -72,7 +72,7 @@ class ClientScorerTest {
 
     @Test
     void contributionsComeLargestFirst() {
-        var contributions = scorer.explain(scorer.clientIds()[5]).contributions();
+        var contributions = scorer.score(scorer.clientIds()[5]).contributions();
         for (int i = 1; i < contributions.size(); i++) {
             assertTrue(Math.abs(contributions.get(i - 1).contribution()) >= Math.abs(contributions.get(i).contribution()));
         }
@@ -82,19 +82,19 @@ class ClientScorerTest {
     void anEditedApplicationIsRescoredThroughTheSamePath() {
         int id = scorer.clientIds()[7];
         Application original = scorer.application(id);
-        double before = scorer.explain(original).score().probability();
+        double before = scorer.score(original).score().probability();
         Application edited = original.with(java.util.Map.of("EXT_SOURCE_2", 0.01, "EXT_SOURCE_3", 0.01));
-        double after = scorer.explain(edited).score().probability();
+        double after = scorer.score(edited).score().probability();
         assertEquals(scorer.application(id), original, "editing gives a new application");
         assertEquals(0.01, edited.number("EXT_SOURCE_2"), 0);
         assertEquals(original.number("AMT_CREDIT"), edited.number("AMT_CREDIT"), 0);
         assertTrue(after > before, "lower external scores raise the risk: " + before + " -> " + after);
-        assertEquals(before, scorer.explain(id).score().probability(), 0.0, "the dataset's row is untouched");
+        assertEquals(before, scorer.score(id).score().probability(), 0.0, "the dataset's row is untouched");
     }
 
     @Test
     void unknownClientGetsAClearMessage() {
-        ClientScorer.UnknownClientException e = assertThrows(ClientScorer.UnknownClientException.class, () -> scorer.explain(42));
+        ClientScorer.UnknownClientException e = assertThrows(ClientScorer.UnknownClientException.class, () -> scorer.score(42));
         assertTrue(e.getMessage().startsWith("No client with SK_ID_CURR 42 in this dataset"), e.getMessage());
         assertFalse(scorer.knows(42));
     }
@@ -131,7 +131,7 @@ class ClientScorerTest {
         int[] ids = train.intColumn("SK_ID_CURR").asIntArray();
         double[] expected = new double[50];
         for (int i = 0; i < expected.length; i++) {
-            expected[i] = scorer.explain(ids[i]).score().probability();
+            expected[i] = scorer.score(ids[i]).score().probability();
         }
         double[] all = model.probabilities(features);
         var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
@@ -147,7 +147,7 @@ class ClientScorerTest {
                 singles.add(pool.submit(() -> {
                     for (int k = 0; k < 10; k++) {
                         for (int i = 0; i < expected.length; i++) {
-                            assertEquals(expected[i], scorer.explain(ids[i]).score().probability(), 0);
+                            assertEquals(expected[i], scorer.score(ids[i]).score().probability(), 0);
                         }
                     }
                     return true;

@@ -46,7 +46,7 @@ class CounterfactualSearchTest {
                 edits.put(field, fromTo[1]);
             });
             Application applied = application.with(edits);
-            Score after = scorer.explain(applied).score();
+            Score after = scorer.score(applied).score();
             assertEquals(change.probability(), after.probability(), 1e-12);
             assertEquals(Decision.GRANTED, after.decision());
             double credit = applied.number("AMT_CREDIT");
@@ -58,7 +58,7 @@ class CounterfactualSearchTest {
 
     @Test
     void aGrantedApplicationNeedsNoChange() {
-        int granted = Arrays.stream(scorer.clientIds()).filter(id -> scorer.explain(id).score().decision() == Decision.GRANTED)
+        int granted = Arrays.stream(scorer.clientIds()).filter(id -> scorer.score(id).score().decision() == Decision.GRANTED)
                 .findFirst().orElseThrow();
         Counterfactual.Search result = search.search(scorer.application(granted));
         assertTrue(result.alreadyGranted());
@@ -67,7 +67,7 @@ class CounterfactualSearchTest {
 
     @Test
     void noChangeWithinRangeIsSaidPlainly() {
-        int refused = Arrays.stream(scorer.clientIds()).filter(id -> scorer.explain(id).score().decision() == Decision.REFUSED)
+        int refused = Arrays.stream(scorer.clientIds()).filter(id -> scorer.score(id).score().decision() == Decision.REFUSED)
                 .findFirst().orElseThrow();
         Application hopeless = scorer.application(refused).with(java.util.Map.of("EXT_SOURCE_1", 0.001, "EXT_SOURCE_2", 0.001,
                 "EXT_SOURCE_3", 0.001, "AMT_CREDIT", 50_000, "AMT_ANNUITY", 1_200));
