@@ -1,5 +1,6 @@
 package com.pretadepenser.creditdesk.app.theme;
 
+import com.pretadepenser.creditdesk.engine.Palette;
 import java.awt.Color;
 import java.util.Locale;
 
@@ -9,18 +10,17 @@ import java.util.Locale;
  * from the Okabe-Ito palette, distinguishable with the common colour-vision deficiencies.
  */
 public enum Theme {
-    LIGHT("light.css", new Color(0xFFFFFF), new Color(0x1F2328), new Color(0xD0D7DE), new Color(0x57606A)),
+    LIGHT("light.css", Color.WHITE, Palette.INK, Palette.RULE, Palette.MUTED),
     DARK("dark.css", new Color(0x22272E), new Color(0xE6EDF3), new Color(0x444C56), new Color(0xA8B3BD));
 
-    /** Okabe-Ito: raises risk / defaulters. */
-    public static final Color VERMILION = new Color(0xD55E00);
-    /** Okabe-Ito: lowers risk / repayers. */
-    public static final Color BLUE = new Color(0x0072B2);
-    public static final Color ORANGE = new Color(0xE69F00);
-    public static final Color YELLOW = new Color(0xF0E442);
-    public static final Color GREEN = new Color(0x009E73);
-    public static final Color SKY = new Color(0x56B4E9);
-    public static final Color PURPLE = new Color(0xCC79A7);
+    /** The data colours, one definition for the dashboard and the report: {@link Palette}. */
+    public static final Color VERMILION = Palette.VERMILION;
+    public static final Color BLUE = Palette.BLUE;
+    public static final Color ORANGE = Palette.ORANGE;
+    public static final Color YELLOW = Palette.YELLOW;
+    public static final Color GREEN = Palette.GREEN;
+    public static final Color SKY = Palette.SKY;
+    public static final Color PURPLE = Palette.PURPLE;
 
     private final String stylesheet;
     private final Color background;
@@ -58,12 +58,7 @@ public enum Theme {
 
     /** Colour of a risk band, from safe to very high. */
     public static Color band(int ordinal) {
-        return switch (ordinal) {
-            case 0 -> GREEN;
-            case 1 -> YELLOW;
-            case 2 -> ORANGE;
-            default -> VERMILION;
-        };
+        return Palette.band(ordinal);
     }
 
     public static javafx.scene.paint.Color fx(Color c) {

@@ -2,6 +2,7 @@ package com.pretadepenser.creditdesk.engine.report;
 
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
 import com.pretadepenser.creditdesk.engine.CreditDeskVersion;
+import com.pretadepenser.creditdesk.engine.Palette;
 import com.pretadepenser.creditdesk.engine.decisions.DecisionLog;
 import com.pretadepenser.creditdesk.engine.explain.Explainer;
 import com.pretadepenser.creditdesk.engine.explain.Explanation;
@@ -51,13 +52,12 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * Fonts embedded (DejaVu Sans, subset), text selectable. Written beside the target, then moved.
  */
 public final class ClientReport {
-    private static final Color GREEN = new Color(0x009E73);
-    private static final Color YELLOW = new Color(0xF0E442);
-    private static final Color ORANGE = new Color(0xE69F00);
-    private static final Color VERMILION = new Color(0xD55E00);
-    private static final Color INK = new Color(0x1F2328);
-    private static final Color MUTED = new Color(0x57606A);
-    private static final Color BLUE = new Color(0x0072B2);
+    private static final Color GREEN = Palette.GREEN;
+    private static final Color YELLOW = Palette.YELLOW;
+    private static final Color VERMILION = Palette.VERMILION;
+    private static final Color INK = Palette.INK;
+    private static final Color MUTED = Palette.MUTED;
+    private static final Color BLUE = Palette.BLUE;
     private static final float MARGIN = 56;
     private static final float FOOTER = 70;
     static final int PEER_FEATURES = 3;
@@ -374,12 +374,11 @@ public final class ClientReport {
             float band = 18;
             double[] edges = {0, RiskBand.MODERATE.lowerEdge(threshold), RiskBand.HIGH.lowerEdge(threshold),
                     RiskBand.VERY_HIGH.lowerEdge(threshold), 1};
-            Color[] colours = {GREEN, YELLOW, ORANGE, VERMILION};
             for (int b = 0; b < 4; b++) {
                 double from = angle(edges[b]);
                 double to = angle(edges[b + 1]);
                 int steps = Math.max(2, (int) Math.ceil(Math.abs(from - to) / 2));
-                stream.setNonStrokingColor(colours[b]);
+                stream.setNonStrokingColor(Palette.band(b));
                 for (int i = 0; i <= steps; i++) {
                     double a = Math.toRadians(from + (to - from) * i / steps);
                     float px = (float) (cx + radius * Math.cos(a));
@@ -445,7 +444,7 @@ public final class ClientReport {
             for (int i = 0; i < pages.size(); i++) {
                 try (PDPageContentStream footer = new PDPageContentStream(document, pages.get(i), PDPageContentStream.AppendMode.APPEND, true, true)) {
                     stream = footer;
-                    stream.setStrokingColor(new Color(0xD0D7DE));
+                    stream.setStrokingColor(Palette.RULE);
                     stream.setLineWidth(0.5f);
                     stream.moveTo(MARGIN, FOOTER - 8);
                     stream.lineTo(PDRectangle.A4.getWidth() - MARGIN, FOOTER - 8);
