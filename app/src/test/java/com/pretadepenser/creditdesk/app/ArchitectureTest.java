@@ -37,6 +37,14 @@ class ArchitectureTest {
     // classes at all (Maven refuses the cycle), so such a rule could never fail. The engine's own
     // ArchitectureTest keeps it free of GUI libraries, which a dependency could bring onto its class path.
 
+    /** The dashboard talks through its screens; the console is for the launcher's usage, the start trace and the bench tools. */
+    @ArchTest
+    static final ArchRule onlyTheLauncherAndBenchToolsWriteToTheConsole = noClasses().that().resideInAPackage("com.pretadepenser.creditdesk.app..")
+            .and().resideOutsideOfPackage("..app.bench..")
+            .and().doNotHaveFullyQualifiedName("com.pretadepenser.creditdesk.app.Launcher")
+            .and().doNotHaveFullyQualifiedName("com.pretadepenser.creditdesk.app.common.StartTrace")
+            .should(com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS);
+
     @ArchTest
     static final ArchRule commonPartsDependOnNoScreen = noClasses().that().resideInAPackage("..app.common..")
             .should().dependOnClassesThat().resideInAnyPackage("..app.main..", "..app.decision..", "..app.peers..", "..app.whatif..",

@@ -14,6 +14,21 @@ class ArchitectureTest {
             .importPackages("com.pretadepenser.creditdesk.engine");
 
     @Test
+    void onlyTheCommandLineWritesToTheConsole() {
+        noClasses().that().resideOutsideOfPackage("..engine.cli..")
+                .should(com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+                .because("the engine is a library: the app and the API report through return values, exceptions and logging")
+                .check(ENGINE);
+    }
+
+    @Test
+    void enginePackagesFormNoCycle() {
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+                .matching("com.pretadepenser.creditdesk.engine.(*)..").should().beFreeOfCycles()
+                .check(ENGINE);
+    }
+
+    @Test
     void engineKnowsNothingOfTheGui() {
         noClasses().should().dependOnClassesThat()
                 .resideInAnyPackage("javafx..", "org.controlsfx..", "org.jfree..", "com.pretadepenser.creditdesk.app..")
