@@ -35,9 +35,7 @@ public final class RecordPanel extends VBox {
         confirm.setSelected(true);
         confirm.textProperty().bind(Bindings.createStringBinding(() -> i18n.get("record.confirm", model.label(model.modelDecision())),
                 model.client(), i18n.localeProperty()));
-        override.textProperty().bind(Bindings.createStringBinding(() -> i18n.get("record.override",
-                model.label(model.modelDecision() == null ? null : model.modelDecision() == com.pretadepenser.creditdesk.engine.scoring.Decision.GRANTED
-                        ? com.pretadepenser.creditdesk.engine.scoring.Decision.REFUSED : com.pretadepenser.creditdesk.engine.scoring.Decision.GRANTED)),
+        override.textProperty().bind(Bindings.createStringBinding(() -> i18n.get("record.override", model.label(model.overrideDecision())),
                 model.client(), i18n.localeProperty()));
         override.selectedProperty().addListener((obs, old, now) -> model.overrideProperty().set(now));
         model.overrideProperty().addListener((obs, old, now) -> (now ? override : confirm).setSelected(true));

@@ -76,13 +76,15 @@ public final class RecordViewModel {
         return shown == null ? null : shown.scored().score().decision();
     }
 
+    /** The decision an override records: the other one than the model's; null when no client is shown. */
+    public Decision overrideDecision() {
+        Decision model = modelDecision();
+        return model == null ? null : model == Decision.GRANTED ? Decision.REFUSED : Decision.GRANTED;
+    }
+
     /** The decision recorded if the officer goes on: the model's, or the other one when overriding. */
     public Decision finalDecision() {
-        Decision model = modelDecision();
-        if (model == null) {
-            return null;
-        }
-        return override.get() ? (model == Decision.GRANTED ? Decision.REFUSED : Decision.GRANTED) : model;
+        return override.get() ? overrideDecision() : modelDecision();
     }
 
     /** Records the decision (off the FX thread); says "recorded" once the record is on the disk. */

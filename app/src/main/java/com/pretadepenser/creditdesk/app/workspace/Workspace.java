@@ -35,6 +35,8 @@ public final class Workspace implements AutoCloseable {
     private final String identity;
     private PeerIndex peers;
 
+    private final String manifestHash;
+
     private Workspace(Path dataFolder, Path modelFolder, boolean synthetic, HomeCreditData data, ScoringModel model, String identity) {
         this.dataFolder = dataFolder;
         this.identity = identity;
@@ -47,6 +49,9 @@ public final class Workspace implements AutoCloseable {
         this.counterfactuals = new CounterfactualSearch(scorer);
         this.sortedIds = scorer.clientIds();
         Arrays.sort(this.sortedIds);
+        // read here, on the opening's thread, not when the officer records a decision on the FX thread
+        Path manifest = dataFolder.resolve(com.pretadepenser.creditdesk.engine.data.LocalDataset.MANIFEST);
+        this.manifestHash = java.nio.file.Files.isRegularFile(manifest) ? com.pretadepenser.creditdesk.engine.data.FileHashes.sha256(manifest) : "none";
     }
 
     /** Opens a local dataset (made by {@code creditdesk import}) and a model folder, reporting each step. */
@@ -110,15 +115,8 @@ public final class Workspace implements AutoCloseable {
         return peers;
     }
 
-    private volatile String manifestHash;
-
     /** The SHA-256 of the dataset's manifest (its sources' hashes and import time): what a decision record names. */
     public String manifestHash() {
-        if (manifestHash == null) {
-            Path manifest = dataFolder.resolve(com.pretadepenser.creditdesk.engine.data.LocalDataset.MANIFEST);
-            manifestHash = java.nio.file.Files.isRegularFile(manifest)
-                    ? com.pretadepenser.creditdesk.engine.data.FileHashes.sha256(manifest) : "none";
-        }
         return manifestHash;
     }
 

@@ -1,17 +1,15 @@
 package com.pretadepenser.creditdesk.engine.decisions;
 
-import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import com.pretadepenser.creditdesk.engine.data.AtomicFile;
 import de.siegmar.fastcsv.writer.CsvWriter;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
 
-/** Decision records as a CSV file, one row per record; written beside the target, then moved in place. */
+/** Decision records as a CSV file, one row per record, written whole or not at all ({@link AtomicFile}). */
 public final class DecisionCsv {
     static final List<String> HEADER = List.of("SEQ", "TIME", "OS_USER", "MACHINE", "SK_ID_CURR", "APPLICATION", "DATASET",
             "DATASET_HASH", "MODEL", "MODEL_SHA256", "PROBABILITY", "THRESHOLD", "MODEL_DECISION", "FINAL_DECISION", "OVERRIDDEN",
@@ -22,13 +20,7 @@ public final class DecisionCsv {
 
     /** Writes {@code entries} to {@code out} (replacing it); nothing is left half-written on failure. */
     public static void write(List<DecisionLog.Entry> entries, Path out) {
-        Path target = out.toAbsolutePath();
-        if (target.getParent() == null || !Files.isDirectory(target.getParent())) {
-            throw new CreditDeskException("Cannot write " + out + ": its folder does not exist.");
-        }
-        Path partial = null;
-        try {
-            partial = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
+        AtomicFile.write(out, partial -> {
             try (CsvWriter csv = CsvWriter.builder().build(Files.newBufferedWriter(partial, StandardCharsets.UTF_8))) {
                 csv.writeRecord(HEADER);
                 for (DecisionLog.Entry entry : entries) {
@@ -42,18 +34,7 @@ public final class DecisionCsv {
                             entry.hash()));
                 }
             }
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new CreditDeskException("Cannot write " + out + ": " + e.getMessage() + ". Nothing was written.", e);
-        } finally {
-            if (partial != null) {
-                try {
-                    Files.deleteIfExists(partial);
-                } catch (IOException ignored) {
-                    // the move took it, or the folder went away
-                }
-            }
-        }
+        });
     }
 
     private static String text(String value) {

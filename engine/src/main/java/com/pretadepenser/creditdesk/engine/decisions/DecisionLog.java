@@ -269,7 +269,9 @@ public final class DecisionLog {
         long start = end <= 0 ? 0 : previousNewline(channel, end) + 1;
         ByteBuffer buffer = ByteBuffer.allocate((int) (end - start));
         channel.read(buffer, start);
-        Line line = parse(new String(buffer.array(), StandardCharsets.UTF_8), countLines(channel, end + 1));
+        // Its line number follows from its sequence (the genesis, 0, is line 1): no need to count the file's lines at each append.
+        Line parsed = parse(new String(buffer.array(), StandardCharsets.UTF_8), 0);
+        Line line = parsed == null ? null : new Line((int) parsed.seq() + 1, parsed.seq(), parsed.prev(), parsed.hash(), parsed.genesis(), parsed.record());
         if (line == null) {
             throw new CreditDeskException(file + ": its last record is damaged (it does not match its hash), so no record can be chained"
                     + " after it. Nothing was recorded. Check it with: creditdesk verify-log " + file);

@@ -1,8 +1,8 @@
 package com.pretadepenser.creditdesk.engine.report;
 
-import com.pretadepenser.creditdesk.engine.CreditDeskException;
 import com.pretadepenser.creditdesk.engine.CreditDeskVersion;
 import com.pretadepenser.creditdesk.engine.Palette;
+import com.pretadepenser.creditdesk.engine.data.AtomicFile;
 import com.pretadepenser.creditdesk.engine.decisions.DecisionLog;
 import com.pretadepenser.creditdesk.engine.explain.Explainer;
 import com.pretadepenser.creditdesk.engine.explain.Explanation;
@@ -23,9 +23,7 @@ import com.pretadepenser.creditdesk.engine.training.ModelCard;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.text.MessageFormat;
 import java.text.NumberFormat;
 import java.time.Instant;
@@ -49,15 +47,9 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * the threshold on a vector gauge, the principal reasons (at most four, those of the refusal for a
  * refused application), what would change the decision, the client among all clients on the
  * features that weigh most, the model and, when the decision is on record, its record's hash.
- * Fonts embedded (DejaVu Sans, subset), text selectable. Written beside the target, then moved.
+ * Fonts embedded (DejaVu Sans, subset), text selectable.
  */
 public final class ClientReport {
-    private static final Color GREEN = Palette.GREEN;
-    private static final Color YELLOW = Palette.YELLOW;
-    private static final Color VERMILION = Palette.VERMILION;
-    private static final Color INK = Palette.INK;
-    private static final Color MUTED = Palette.MUTED;
-    private static final Color BLUE = Palette.BLUE;
     private static final float MARGIN = 56;
     private static final float FOOTER = 70;
     static final int PEER_FEATURES = 3;
@@ -114,31 +106,14 @@ public final class ClientReport {
         return new Content(clientId, explanation, search, lines, model.card(), synthetic, record, Instant.now(), locale);
     }
 
-    /** Writes the report to {@code out} (replacing it); nothing is left half-written on failure. */
+    /** Writes the report to {@code out} (replacing it), whole or not at all ({@link AtomicFile}). */
     public static void write(Content content, Path out) {
-        Path target = out.toAbsolutePath();
-        if (target.getParent() == null || !Files.isDirectory(target.getParent())) {
-            throw new CreditDeskException("Cannot write " + out + ": its folder does not exist.");
-        }
-        Path partial = null;
-        try {
-            partial = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
+        AtomicFile.write(out, partial -> {
             try (PDDocument document = new PDDocument()) {
                 new Layout(document, content).draw();
                 document.save(partial.toFile());
             }
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new CreditDeskException("Cannot write the report " + out + ": " + e.getMessage() + ". Nothing was written.", e);
-        } finally {
-            if (partial != null) {
-                try {
-                    Files.deleteIfExists(partial);
-                } catch (IOException ignored) {
-                    // moved into place, or the folder went away
-                }
-            }
-        }
+        });
     }
 
     /** One document's drawing: a cursor going down the page, a new page when it runs out. */
@@ -189,15 +164,15 @@ public final class ClientReport {
             Score score = content.explanation().score();
             boolean refused = score.decision() == Decision.REFUSED;
             // header
-            line(bold, 18, INK, text("title"));
-            line(regular, 10, MUTED, text("company"));
+            line(bold, 18, Palette.INK, text("title"));
+            line(regular, 10, Palette.MUTED, text("company"));
             y -= 6;
             String who = content.clientId() == null ? text("newApplication") : text("client", String.valueOf(content.clientId()));
             String when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault()).format(content.date());
-            line(bold, 12, INK, who + "   \u00b7   " + text("date", when));
+            line(bold, 12, Palette.INK, who + "   \u00b7   " + text("date", when));
             if (content.synthetic()) {
                 y -= 4;
-                badge(text("synthetic"), YELLOW, INK, 10);
+                badge(text("synthetic"), Palette.YELLOW, Palette.INK, 10);
             }
             y -= 10;
             // gauge, then the decision beside it
@@ -208,11 +183,11 @@ public final class ClientReport {
             gauge(cx, cy, radius, score.probability(), score.threshold());
             float textX = MARGIN + 2 * radius + 50;
             y = gaugeTop - 24;
-            badgeAt(textX, refused ? text("refused") : text("granted"), refused ? VERMILION : GREEN, Color.WHITE, 16);
+            badgeAt(textX, refused ? text("refused") : text("granted"), refused ? Palette.VERMILION : Palette.GREEN, Color.WHITE, 16);
             y -= 12;
-            wrapped(regular, 10.5f, INK, textX, PDRectangle.A4.getWidth() - MARGIN - textX,
+            wrapped(regular, 10.5f, Palette.INK, textX, PDRectangle.A4.getWidth() - MARGIN - textX,
                     text("probability", percent(score.probability()), percent(score.threshold())));
-            wrapped(regular, 10.5f, MUTED, textX, PDRectangle.A4.getWidth() - MARGIN - textX,
+            wrapped(regular, 10.5f, Palette.MUTED, textX, PDRectangle.A4.getWidth() - MARGIN - textX,
                     text(score.margin() >= 0 ? "margin.above" : "margin.below", oneDecimal.format(Math.abs(100 * score.margin())),
                             text("band." + score.band().name())));
             y = Math.min(y, cy - 24);
@@ -220,7 +195,7 @@ public final class ClientReport {
             heading(refused ? text("reasons.refused") : text("reasons.granted"));
             List<Explanation.Reason> reasons = refused ? content.explanation().raising() : content.explanation().lowering();
             if (reasons.isEmpty()) {
-                paragraph(regular, 10.5f, MUTED, text("reasons.none"));
+                paragraph(regular, 10.5f, Palette.MUTED, text("reasons.none"));
             }
             for (Explanation.Reason r : reasons) {
                 String said = r.featureLabel().isEmpty() ? capitalise(r.familyLabel()) + " : " + r.value()
@@ -230,18 +205,18 @@ public final class ClientReport {
             // what would change it
             if (content.counterfactual() != null) {
                 heading(text("change.title"));
-                paragraph(regular, 10.5f, INK, change(content.counterfactual()));
+                paragraph(regular, 10.5f, Palette.INK, change(content.counterfactual()));
             }
             // peers
             heading(text("peers.title"));
             if (content.peers().isEmpty()) {
-                paragraph(regular, 10.5f, MUTED, text("peers.none"));
+                paragraph(regular, 10.5f, Palette.MUTED, text("peers.none"));
             }
             for (PeerLine p : content.peers()) {
                 bullet(text("peers.line", p.label(), p.value(), Math.round(p.percentile()) + " %"));
             }
             y -= 8;
-            paragraph(regular, 9, MUTED, text("notice"));
+            paragraph(regular, 9, Palette.MUTED, text("notice"));
             stream.close();
             footers();
         }
@@ -297,7 +272,7 @@ public final class ClientReport {
         private void heading(String text) throws IOException {
             y -= 10;
             room(40);
-            line(bold, 12, BLUE, text);
+            line(bold, 12, Palette.BLUE, text);
             y -= 2;
         }
 
@@ -311,9 +286,9 @@ public final class ClientReport {
                 room(14);
                 y -= 13.5f;
                 if (i == 0) {
-                    show(regular, 10.5f, INK, MARGIN, y, "\u2022");
+                    show(regular, 10.5f, Palette.INK, MARGIN, y, "\u2022");
                 }
-                show(regular, 10.5f, INK, MARGIN + 14, y, lines.get(i));
+                show(regular, 10.5f, Palette.INK, MARGIN + 14, y, lines.get(i));
             }
             y -= 2;
         }
@@ -402,10 +377,10 @@ public final class ClientReport {
                 float w = regular.getStringWidth(label) / 1000 * 7;
                 float tx = (float) (cx + (radius + 9) * Math.cos(a)) - w / 2;
                 float ty = (float) (cy + (radius + 9) * Math.sin(a)) - 2;
-                show(regular, 7, MUTED, tx, ty, label);
+                show(regular, 7, Palette.MUTED, tx, ty, label);
             }
             double t = Math.toRadians(angle(threshold));
-            stream.setStrokingColor(INK);
+            stream.setStrokingColor(Palette.INK);
             stream.setLineWidth(3);
             stream.moveTo((float) (cx + (radius - band - 5) * Math.cos(t)), (float) (cy + (radius - band - 5) * Math.sin(t)));
             stream.lineTo((float) (cx + (radius + 3) * Math.cos(t)), (float) (cy + (radius + 3) * Math.sin(t)));
@@ -415,7 +390,7 @@ public final class ClientReport {
             stream.moveTo(cx, cy);
             stream.lineTo((float) (cx + (radius - band - 4) * Math.cos(n)), (float) (cy + (radius - band - 4) * Math.sin(n)));
             stream.stroke();
-            stream.setNonStrokingColor(INK);
+            stream.setNonStrokingColor(Palette.INK);
             for (int i = 0; i <= 24; i++) {
                 double a = 2 * Math.PI * i / 24;
                 if (i == 0) {
@@ -451,15 +426,15 @@ public final class ClientReport {
                     stream.stroke();
                     float at = FOOTER - 20;
                     for (String l : wrap(regular, 7.5f, model, width)) {
-                        show(regular, 7.5f, MUTED, MARGIN, at, l);
+                        show(regular, 7.5f, Palette.MUTED, MARGIN, at, l);
                         at -= 10;
                     }
                     for (String l : wrap(regular, 7.5f, record, width)) {
-                        show(regular, 7.5f, MUTED, MARGIN, at, l);
+                        show(regular, 7.5f, Palette.MUTED, MARGIN, at, l);
                         at -= 10;
                     }
                     String page = text("page", i + 1, pages.size());
-                    show(regular, 7.5f, MUTED, PDRectangle.A4.getWidth() - MARGIN - regular.getStringWidth(page) / 1000 * 7.5f, at, page);
+                    show(regular, 7.5f, Palette.MUTED, PDRectangle.A4.getWidth() - MARGIN - regular.getStringWidth(page) / 1000 * 7.5f, at, page);
                 }
             }
         }

@@ -5,39 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.pretadepenser.creditdesk.engine.data.LocalDataset;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class CreditDeskCliTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void capture() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     @Test
     void everyCommandHasHelp() {
@@ -46,9 +26,9 @@ class CreditDeskCliTest {
                 .filter(name -> !name.equals("help")).toList();
         assertTrue(commands.containsAll(List.of("generate", "import", "train", "explain", "serve", "verify-log", "report")), commands.toString());
         for (String command : commands) {
-            out.reset();
+            console.reset();
             assertEquals(0, CreditDeskCli.run(command, "--help"), command);
-            assertTrue(stdout().contains("Usage: creditdesk " + command), command + ": " + stdout());
+            assertTrue(console.out().contains("Usage: creditdesk " + command), command + ": " + console.out());
         }
     }
 
@@ -58,13 +38,13 @@ class CreditDeskCliTest {
         Path dataset = dir.resolve("dataset");
 
         assertEquals(0, CreditDeskCli.run("generate", "--clients", "300", "--seed", "3", "--out", csv.toString()));
-        assertTrue(stdout().contains("SYNTHETIC dataset written"), stdout());
+        assertTrue(console.out().contains("SYNTHETIC dataset written"), console.out());
         assertEquals(0, CreditDeskCli.run("import", "--from", csv.toString(), "--to", dataset.toString()));
         assertTrue(LocalDataset.open(dataset).isSynthetic());
-        out.reset();
+        console.reset();
         assertEquals(0, CreditDeskCli.run("inspect", dataset.toString()));
 
-        String shown = stdout();
+        String shown = console.out();
         assertTrue(shown.contains("SYNTHETIC DATA"), shown);
         assertTrue(shown.matches("(?s).*application_train\\.csv\\s+300\\s+122.*"), shown);
         assertTrue(shown.contains("TARGET rate:"), shown);
@@ -75,7 +55,7 @@ class CreditDeskCliTest {
         int code = CreditDeskCli.run("inspect", dir.resolve("nowhere").toString());
 
         assertEquals(1, code);
-        String reason = stderr().strip();
+        String reason = console.err().strip();
         assertTrue(reason.startsWith("creditdesk: Not a folder:"), reason);
         assertFalse(reason.contains("\n"), "one line: " + reason);
         assertFalse(reason.contains("Exception"), reason);
@@ -93,12 +73,12 @@ class CreditDeskCliTest {
         third[column] = "lots";
         lines.set(3, String.join(",", third));
         Files.write(csv.resolve("application_train.csv"), lines);
-        err.reset();
+        console.reset();
 
         int code = CreditDeskCli.run("import", "--from", csv.toString(), "--to", dir.resolve("ds").toString());
 
         assertEquals(1, code);
-        assertTrue(stderr().contains("application_train.csv, line 4, column AMT_CREDIT: value \"lots\" is not a number"), stderr());
+        assertTrue(console.err().contains("application_train.csv, line 4, column AMT_CREDIT: value \"lots\" is not a number"), console.err());
         assertFalse(Files.exists(dir.resolve("ds")));
     }
 
@@ -114,22 +94,15 @@ class CreditDeskCliTest {
         orphan[header.indexOf("SK_ID_BUREAU")] = "99999999";
         lines.add(String.join(",", orphan));
         Files.write(bureau, lines);
-        out.reset();
+        console.reset();
 
         assertEquals(0, CreditDeskCli.run("import", "--from", csv.toString(), "--to", dir.resolve("ds").toString()));
 
-        assertTrue(stdout().contains("note: bureau.csv: 1 row with a SK_ID_CURR absent from the application files, kept but "
-                + "joined to no client; the first is line " + lines.size() + " (SK_ID_CURR 999999)"), stdout());
-        out.reset();
+        assertTrue(console.out().contains("note: bureau.csv: 1 row with a SK_ID_CURR absent from the application files, kept but "
+                + "joined to no client; the first is line " + lines.size() + " (SK_ID_CURR 999999)"), console.out());
+        console.reset();
         assertEquals(0, CreditDeskCli.run("inspect", dir.resolve("ds").toString()));
-        assertTrue(stdout().contains("(SK_ID_CURR 999999)"), "inspect repeats it from the manifest: " + stdout());
+        assertTrue(console.out().contains("(SK_ID_CURR 999999)"), "inspect repeats it from the manifest: " + console.out());
     }
 
-    private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
 }

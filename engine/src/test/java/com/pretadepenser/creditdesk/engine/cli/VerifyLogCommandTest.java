@@ -7,39 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.pretadepenser.creditdesk.engine.decisions.DecisionLog;
 import com.pretadepenser.creditdesk.engine.decisions.DecisionRecord;
 import com.pretadepenser.creditdesk.engine.scoring.Decision;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class VerifyLogCommandTest {
     @TempDir
     Path dir;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void capture() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     private Path logOfThree() {
         DecisionLog log = new DecisionLog(dir.resolve("decisions.jsonl"));
@@ -53,8 +33,8 @@ class VerifyLogCommandTest {
     @Test
     void aWholeLogExitsZeroWithItsCountAndLastHash() {
         Path file = logOfThree();
-        assertEquals(0, CreditDeskCli.run("verify-log", file.toString()), err.toString(StandardCharsets.UTF_8));
-        String printed = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, CreditDeskCli.run("verify-log", file.toString()), console.err());
+        String printed = console.out();
         assertTrue(printed.contains("whole, 3 records, last hash " + new DecisionLog(file).verify().lastHash()), printed);
     }
 
@@ -65,7 +45,7 @@ class VerifyLogCommandTest {
         lines.remove(1); // the first record
         Files.write(file, lines);
         assertEquals(1, CreditDeskCli.run("verify-log", file.toString()));
-        String message = err.toString(StandardCharsets.UTF_8);
+        String message = console.err();
         assertTrue(message.contains("is deleted at line 2"), message);
         assertFalse(message.contains("\tat "), "no stack trace: " + message);
     }
@@ -73,6 +53,6 @@ class VerifyLogCommandTest {
     @Test
     void aMissingFileIsNamed() {
         assertEquals(1, CreditDeskCli.run("verify-log", dir.resolve("nowhere.jsonl").toString()));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("nowhere.jsonl is not a file"), err.toString(StandardCharsets.UTF_8));
+        assertTrue(console.err().contains("nowhere.jsonl is not a file"), console.err());
     }
 }
