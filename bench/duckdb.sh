@@ -19,7 +19,7 @@ while [ $# -gt 0 ]; do
     *) echo "usage: bench/duckdb.sh [--work DIR]" >&2; exit 2 ;;
   esac
 done
-JAR=$ROOT/engine/target/creditdesk.jar
+JAR=$ROOT/cli/target/creditdesk.jar
 VERSION=2.0.0.1
 DUCKDB=$HOME/.m2/repository/org/duckdb/duckdb_jdbc/$VERSION/duckdb_jdbc-$VERSION.jar
 [ -f "$JAR" ] || { echo "build first: mvn -B -q -DskipTests install" >&2; exit 1; }

@@ -24,7 +24,7 @@ while [ $# -gt 0 ]; do
     *) echo "usage: bench/fullscale.sh [--work DIR] [--train] [--keep]" >&2; exit 2 ;;
   esac
 done
-JAR=$ROOT/engine/target/creditdesk.jar
+JAR=$ROOT/cli/target/creditdesk.jar
 REFERENCE=$ROOT/../shared/reference/kernel_features.py
 PYTHON=${PYTHON:-}
 if [ -z "$PYTHON" ]; then

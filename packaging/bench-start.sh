@@ -2,7 +2,7 @@
 # The installed app's start, side by side in one run: for each app image given (a folder made by
 # packaging/jpackage.sh app-image, or an installed /opt/creditdesk), its dashboard's smoke mode
 # (process start to the first client drawn) and a bare JavaFX window from the first image's own
-# runtime and jar (bench/BareWindow), alternated RUNS times; prints the median and range of each and
+# runtime with the build's app jar (app.devtools.BareWindow, which the installer leaves out), alternated RUNS times; prints the median and range of each and
 # each one's ratio to the bare window. Linux, under Xvfb; the user's own folders are not touched.
 #
 #   packaging/bench-start.sh [--runs N] IMAGE [IMAGE...]
@@ -15,8 +15,10 @@ SCRATCH=$(mktemp -d)
 trap 'rm -rf "$SCRATCH"' EXIT
 xvfb() { HOME=$SCRATCH xvfb-run -a -s "-screen 0 1600x1000x24" "$@"; }
 first=$(cd "$1" && pwd)
+DEV_JAR=$(cd "$(dirname "$0")/.." && pwd)/app/target/creditdesk-app.jar
+[ -f "$DEV_JAR" ] || { echo "needs the build's $DEV_JAR (mvn -B -q -DskipTests package)" >&2; exit 1; }
 for ((run = 1; run <= RUNS; run++)); do
-  xvfb "$first/lib/runtime/bin/java" -cp "$first/lib/app/creditdesk-app.jar" com.pretadepenser.creditdesk.app.bench.BareWindow 2>/dev/null \
+  xvfb "$first/lib/runtime/bin/java" -cp "$DEV_JAR" com.pretadepenser.creditdesk.app.devtools.BareWindow 2>/dev/null \
     | sed -n 's/.*shown \([0-9]*\) ms.*/\1/p' >> "$SCRATCH/bare"
   i=0
   for image in "$@"; do

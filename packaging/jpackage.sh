@@ -27,7 +27,9 @@ case "$TYPE" in
 esac
 OUT=${CREDITDESK_PACKAGING_OUT:-$ROOT/packaging/target}
 JAR=$ROOT/app/target/creditdesk-app.jar
-[ -f "$JAR" ] || mvn -B -q -DskipTests package
+VERSION=$(sed -n '0,/<version>/s/.*<version>\([^<]*\)<\/version>.*/\1/p' pom.xml | head -1)
+CLI_JAR=$ROOT/cli/target/creditdesk-cli-$VERSION-installer.jar
+[ -f "$JAR" ] && [ -f "$CLI_JAR" ] || mvn -B -q -DskipTests package
 if [ -n "${CREDITDESK_RUNTIME_JDK:-}" ] && command -v cygpath > /dev/null; then
   CREDITDESK_RUNTIME_JDK=$(cygpath -u "$CREDITDESK_RUNTIME_JDK")  # Windows: C:\... as the shell's /c/...
 fi
@@ -49,14 +51,21 @@ esac
 
 # The version, from the parent pom: numeric as jpackage wants it (no -SNAPSHOT; macOS wants the
 # first number >= 1, which the project's 1.x versions give).
-VERSION=$(sed -n '0,/<version>/s/.*<version>\([^<]*\)<\/version>.*/\1/p' pom.xml | head -1)
 APP_VERSION=${VERSION%%-*}
 [[ "$APP_VERSION" =~ ^[1-9][0-9]*\.[0-9]+\.[0-9]+$ ]] || { echo "the pom's version $VERSION is not MAJOR.MINOR.PATCH with MAJOR >= 1" >&2; exit 1; }
 
 rm -rf "$OUT/input" "$OUT/runtime" "$OUT/CreditDesk" "$OUT/CreditDesk.app"
 [ "$TYPE" = app-image ] || rm -f "$OUT"/*."$TYPE"  # an older build's installer is not mistaken for this one
 mkdir -p "$OUT/input/data" "$OUT/input/models"
-cp "$JAR" "$OUT/input/"
+# The dashboard's jar (the engine and every library) without the developer's tools (app.devtools:
+# screenshots, the screen bench), then the command line's own classes and console libraries.
+rm -rf "$OUT/unpacked" && mkdir -p "$OUT/unpacked"
+(cd "$OUT/unpacked" && "${BIN}jar" xf "$JAR")
+rm -r "$OUT/unpacked/com/pretadepenser/creditdesk/app/devtools"
+mv "$OUT/unpacked/META-INF/MANIFEST.MF" "$OUT/manifest.mf"
+"${BIN}jar" --create --file "$OUT/input/creditdesk-app.jar" --manifest "$OUT/manifest.mf" -C "$OUT/unpacked" .
+rm -rf "$OUT/unpacked" "$OUT/manifest.mf"
+cp "$CLI_JAR" "$OUT/input/creditdesk-cli.jar"
 cp -r data/demo "$OUT/input/data/demo"
 # The repository keeps the demo's tables gzipped (5 times smaller in git). The installer is compressed
 # anyway, so they go in as plain files: plain child tables are memory-mapped where gzipped ones are
@@ -67,7 +76,7 @@ cp -r models/default "$OUT/input/models/default"
 cp packaging/LICENSE.txt "$OUT/input/"
 
 # Only the JDK modules the jar uses, plus the French and English locale data (number and date formats).
-MODULES=$("${BIN}jdeps" --print-module-deps --ignore-missing-deps --multi-release 17 "$JAR")
+MODULES=$("${BIN}jdeps" --print-module-deps --ignore-missing-deps --multi-release 17 "$JAR" "$CLI_JAR")
 MODULES="$MODULES,jdk.localedata,jdk.crypto.ec,jdk.zipfs"
 echo "runtime: Java $RUNTIME_MAJOR, modules $MODULES"
 "${BIN}jlink" --add-modules "$MODULES" --include-locales=en,fr --strip-debug --no-header-files --no-man-pages \
@@ -108,6 +117,7 @@ if [ "$OS" = linux ]; then
   {
     echo "[Application]"
     echo 'app.classpath=$APPDIR/creditdesk-app.jar'
+    echo 'app.classpath=$APPDIR/creditdesk-cli.jar'
     echo "app.mainclass=$CLI_MAIN"
     echo
     echo "[JavaOptions]"

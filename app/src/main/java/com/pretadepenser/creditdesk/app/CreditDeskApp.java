@@ -1,7 +1,5 @@
 package com.pretadepenser.creditdesk.app;
 
-import com.pretadepenser.creditdesk.app.bench.Screenshots;
-import com.pretadepenser.creditdesk.app.bench.UiBench;
 import com.pretadepenser.creditdesk.app.common.AppSettings;
 import com.pretadepenser.creditdesk.app.common.FxTaskExecutor;
 import com.pretadepenser.creditdesk.app.common.I18n;
@@ -26,6 +24,7 @@ import javafx.stage.Stage;
  * --theme=light|dark}, and {@code --screenshots=DIR} or {@code --bench} for the documentation commands.
  */
 public final class CreditDeskApp extends Application {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(CreditDeskApp.class.getName());
     private FxTaskExecutor executor;
     private AppSettings settings;
 
@@ -78,13 +77,31 @@ public final class CreditDeskApp extends Application {
         Integer client = named.containsKey("client") ? Integer.valueOf(named.get("client").strip())
                 : settings.recentClients().stream().findFirst().orElse(null);
         if (named.containsKey("screenshots")) {
-            new Screenshots(stage, view, model, theme, Path.of(named.get("screenshots"))).start();
+            startDevTool("Screenshots", new Class<?>[] {Stage.class, MainView.class, MainViewModel.class, ObjectProperty.class, Path.class},
+                    stage, view, model, theme, Path.of(named.get("screenshots")));
         } else if (named.containsKey("bench")) {
-            new UiBench(view, model).start();
+            startDevTool("UiBench", new Class<?>[] {MainView.class, MainViewModel.class}, view, model);
         } else if (named.containsKey("smoke")) {
-            new com.pretadepenser.creditdesk.app.bench.SmokeRun(stage, view, model, Path.of(named.get("smoke"))).start();
+            new SmokeRun(stage, view, model, Path.of(named.get("smoke"))).start();
         }
         model.open(data, modelFolder, client);
+    }
+
+    /**
+     * Starts a developer's tool of {@code app.devtools} by name: the installer's jar leaves that
+     * package out, so there the tool is missing and the app says so and quits.
+     */
+    private static void startDevTool(String name, Class<?>[] types, Object... arguments) {
+        try {
+            Object tool = Class.forName("com.pretadepenser.creditdesk.app.devtools." + name).getConstructor(types).newInstance(arguments);
+            tool.getClass().getMethod("start").invoke(tool);
+        } catch (ClassNotFoundException e) {
+            LOG.severe("--screenshots and --bench are developer tools, not part of the installed app: run them from a build"
+                    + " (java -jar app/target/creditdesk-app.jar, see the README)");
+            Platform.exit();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the developer tool " + name + " could not start", e);
+        }
     }
 
     static void applyTheme(Scene scene, Theme theme) {

@@ -18,15 +18,15 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule viewsLeaveEngineWorkToViewModels = noClasses().that().areAssignableTo(javafx.scene.Node.class)
             .should().dependOnClassesThat().haveFullyQualifiedName("com.pretadepenser.creditdesk.engine.scoring.ClientScorer")
-            .orShould().dependOnClassesThat().haveFullyQualifiedName("com.pretadepenser.creditdesk.engine.scoring.ScoringModel")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("com.pretadepenser.creditdesk.engine.model.ScoringModel")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("com.pretadepenser.creditdesk.engine.scoring.CounterfactualSearch")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("com.pretadepenser.creditdesk.engine.peers.PeerIndex")
             .orShould().dependOnClassesThat().resideInAPackage("com.pretadepenser.creditdesk.engine.features..");
 
     @ArchTest
-    static final ArchRule onlyTheEngineModelPackageTouchesLightGbm = noClasses().that().resideInAPackage("com.pretadepenser.creditdesk.app..")
+    static final ArchRule theAppNeverTouchesLightGbm = noClasses().that().resideInAPackage("com.pretadepenser.creditdesk.app..")
             .should().dependOnClassesThat().resideInAnyPackage("com.microsoft.ml.lightgbm..", "io.github.metarank..",
-                    "com.pretadepenser.creditdesk.engine.model..");
+                    "com.pretadepenser.creditdesk.engine.lightgbm..", "com.pretadepenser.creditdesk.engine.trees..");
 
     /** The engine's API speaks its own types (an {@code Application}, not a data frame); Tablesaw stays inside the engine. */
     @ArchTest
@@ -37,11 +37,12 @@ class ArchitectureTest {
     // classes at all (Maven refuses the cycle), so such a rule could never fail. The engine's own
     // ArchitectureTest keeps it free of GUI libraries, which a dependency could bring onto its class path.
 
-    /** The dashboard talks through its screens; the console is for the launcher's usage, the start trace and the bench tools. */
+    /** The dashboard talks through its screens; the console is for the launcher's usage, the start trace, the smoke check and the developer's tools. */
     @ArchTest
-    static final ArchRule onlyTheLauncherAndBenchToolsWriteToTheConsole = noClasses().that().resideInAPackage("com.pretadepenser.creditdesk.app..")
-            .and().resideOutsideOfPackage("..app.bench..")
+    static final ArchRule onlyTheLauncherAndDevToolsWriteToTheConsole = noClasses().that().resideInAPackage("com.pretadepenser.creditdesk.app..")
+            .and().resideOutsideOfPackage("..app.devtools..")
             .and().doNotHaveFullyQualifiedName("com.pretadepenser.creditdesk.app.Launcher")
+            .and().doNotHaveFullyQualifiedName("com.pretadepenser.creditdesk.app.SmokeRun")
             .and().doNotHaveFullyQualifiedName("com.pretadepenser.creditdesk.app.common.StartTrace")
             .should(com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS);
 
@@ -49,4 +50,18 @@ class ArchitectureTest {
     static final ArchRule commonPartsDependOnNoScreen = noClasses().that().resideInAPackage("..app.common..")
             .should().dependOnClassesThat().resideInAnyPackage("..app.main..", "..app.decision..", "..app.peers..", "..app.whatif..",
                     "..app.newapp..", "..app.modelcard..", "..app.search..", "..app.client..", "..app.record..");
+
+    /** The installer's jar leaves the developer's tools out: nothing else may need them. */
+    @ArchTest
+    static final ArchRule nothingNeedsTheDevTools = noClasses().that().resideInAPackage("com.pretadepenser.creditdesk.app..")
+            .and().resideOutsideOfPackage("..app.devtools..")
+            .should().dependOnClassesThat().resideInAPackage("..app.devtools..");
+
+    // No rule that the app needs no command line: the app's main code cannot see the cli module
+    // (a test-scope dependency only), so Maven already refuses it.
+
+    /** The screens' packages form no cycle: each can be read, and changed, from its own imports down. */
+    @ArchTest
+    static final ArchRule appPackagesFormNoCycle = com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+            .matching("com.pretadepenser.creditdesk.app.(*)..").should().beFreeOfCycles();
 }

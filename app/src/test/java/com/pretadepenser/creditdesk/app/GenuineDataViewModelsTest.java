@@ -15,7 +15,7 @@ import com.pretadepenser.creditdesk.app.main.MainViewModel;
 import com.pretadepenser.creditdesk.app.modelcard.ModelCardViewModel;
 import com.pretadepenser.creditdesk.app.peers.PeersViewModel;
 import com.pretadepenser.creditdesk.app.whatif.WhatIfViewModel;
-import com.pretadepenser.creditdesk.engine.cli.CreditDeskCli;
+import com.pretadepenser.creditdesk.cli.CreditDeskCli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -8,7 +8,7 @@ import com.pretadepenser.creditdesk.engine.explain.HumanValues;
 import com.pretadepenser.creditdesk.engine.scoring.Decision;
 import com.pretadepenser.creditdesk.engine.scoring.RiskBand;
 import com.pretadepenser.creditdesk.engine.scoring.Score;
-import com.pretadepenser.creditdesk.engine.training.ModelCard;
+import com.pretadepenser.creditdesk.engine.model.ModelCard;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -22,7 +22,7 @@ import com.pretadepenser.creditdesk.app.theme.Theme;
 import com.pretadepenser.creditdesk.app.whatif.WhatIfView;
 import com.pretadepenser.creditdesk.app.whatif.WhatIfViewModel;
 import com.pretadepenser.creditdesk.app.workspace.Workspace;
-import com.pretadepenser.creditdesk.engine.training.ModelCard;
+import com.pretadepenser.creditdesk.engine.model.ModelCard;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package com.pretadepenser.creditdesk.app.main;
 
+import com.pretadepenser.creditdesk.app.shell.Shell;
 import com.pretadepenser.creditdesk.app.client.LoadedClient;
 import com.pretadepenser.creditdesk.app.common.AppSettings;
 import com.pretadepenser.creditdesk.app.common.BackgroundTask;
@@ -32,7 +33,7 @@ import javafx.collections.ObservableList;
  * built, recent clients, and the status line with the running task's progress. All engine work
  * goes through the {@link TaskExecutor}; results land here on the FX thread.
  */
-public final class MainViewModel {
+public final class MainViewModel implements Shell {
     private final TaskExecutor executor;
     private final I18n i18n;
     private final AppSettings settings;
@@ -87,14 +88,17 @@ public final class MainViewModel {
     }
 
     /** A message on the status line (a task's outcome). */
+    @Override
     public void showStatus(String text) {
         status.set(text);
     }
 
+    @Override
     public I18n i18n() {
         return i18n;
     }
 
+    @Override
     public TaskExecutor executor() {
         return executor;
     }
@@ -155,7 +159,7 @@ public final class MainViewModel {
             error.set(csv ? i18n.get("error.csvFolder", data) : i18n.get("error.notDataset", data));
             return;
         }
-        if (!java.nio.file.Files.isRegularFile(model.resolve(com.pretadepenser.creditdesk.engine.training.ModelArtifact.CARD_FILE))) {
+        if (!java.nio.file.Files.isRegularFile(model.resolve(com.pretadepenser.creditdesk.engine.model.ModelArtifact.CARD_FILE))) {
             error.set(i18n.get("error.notModel", model));
             return;
         }
@@ -214,6 +218,7 @@ public final class MainViewModel {
     }
 
     /** Loads what the officer typed: a client id, checked before any engine work. */
+    @Override
     public boolean load(String typed) {
         String text = typed == null ? "" : typed.strip();
         if (workspace.get() == null) {
@@ -260,6 +265,7 @@ public final class MainViewModel {
     }
 
     /** Scores an application row through the same path as a dataset client: a what-if edit or a new application. */
+    @Override
     public BackgroundTask<LoadedClient> rescore(int id, Application application) {
         Workspace current = workspace.get();
         Locale locale = i18n.locale();
@@ -305,6 +311,7 @@ public final class MainViewModel {
      * error line. Several may run at once (a client loads during an export); the bar stays until
      * the last ends, and Cancel stops them all.
      */
+    @Override
     public <T> void run(BackgroundTask<T> task) {
         busy.set(true);
         status.set(task.title());
@@ -337,10 +344,12 @@ public final class MainViewModel {
         java.util.List.copyOf(running).forEach(TaskExecutor.Handle::cancel);
     }
 
+    @Override
     public void clearError() {
         error.set("");
     }
 
+    @Override
     public ReadOnlyObjectProperty<Workspace> workspaceProperty() {
         return workspace.getReadOnlyProperty();
     }
@@ -349,6 +358,7 @@ public final class MainViewModel {
         return peers.getReadOnlyProperty();
     }
 
+    @Override
     public ReadOnlyObjectProperty<LoadedClient> clientProperty() {
         return client.getReadOnlyProperty();
     }
@@ -361,6 +371,7 @@ public final class MainViewModel {
         return status.getReadOnlyProperty();
     }
 
+    @Override
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
     }

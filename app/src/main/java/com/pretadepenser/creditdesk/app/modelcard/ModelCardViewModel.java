@@ -2,8 +2,8 @@ package com.pretadepenser.creditdesk.app.modelcard;
 
 import com.pretadepenser.creditdesk.app.common.I18n;
 import com.pretadepenser.creditdesk.app.common.Numbers;
-import com.pretadepenser.creditdesk.engine.training.Metrics;
-import com.pretadepenser.creditdesk.engine.training.ModelCard;
+import com.pretadepenser.creditdesk.engine.evaluation.Metrics;
+import com.pretadepenser.creditdesk.engine.model.ModelCard;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

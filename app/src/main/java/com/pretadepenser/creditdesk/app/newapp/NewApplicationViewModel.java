@@ -3,7 +3,7 @@ package com.pretadepenser.creditdesk.app.newapp;
 import com.pretadepenser.creditdesk.app.form.ChoiceField;
 import com.pretadepenser.creditdesk.app.client.LoadedClient;
 import com.pretadepenser.creditdesk.app.common.I18n;
-import com.pretadepenser.creditdesk.app.main.MainViewModel;
+import com.pretadepenser.creditdesk.app.shell.Shell;
 import com.pretadepenser.creditdesk.app.form.EditableField;
 import com.pretadepenser.creditdesk.app.workspace.Workspace;
 import com.pretadepenser.creditdesk.engine.features.FeatureSchema;
@@ -30,7 +30,7 @@ public final class NewApplicationViewModel {
     /** The id a new application is scored under: none in a Home Credit dataset, so it has no history. */
     public static final int NEW_CLIENT_ID = 0;
 
-    private final MainViewModel main;
+    private final Shell main;
     private final I18n i18n;
     private final List<EditableField> numbers = List.of(
             new EditableField("DAYS_BIRTH", "field.age", EditableField.Kind.AGE, true),
@@ -48,7 +48,7 @@ public final class NewApplicationViewModel {
     private final ReadOnlyObjectWrapper<LoadedClient> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper formError = new ReadOnlyStringWrapper("");
 
-    public NewApplicationViewModel(MainViewModel main) {
+    public NewApplicationViewModel(Shell main) {
         this.main = main;
         this.i18n = main.i18n();
         main.workspaceProperty().addListener((obs, old, now) -> fillChoices(now));

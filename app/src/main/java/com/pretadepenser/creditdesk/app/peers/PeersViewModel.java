@@ -12,7 +12,7 @@ import com.pretadepenser.creditdesk.engine.peers.PeerGroup;
 import com.pretadepenser.creditdesk.engine.peers.PeerIndex;
 import com.pretadepenser.creditdesk.engine.peers.Segment;
 import com.pretadepenser.creditdesk.engine.scoring.RiskBand;
-import com.pretadepenser.creditdesk.engine.training.ModelCard;
+import com.pretadepenser.creditdesk.engine.model.ModelCard;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

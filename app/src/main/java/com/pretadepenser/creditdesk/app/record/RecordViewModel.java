@@ -2,7 +2,7 @@ package com.pretadepenser.creditdesk.app.record;
 
 import com.pretadepenser.creditdesk.app.client.LoadedClient;
 import com.pretadepenser.creditdesk.app.common.I18n;
-import com.pretadepenser.creditdesk.app.main.MainViewModel;
+import com.pretadepenser.creditdesk.app.shell.Shell;
 import com.pretadepenser.creditdesk.app.workspace.Workspace;
 import com.pretadepenser.creditdesk.engine.CreditDeskVersion;
 import com.pretadepenser.creditdesk.engine.decisions.DecisionLog;
@@ -36,7 +36,7 @@ import javafx.beans.value.ObservableValue;
  */
 public final class RecordViewModel {
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
-    private final MainViewModel main;
+    private final Shell main;
     private final ObservableValue<LoadedClient> client;
     private final DecisionBook book;
     private final I18n i18n;
@@ -48,7 +48,7 @@ public final class RecordViewModel {
     private final BooleanBinding canRecord;
     private final StringBinding history;
 
-    public RecordViewModel(MainViewModel main, ObservableValue<LoadedClient> client, DecisionBook book) {
+    public RecordViewModel(Shell main, ObservableValue<LoadedClient> client, DecisionBook book) {
         this.main = main;
         this.client = client;
         this.book = book;

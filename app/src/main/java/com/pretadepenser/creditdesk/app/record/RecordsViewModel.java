@@ -1,7 +1,7 @@
 package com.pretadepenser.creditdesk.app.record;
 
 import com.pretadepenser.creditdesk.app.common.BackgroundTask;
-import com.pretadepenser.creditdesk.app.main.MainViewModel;
+import com.pretadepenser.creditdesk.app.shell.Shell;
 import com.pretadepenser.creditdesk.engine.decisions.DecisionCsv;
 import com.pretadepenser.creditdesk.engine.decisions.DecisionLog;
 import java.nio.file.Path;
@@ -22,7 +22,7 @@ import javafx.collections.transformation.FilteredList;
 
 /** The records screen: the log's records, filtered by client, officer, dates and overrides, and their export to CSV. */
 public final class RecordsViewModel {
-    private final MainViewModel main;
+    private final Shell main;
     private final DecisionBook book;
     private final StringProperty client = new SimpleStringProperty("");
     private final StringProperty officer = new SimpleStringProperty("");
@@ -32,7 +32,7 @@ public final class RecordsViewModel {
     private final FilteredList<DecisionLog.Entry> shown;
     private final StringBinding summary;
 
-    public RecordsViewModel(MainViewModel main, DecisionBook book) {
+    public RecordsViewModel(Shell main, DecisionBook book) {
         this.main = main;
         this.book = book;
         shown = new FilteredList<>(book.entries());

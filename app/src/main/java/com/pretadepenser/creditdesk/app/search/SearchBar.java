@@ -1,7 +1,7 @@
 package com.pretadepenser.creditdesk.app.search;
 
 import com.pretadepenser.creditdesk.app.common.I18n;
-import com.pretadepenser.creditdesk.app.main.MainViewModel;
+import com.pretadepenser.creditdesk.app.shell.Shell;
 import com.pretadepenser.creditdesk.app.theme.Styles;
 import com.pretadepenser.creditdesk.app.workspace.Workspace;
 import javafx.geometry.Pos;
@@ -16,7 +16,7 @@ public final class SearchBar extends HBox {
     public static final int SUGGESTIONS = 12;
     private final TextField field = new TextField();
 
-    public SearchBar(MainViewModel model) {
+    public SearchBar(Shell model) {
         I18n i18n = model.i18n();
         setSpacing(8);
         setAlignment(Pos.CENTER_LEFT);
@@ -38,14 +38,14 @@ public final class SearchBar extends HBox {
         getChildren().addAll(field, go);
     }
 
-    private void submit(MainViewModel model) {
+    private void submit(Shell model) {
         if (model.load(field.getText())) {
             field.selectAll();
         }
     }
 
     /** The line under the toolbar that says what was wrong (a bad id, a failed task); hidden when there is nothing to say. */
-    public static Label messageLine(MainViewModel model) {
+    public static Label messageLine(Shell model) {
         Label message = new Label();
         message.setId("searchMessage");
         message.getStyleClass().add(Styles.ERROR);

@@ -9,7 +9,7 @@ import com.pretadepenser.creditdesk.app.common.I18n;
 import com.pretadepenser.creditdesk.app.common.Numbers;
 import com.pretadepenser.creditdesk.app.common.TaskExecutor;
 import com.pretadepenser.creditdesk.app.common.UserMessages;
-import com.pretadepenser.creditdesk.app.main.MainViewModel;
+import com.pretadepenser.creditdesk.app.shell.Shell;
 import com.pretadepenser.creditdesk.app.workspace.Workspace;
 import com.pretadepenser.creditdesk.engine.scoring.Application;
 import com.pretadepenser.creditdesk.engine.scoring.Counterfactual;
@@ -30,7 +30,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * the smallest change of credit amount or term that would grant it.
  */
 public final class WhatIfViewModel {
-    private final MainViewModel main;
+    private final Shell main;
     private final TaskExecutor executor;
     private final I18n i18n;
     private final List<EditableField> fields = List.of(
@@ -59,7 +59,7 @@ public final class WhatIfViewModel {
     private LoadedClient queuedSearch;
     private long queuedGeneration;
 
-    public WhatIfViewModel(MainViewModel main) {
+    public WhatIfViewModel(Shell main) {
         this.main = main;
         this.executor = main.executor();
         this.i18n = main.i18n();

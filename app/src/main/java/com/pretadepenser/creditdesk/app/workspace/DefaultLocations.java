@@ -22,7 +22,7 @@ public final class DefaultLocations {
     }
 
     public static Optional<Path> defaultModel() {
-        return find(DEFAULT_MODEL, com.pretadepenser.creditdesk.engine.training.ModelArtifact.CARD_FILE);
+        return find(DEFAULT_MODEL, com.pretadepenser.creditdesk.engine.model.ModelArtifact.CARD_FILE);
     }
 
     static Optional<Path> find(String relative, String marker) {

@@ -9,7 +9,7 @@ import com.pretadepenser.creditdesk.engine.explain.Explanation;
 import com.pretadepenser.creditdesk.engine.features.ClientHistory;
 import com.pretadepenser.creditdesk.engine.features.FeatureMatrix;
 import com.pretadepenser.creditdesk.engine.scoring.Contribution;
-import com.pretadepenser.creditdesk.engine.scoring.ScoringModel;
+import com.pretadepenser.creditdesk.engine.model.ScoringModel;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;

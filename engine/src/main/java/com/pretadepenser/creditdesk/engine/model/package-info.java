@@ -1,8 +1,8 @@
 /**
- * The only package that touches LightGBM (lightgbm4j) and its native memory.
- * {@link com.pretadepenser.creditdesk.engine.model.LightGbmBooster} wraps a booster as an
- * {@link java.lang.AutoCloseable} whose {@code close()} may be called twice, and turns
- * {@code LGBMException} into {@link com.pretadepenser.creditdesk.engine.model.ModelException} with
- * context. Nothing else in the engine imports lightgbm4j (an ArchUnit rule checks it).
+ * A trained model as a folder and as an object: {@link com.pretadepenser.creditdesk.engine.model.ModelArtifact}
+ * writes and reads the folder (model text, card, hashes),
+ * {@link com.pretadepenser.creditdesk.engine.model.ModelCard} is its provenance and metrics, and
+ * {@link com.pretadepenser.creditdesk.engine.model.ScoringModel} is the loaded model ready to score
+ * (checking its hash and that the data carries every feature it needs).
  */
 package com.pretadepenser.creditdesk.engine.model;

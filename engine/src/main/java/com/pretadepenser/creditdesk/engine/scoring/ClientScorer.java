@@ -1,5 +1,6 @@
 package com.pretadepenser.creditdesk.engine.scoring;
 
+import com.pretadepenser.creditdesk.engine.model.ScoringModel;
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditData;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;

@@ -1,10 +1,10 @@
 package com.pretadepenser.creditdesk.engine.training;
 
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
-import com.pretadepenser.creditdesk.engine.model.LightGbmBooster;
-import com.pretadepenser.creditdesk.engine.model.LightGbmDataset;
-import com.pretadepenser.creditdesk.engine.model.ModelException;
-import com.pretadepenser.creditdesk.engine.model.TreeEnsemble;
+import com.pretadepenser.creditdesk.engine.lightgbm.LightGbmBooster;
+import com.pretadepenser.creditdesk.engine.lightgbm.LightGbmDataset;
+import com.pretadepenser.creditdesk.engine.lightgbm.ModelException;
+import com.pretadepenser.creditdesk.engine.trees.TreeEnsemble;
 import com.pretadepenser.creditdesk.engine.stats.RankStats;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,5 +1,9 @@
 package com.pretadepenser.creditdesk.engine.training;
 
+import com.pretadepenser.creditdesk.engine.evaluation.BusinessCost;
+import com.pretadepenser.creditdesk.engine.evaluation.Metrics;
+import com.pretadepenser.creditdesk.engine.model.ModelArtifact;
+import com.pretadepenser.creditdesk.engine.model.ModelCard;
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditData;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
@@ -7,8 +11,9 @@ import com.pretadepenser.creditdesk.engine.features.ClientHistory;
 import com.pretadepenser.creditdesk.engine.features.FeatureDescriptions;
 import com.pretadepenser.creditdesk.engine.features.FeaturePipeline;
 import com.pretadepenser.creditdesk.engine.features.FeatureSchema;
-import com.pretadepenser.creditdesk.engine.model.LightGbmBooster;
-import com.pretadepenser.creditdesk.engine.model.TreeEnsemble;
+import com.pretadepenser.creditdesk.engine.lightgbm.LightGbmBooster;
+import com.pretadepenser.creditdesk.engine.trees.LightGbmAgreement;
+import com.pretadepenser.creditdesk.engine.trees.TreeEnsemble;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -233,7 +238,7 @@ public final class Trainer {
      */
     private static Map<String, Double> meanAbsoluteContributions(LightGbmBooster model, TreeEnsemble trees, TrainingSet features,
                                                                  List<String> used) {
-        boolean inJava = trees.contributionsAgreeWith(model);
+        boolean inJava = LightGbmAgreement.contributionsAgree(trees, model);
         double[] sums = new double[used.size()];
         int rows = features.rows();
         int batch = 10_000;

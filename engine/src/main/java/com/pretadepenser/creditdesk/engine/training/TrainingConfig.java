@@ -1,5 +1,6 @@
 package com.pretadepenser.creditdesk.engine.training;
 
+import com.pretadepenser.creditdesk.engine.evaluation.BusinessCost;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

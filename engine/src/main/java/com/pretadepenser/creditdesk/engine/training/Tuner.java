@@ -1,5 +1,7 @@
 package com.pretadepenser.creditdesk.engine.training;
 
+import com.pretadepenser.creditdesk.engine.evaluation.BusinessCost;
+import com.pretadepenser.creditdesk.engine.model.ModelCard;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

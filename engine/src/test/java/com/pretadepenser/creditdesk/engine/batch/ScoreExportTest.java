@@ -8,7 +8,7 @@ import com.pretadepenser.creditdesk.engine.CreditDeskException;
 import com.pretadepenser.creditdesk.engine.QuickModel;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
 import com.pretadepenser.creditdesk.engine.features.ClientHistory;
-import com.pretadepenser.creditdesk.engine.scoring.ScoringModel;
+import com.pretadepenser.creditdesk.engine.model.ScoringModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

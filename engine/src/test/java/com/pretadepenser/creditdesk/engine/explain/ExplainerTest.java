@@ -9,7 +9,7 @@ import com.pretadepenser.creditdesk.engine.QuickModel;
 import com.pretadepenser.creditdesk.engine.scoring.ClientScorer;
 import com.pretadepenser.creditdesk.engine.scoring.Contribution;
 import com.pretadepenser.creditdesk.engine.scoring.Decision;
-import com.pretadepenser.creditdesk.engine.scoring.ScoringModel;
+import com.pretadepenser.creditdesk.engine.model.ScoringModel;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.pretadepenser.creditdesk.engine.QuickModel;
 import com.pretadepenser.creditdesk.engine.features.ClientHistory;
-import com.pretadepenser.creditdesk.engine.scoring.ScoringModel;
+import com.pretadepenser.creditdesk.engine.model.ScoringModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,7 +125,7 @@ class PeerIndexCacheTest {
     @Test
     void anotherModelHasItsOwnKey() {
         var card = model.card();
-        var renamed = new com.pretadepenser.creditdesk.engine.training.ModelCard(card.schemaVersion(), card.name() + " v2", card.trainedAt(),
+        var renamed = new com.pretadepenser.creditdesk.engine.model.ModelCard(card.schemaVersion(), card.name() + " v2", card.trainedAt(),
                 card.modelFile(), card.trainingData(), card.features(), card.featureSchema(), card.hyperParameters(), card.rounds(),
                 card.imbalance(), card.tuning(), card.crossValidation(), card.metrics(), card.threshold(), card.costs(),
                 card.costCurve(), card.globalImportance(), card.usage(), card.environment());

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.pretadepenser.creditdesk.engine.QuickModel;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
 import com.pretadepenser.creditdesk.engine.features.ClientHistory;
-import com.pretadepenser.creditdesk.engine.scoring.ScoringModel;
+import com.pretadepenser.creditdesk.engine.model.ScoringModel;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;

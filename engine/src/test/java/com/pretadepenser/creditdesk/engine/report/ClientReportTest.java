@@ -13,7 +13,7 @@ import com.pretadepenser.creditdesk.engine.peers.PeerIndex;
 import com.pretadepenser.creditdesk.engine.peers.PeerIndexBuilder;
 import com.pretadepenser.creditdesk.engine.scoring.ClientScorer;
 import com.pretadepenser.creditdesk.engine.scoring.Decision;
-import com.pretadepenser.creditdesk.engine.scoring.ScoringModel;
+import com.pretadepenser.creditdesk.engine.model.ScoringModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

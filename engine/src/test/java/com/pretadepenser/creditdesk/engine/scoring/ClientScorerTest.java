@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.pretadepenser.creditdesk.engine.model.ScoringModel;
 import com.pretadepenser.creditdesk.engine.QuickModel;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
 import org.junit.jupiter.api.AfterAll;

@@ -3,6 +3,7 @@ package com.pretadepenser.creditdesk.engine.scoring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.pretadepenser.creditdesk.engine.model.ScoringModel;
 import com.pretadepenser.creditdesk.engine.QuickModel;
 import java.util.Arrays;
 import java.util.Set;

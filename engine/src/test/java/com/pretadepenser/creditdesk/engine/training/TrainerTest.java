@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.pretadepenser.creditdesk.engine.evaluation.BusinessCost;
+import com.pretadepenser.creditdesk.engine.model.ModelArtifact;
+import com.pretadepenser.creditdesk.engine.model.ModelCard;
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditData;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditFolder;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
 import com.pretadepenser.creditdesk.engine.features.ClientHistory;
-import com.pretadepenser.creditdesk.engine.scoring.ScoringModel;
+import com.pretadepenser.creditdesk.engine.model.ScoringModel;
 import com.pretadepenser.creditdesk.engine.synth.SyntheticGenerator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,7 +57,7 @@ class TrainerTest {
         for (int i = 1; i < values.size(); i++) {
             assertTrue(values.get(i - 1) >= values.get(i), "largest first");
         }
-        try (var model = com.pretadepenser.creditdesk.engine.scoring.ScoringModel.load(modelDir)) {
+        try (var model = com.pretadepenser.creditdesk.engine.model.ScoringModel.load(modelDir)) {
             var matrix = model.pipeline().compute(data.table(com.pretadepenser.creditdesk.engine.data.HomeCreditTable.APPLICATION_TRAIN).orElseThrow(),
                     new com.pretadepenser.creditdesk.engine.features.ClientHistory(data));
             double[] contributions = model.lightGbmContributions(matrix);

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.pretadepenser.creditdesk.engine.evaluation.BusinessCost;
+import com.pretadepenser.creditdesk.engine.model.ModelCard;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditData;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditFolder;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
@@ -87,7 +89,7 @@ class TunerTest {
     @Test
     void theAveragedBoostersAreOneModelOfTwiceTheTrees() {
         assertEquals("2", trained.card().hyperParameters().get("boosters-averaged"));
-        var trees = com.pretadepenser.creditdesk.engine.model.TreeEnsemble.parse(trained.modelText());
+        var trees = com.pretadepenser.creditdesk.engine.trees.TreeEnsemble.parse(trained.modelText());
         assertEquals(2 * trained.card().rounds(), trees.treeCount(), "two boosters of the final round count each");
     }
 

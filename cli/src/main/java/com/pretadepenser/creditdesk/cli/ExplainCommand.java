@@ -1,0 +1,155 @@
+package com.pretadepenser.creditdesk.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.pretadepenser.creditdesk.engine.explain.Explainer;
+import com.pretadepenser.creditdesk.engine.explain.Explanation;
+import com.pretadepenser.creditdesk.engine.explain.FeatureLabels;
+import com.pretadepenser.creditdesk.engine.explain.HumanValues;
+import com.pretadepenser.creditdesk.engine.features.FeaturePipeline;
+import com.pretadepenser.creditdesk.engine.peers.Distribution;
+import com.pretadepenser.creditdesk.engine.peers.PeerGroup;
+import com.pretadepenser.creditdesk.engine.peers.PeerIndex;
+import com.pretadepenser.creditdesk.engine.peers.PeerIndexCache;
+import com.pretadepenser.creditdesk.engine.scoring.ClientScorer;
+import com.pretadepenser.creditdesk.engine.scoring.Contribution;
+import com.pretadepenser.creditdesk.engine.model.ScoringModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "explain", mixinStandardHelpOptions = true,
+        description = "Score one client and explain the decision: probability, decision, contributions by factor and feature, "
+                + "principal reasons, and how the client compares with peers on the features that weigh most.")
+final class ExplainCommand implements Callable<Integer> {
+    @Mixin
+    ModelAndData modelAndData = new ModelAndData();
+
+    @Option(names = "--client", required = true, description = "The client's SK_ID_CURR.")
+    int client;
+
+    @Option(names = "--lang", defaultValue = "en", description = "Language of labels and sentences: en or fr. Default: ${DEFAULT-VALUE}.")
+    String lang;
+
+    @Option(names = "--json", description = "Print the explanation as JSON.")
+    boolean json;
+
+    @Option(names = "--top", defaultValue = "10", description = "Features listed. Default: ${DEFAULT-VALUE}.")
+    int top;
+
+    @Option(names = "--no-peers", description = "Skip the peer comparison (it scores every client first: 0.5 s on the demo, 13 s at full scale).")
+    boolean noPeers;
+
+    /** Groups a client is compared with, and the features compared: the numeric ones that weigh most for this client. */
+    static final int PEER_FEATURES = 3;
+    static final int SIMILAR = 500;
+
+    /** The JSON output: the explanation, then the peer distributions (empty with --no-peers). */
+    record Output(Explanation explanation, List<Distribution> peers) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (!lang.equals("en") && !lang.equals("fr")) {
+            throw new IllegalArgumentException("--lang must be en or fr, not " + lang);
+        }
+        Locale locale = Locale.forLanguageTag(lang);
+        try (ScoringModel scoring = ScoringModel.load(modelAndData.model)) {
+            DataSource source = DataSource.open(modelAndData.data);
+            ClientScorer scorer = new ClientScorer(scoring, source.data());
+            ClientScorer.ScoredClient scored = scorer.score(client);
+            Explanation explanation = new Explainer(scoring.card().featureSchema()).explain(scored, locale);
+            List<Distribution> peers = noPeers ? List.of() : peers(scoring, source, scorer, scored);
+            if (json) {
+                System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                        .writeValueAsString(new Output(explanation, peers)));
+                return 0;
+            }
+            print(explanation, peers, source.origin().synthetic(), scoring, locale);
+        }
+        return 0;
+    }
+
+    /** The text form, in the language of {@code locale}: headline, summary, factors, features, peers. */
+    private void print(Explanation explanation, List<Distribution> peers, boolean synthetic, ScoringModel scoring, Locale locale) {
+        java.util.ResourceBundle texts = java.util.ResourceBundle.getBundle("com.pretadepenser.creditdesk.cli.explain", locale);
+        var score = explanation.score();
+        System.out.println(java.text.MessageFormat.format(texts.getString("headline"), Integer.toString(client),
+                synthetic ? texts.getString("synthetic") : "", number("%.1f", 100 * score.probability(), locale),
+                number("%.1f", 100 * score.threshold(), locale), texts.getString("decision." + score.decision().name()),
+                number("%+.1f", 100 * score.margin(), locale), texts.getString("band." + score.band().name())));
+        System.out.println();
+        System.out.println(explanation.summary());
+        System.out.println();
+        System.out.printf(locale, "%-44s %12s%n", texts.getString("factor"), texts.getString("logOdds"));
+        for (Explanation.FamilyContribution family : explanation.families()) {
+            System.out.printf(locale, "%-44s %+12.3f%n", family.label(), family.contribution());
+        }
+        System.out.println();
+        HumanValues values = new HumanValues(scoring.card().featureSchema(), locale);
+        System.out.printf(locale, "%-60s %-22s %10s%n", texts.getString("feature"), texts.getString("value"), texts.getString("logOdds"));
+        for (Contribution c : explanation.features().stream().limit(top).toList()) {
+            System.out.printf(locale, "%-60s %-22s %+10.3f%n", abbreviate(FeatureLabels.label(c.feature(), locale)),
+                    values.format(c.feature(), c.value()), c.contribution());
+        }
+        if (peers.isEmpty()) {
+            return;
+        }
+        System.out.println();
+        System.out.printf(locale, "%-40s %-34s %10s %11s %18s %15s %16s%n", texts.getString("peers"), texts.getString("group"),
+                texts.getString("clients"), texts.getString("percentile"), texts.getString("median"), texts.getString("defaultRate"),
+                texts.getString("meanPredicted"));
+        for (int i = 0; i < peers.size(); i++) {
+            Distribution d = peers.get(i);
+            PeerGroup.Kind kind = GROUP_ORDER.get(i % GROUP_ORDER.size());
+            String group = java.text.MessageFormat.format(texts.getString("group." + kind.name()), Integer.toString(SIMILAR));
+            System.out.printf(locale, "%-40s %-34s %,10d %11s %18s %14.1f%% %15.1f%%%n", abbreviate(FeatureLabels.label(d.feature(), locale), 40),
+                    group, d.groupSize(), Double.isNaN(d.clientPercentile()) ? "-"
+                            : "%.0f".formatted(d.percentile(HumanValues.readsBackwards(d.feature()))),
+                    values.format(d.feature(), d.quantiles()[2]), 100 * d.defaultRate(), 100 * d.meanProbability());
+        }
+    }
+
+    /** The groups of {@link #peers}, in the order it lists them for each feature. */
+    private static final List<PeerGroup.Kind> GROUP_ORDER = List.of(PeerGroup.Kind.ALL, PeerGroup.Kind.REPAYERS,
+            PeerGroup.Kind.DEFAULTERS, PeerGroup.Kind.NEAREST);
+
+    private static String number(String format, double value, Locale locale) {
+        return String.format(locale, format, value);
+    }
+
+    /**
+     * The client among all clients, repayers, defaulters and the {@value #SIMILAR} most similar, on
+     * the {@value #PEER_FEATURES} numeric features whose contribution to this client's score is largest.
+     */
+    private static List<Distribution> peers(ScoringModel scoring, DataSource source, ClientScorer scorer, ClientScorer.ScoredClient scored) {
+        PeerIndex index = PeerIndexCache.forUser().load(scoring, source.data(), scorer.history(), source.identity(), done -> { }).index();
+        int id = scored.score().clientId();
+        // In GROUP_ORDER, which the text output reads back to name each group in the user's language.
+        List<PeerGroup> groups = GROUP_ORDER.stream().map(kind -> switch (kind) {
+            case ALL -> index.all();
+            case REPAYERS -> index.repayers();
+            case DEFAULTERS -> index.defaulters();
+            case NEAREST -> index.nearest(id, SIMILAR);
+            default -> throw new IllegalStateException("no peer group " + kind + " in explain");
+        }).toList();
+        List<Distribution> out = new ArrayList<>();
+        scored.contributions().stream()
+                .filter(c -> !FeaturePipeline.isCategorical(c.feature()))
+                .limit(PEER_FEATURES)
+                .forEach(c -> groups.forEach(g -> out.add(index.distribution(g, c.feature(), c.value(), 20))));
+        return out;
+    }
+
+    private static String abbreviate(String s) {
+        return abbreviate(s, 60);
+    }
+
+    private static String abbreviate(String s, int width) {
+        return s.length() <= width ? s : s.substring(0, width - 3) + "...";
+    }
+}

@@ -1,0 +1,153 @@
+package com.pretadepenser.creditdesk.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pretadepenser.creditdesk.engine.QuickModel;
+import com.pretadepenser.creditdesk.engine.peers.PeerIndexBuilder;
+import com.pretadepenser.creditdesk.engine.scoring.ClientScorer;
+import com.pretadepenser.creditdesk.engine.model.ScoringModel;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The API over real HTTP on the loopback interface. */
+class ApiServerTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static ScoringModel model;
+    private static ClientScorer scorer;
+    private static ApiServer server;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static int client;
+
+    @BeforeAll
+    static void start() throws Exception {
+        model = ScoringModel.load(QuickModel.get().modelDir());
+        scorer = new ClientScorer(model, QuickModel.get().data());
+        server = new ApiServer(scorer, PeerIndexBuilder.build(model, QuickModel.get().data(), scorer.history()), true, "127.0.0.1", 0);
+        server.start();
+        client = scorer.clientIds()[4];
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        model.close();
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(String path, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void healthAndModel() throws Exception {
+        JsonNode health = JSON.readTree(get("/health").body());
+        assertEquals("ok", health.get("status").asText());
+        assertEquals(QuickModel.get().data().clientCount(), health.get("clients").asInt());
+        assertTrue(health.get("synthetic").asBoolean());
+        JsonNode card = JSON.readTree(get("/model").body());
+        assertEquals(model.threshold(), card.get("threshold").asDouble(), 0.0);
+    }
+
+    @Test
+    void clientScoreMatchesTheEngine() throws Exception {
+        HttpResponse<String> response = get("/clients/" + client + "/score");
+        assertEquals(200, response.statusCode());
+        JsonNode score = JSON.readTree(response.body());
+        assertEquals(scorer.score(client).score().probability(), score.get("probability").asDouble(), 1e-12);
+        assertEquals(scorer.score(client).score().decision().name(), score.get("decision").asText());
+    }
+
+    @Test
+    void clientApplicationAndFrenchExplanation() throws Exception {
+        JsonNode application = JSON.readTree(get("/clients/" + client).body());
+        assertEquals(client, application.get("SK_ID_CURR").asInt());
+        JsonNode explanation = JSON.readTree(get("/clients/" + client + "/explanation?lang=fr").body());
+        assertTrue(explanation.get("summary").asText().startsWith("La demande est"), explanation.toString());
+    }
+
+    @Test
+    void peersOfAClient() throws Exception {
+        JsonNode d = JSON.readTree(get("/clients/" + client + "/peers?group=similar&k=100&feature=EXT_SOURCE_2").body());
+        assertEquals(100, d.get("groupSize").asInt());
+        JsonNode all = JSON.readTree(get("/clients/" + client + "/peers?group=all&feature=EXT_SOURCE_2&bins=10").body());
+        int clients = JSON.readTree(get("/health").body()).get("clients").asInt();
+        assertEquals(clients, all.get("groupSize").asInt());
+        assertEquals(10, all.get("binCounts").size());
+        assertEquals(0.0, JSON.readTree(get("/clients/" + client + "/peers?group=repayers&feature=EXT_SOURCE_2").body())
+                .get("defaultRate").asDouble());
+        JsonNode segment = JSON.readTree(get("/clients/" + client + "/peers?group=segment&attributes=GENDER,AGE_BAND&feature=AMT_CREDIT").body());
+        assertTrue(segment.get("groupSize").asInt() > 0 && segment.get("groupSize").asInt() < clients, segment.toString());
+        assertEquals(400, get("/clients/" + client + "/peers?group=segment&attributes=SHOE_SIZE&feature=AMT_CREDIT").statusCode());
+        assertEquals(400, get("/clients/" + client + "/peers?group=nobody&feature=EXT_SOURCE_2").statusCode());
+        HttpResponse<String> noFeature = get("/clients/" + client + "/peers");
+        assertEquals(400, noFeature.statusCode());
+        assertTrue(noFeature.body().contains("feature is required"), noFeature.body());
+    }
+
+    @Test
+    void unknownClientIs404AndMalformedIdIs400() throws Exception {
+        HttpResponse<String> unknown = get("/clients/42/score");
+        assertEquals(404, unknown.statusCode());
+        assertTrue(JSON.readTree(unknown.body()).get("error").asText().contains("No client with SK_ID_CURR 42"));
+        assertEquals(404, get("/clients/42/explanation").statusCode());
+        assertEquals(404, get("/clients/42/peers?feature=EXT_SOURCE_2").statusCode());
+        HttpResponse<String> malformed = get("/clients/abc");
+        assertEquals(400, malformed.statusCode());
+        assertEquals(404, get("/nothing/here").statusCode());
+    }
+
+    @Test
+    void newApplicationIsScoredAndBadFieldsAreNamed() throws Exception {
+        HttpResponse<String> ok = post("/score", "{\"AMT_INCOME_TOTAL\": 135000, \"AMT_CREDIT\": 406597.5, \"AMT_ANNUITY\": 24700.5,"
+                + " \"DAYS_BIRTH\": -12005, \"DAYS_EMPLOYED\": -1188, \"NAME_INCOME_TYPE\": \"Working\", \"EXT_SOURCE_2\": 0.26,"
+                + " \"NAME_CONTRACT_TYPE\": \"Cash loans\"}");
+        assertEquals(200, ok.statusCode(), ok.body());
+        double p = JSON.readTree(ok.body()).get("score").get("probability").asDouble();
+        assertTrue(p > 0 && p < 1);
+
+        HttpResponse<String> bad = post("/score", "{\"AMT_INCOME_TOTAL\": \"a lot\", \"AMT_CREDIT\": 1000, \"AMT_ANNUITY\": 50,"
+                + " \"DAYS_BIRTH\": -12005, \"DAYS_EMPLOYED\": -100, \"NAME_INCOME_TYPE\": \"Working\", \"COLOUR\": 3}");
+        assertEquals(400, bad.statusCode());
+        JsonNode error = JSON.readTree(bad.body());
+        assertTrue(error.get("error").asText().contains("AMT_INCOME_TOTAL must be a number"), bad.body());
+        assertTrue(error.get("error").asText().contains("COLOUR is not an application field"), bad.body());
+        assertEquals(2, error.get("fields").size());
+
+        assertEquals(400, post("/score", "not json").statusCode());
+
+        HttpResponse<String> unknownCategory = post("/score", "{\"AMT_INCOME_TOTAL\": 135000, \"AMT_CREDIT\": 406597.5,"
+                + " \"AMT_ANNUITY\": 24700.5, \"DAYS_BIRTH\": -12005, \"DAYS_EMPLOYED\": -1188, \"NAME_INCOME_TYPE\": \"working\"}");
+        assertEquals(400, unknownCategory.statusCode(), "a category the model never saw is not read as missing");
+        JsonNode categoryError = JSON.readTree(unknownCategory.body());
+        assertTrue(categoryError.get("error").asText().contains("NAME_INCOME_TYPE is \"working\", a category the model does not know"),
+                unknownCategory.body());
+        assertTrue(categoryError.get("error").asText().contains("did you mean \"Working\"?"), unknownCategory.body());
+    }
+
+    @Test
+    void limitsAndMethodsAreEnforcedWithoutStackTraces() throws Exception {
+        HttpResponse<String> large = post("/score", "{\"AMT_CREDIT\": " + "1".repeat(70_000) + "}");
+        assertEquals(413, large.statusCode());
+        HttpResponse<String> wrong = post("/health", "{}");
+        assertEquals(405, wrong.statusCode());
+        for (HttpResponse<String> r : new HttpResponse[] {large, wrong}) {
+            assertFalse(r.body().contains("Exception"), r.body());
+            assertFalse(r.body().contains("\tat "), r.body());
+        }
+    }
+}

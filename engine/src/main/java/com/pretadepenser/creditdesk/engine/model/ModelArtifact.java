@@ -1,0 +1,146 @@
+package com.pretadepenser.creditdesk.engine.model;
+
+import com.pretadepenser.creditdesk.engine.model.ModelCard;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import com.pretadepenser.creditdesk.engine.data.AtomicFolder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A model folder: {@code model.txt} (LightGBM's text) and {@code model-card.json}. Written at once
+ * (staging folder, then rename); read back with the model text's hash checked against the card.
+ */
+public final class ModelArtifact {
+    public static final String MODEL_FILE = "model.txt";
+    public static final String CARD_FILE = "model-card.json";
+    public static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ModelArtifact() {
+    }
+
+    public static void write(Path folder, ModelCard card, String modelText, boolean replace) {
+        AtomicFolder.write(folder, replace, staging -> {
+            Files.writeString(staging.resolve(MODEL_FILE), modelText, StandardCharsets.UTF_8);
+            JSON.writeValue(staging.resolve(CARD_FILE).toFile(), card);
+        });
+    }
+
+    /** Refuses, before hours of training, a model folder that exists and may not be replaced. */
+    public static void requireWritable(Path folder, boolean replace) {
+        if (Files.exists(folder) && !replace) {
+            throw new CreditDeskException(folder.toAbsolutePath().normalize()
+                    + " already exists. Choose another folder, or replace it with --replace.");
+        }
+    }
+
+    /**
+     * Saves the LightGBM text of a model whose card could not be made, beside {@code folder}
+     * (never in it: the folder stays as it was), written whole or not at all. Returns the file.
+     */
+    public static Path rescue(Path folder, String modelText) {
+        Path absolute = folder.toAbsolutePath().normalize();
+        String name = absolute.getFileName() + ".unfinished-" + MODEL_FILE;
+        try {
+            return writeWhole(absolute.resolveSibling(name), modelText);
+        } catch (IOException beside) {
+            // Beside the folder is not writable (the reason the folder could not be written, perhaps): the temp folder.
+            try {
+                return writeWhole(Path.of(System.getProperty("java.io.tmpdir")).resolve(name), modelText);
+            } catch (IOException e) {
+                throw new CreditDeskException("The trained model could not be saved beside " + absolute + " ("
+                        + beside.getMessage() + ") nor in the temporary folder (" + e.getMessage() + ").", e);
+            }
+        }
+    }
+
+    private static Path writeWhole(Path file, String text) throws IOException {
+        Path partial = file.resolveSibling("." + file.getFileName() + ".writing");
+        Files.createDirectories(file.getParent());
+        Files.writeString(partial, text, StandardCharsets.UTF_8);
+        Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return file;
+    }
+
+    /** The card and the model text of a model folder, after checking the text is the one the card describes. */
+    public record Contents(ModelCard card, String modelText) {
+    }
+
+    public static Contents read(Path folder) {
+        Path cardFile = folder.resolve(CARD_FILE);
+        Path modelFile = folder.resolve(MODEL_FILE);
+        if (!Files.isRegularFile(cardFile) || !Files.isRegularFile(modelFile)) {
+            throw new CreditDeskException(folder + " is not a CreditDesk model: it needs " + MODEL_FILE + " and " + CARD_FILE
+                    + ". Train one with: creditdesk train --data DATASET --out " + folder);
+        }
+        ModelCard card;
+        try {
+            card = JSON.readValue(cardFile.toFile(), ModelCard.class);
+        } catch (IOException e) {
+            throw new CreditDeskException(cardFile + " is not a readable model card: " + e.getMessage(), e);
+        }
+        if (card.schemaVersion() > ModelCard.SCHEMA_VERSION) {
+            throw new CreditDeskException(cardFile + " is model-card format " + card.schemaVersion()
+                    + ", newer than this CreditDesk reads (" + ModelCard.SCHEMA_VERSION + ").");
+        }
+        String text;
+        try {
+            text = Files.readString(modelFile, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new CreditDeskException("Cannot read " + modelFile + ": " + e.getMessage(), e);
+        }
+        String actual = sha256(text);
+        if (!actual.equals(card.modelFile().sha256())) {
+            throw new CreditDeskException(modelFile + " is not the model its card describes: its SHA-256 is " + actual
+                    + ", the card says " + card.modelFile().sha256() + ". The model was changed or damaged; "
+                    + "restore it or train it again.");
+        }
+        return new Contents(card, text);
+    }
+
+    public static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    public static Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("creditdesk", com.pretadepenser.creditdesk.engine.CreditDeskVersion.get());
+        env.put("lightgbm4j", "4.3.0-1");
+        env.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
+        env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        return env;
+    }
+
+    public static ModelCard.Usage defaultUsage(boolean synthetic) {
+        List<String> limitations = new java.util.ArrayList<>(List.of(
+                "Probabilities are calibrated to the training data's default rate; a portfolio with another rate needs recalibration.",
+                "Trained on applicants who were granted a loan in the past: it has not seen how refused applicants would have repaid.",
+                "Gender and age are model inputs because the Home Credit data carries them; their use in a decision must be reviewed against local non-discrimination law."));
+        if (synthetic) {
+            limitations.add(0, "Trained on SYNTHETIC data: for demonstration and testing only, never for a real credit decision.");
+        }
+        return new ModelCard.Usage(
+                "Estimate the probability that a consumer-credit applicant with little or no credit history has payment "
+                        + "difficulties, to support (not replace) a relationship manager's decision, with the reasons shown.",
+                List.of("Automatic refusal without human review",
+                        "Applicants or products unlike Home Credit's consumer and cash loans",
+                        "Setting prices, limits or collections priorities"),
+                limitations);
+    }
+}

@@ -1,0 +1,179 @@
+package com.pretadepenser.creditdesk.engine.trees;
+
+import com.pretadepenser.creditdesk.engine.lightgbm.LightGbmBooster;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The check that the Java TreeSHAP ({@link TreeEnsemble#contributions}) gives LightGBM's own
+ * values for a model, run once for any model before the Java walk explains it, and the probe rows
+ * it is run on.
+ */
+public final class LightGbmAgreement {
+    /** Rows the Java contributions are checked on, at least: more when a feature has more split values to place. */
+    static final int PROBE_ROWS = 100;
+    private static final Logger LOG = Logger.getLogger(LightGbmAgreement.class.getName());
+
+    private LightGbmAgreement() {
+    }
+
+    /**
+     * Whether {@link TreeEnsemble#contributions} gives LightGBM's own values for this model: checked
+     * on rows that travel both ways through every split (the check fails if they do not), each value
+     * within 1e-9 (relative beyond 1) of {@code C_API_PREDICT_CONTRIB}. False, with the reason
+     * logged, when they differ, when the trees are too deep for the Java walk, or when the check
+     * itself fails.
+     */
+    public static boolean contributionsAgree(TreeEnsemble trees, LightGbmBooster booster) {
+        try {
+            if (!trees.hasContributions()) {
+                LOG.warning("the trees are too deep for the Java TreeSHAP; LightGBM explains this model");
+                return false;
+            }
+            int featureCount = trees.featureCount();
+            int rows = Math.max(PROBE_ROWS, probeValues(trees).stream().mapToInt(List::size).max().orElse(0));
+            double[][] probes = probeColumns(trees, rows, 1);
+            if (!travelsEveryBranch(trees, probes, rows)) {
+                LOG.warning("the probe rows miss a branch of this model; LightGBM explains it");
+                return false;
+            }
+            double[] rowMajor = new double[rows * featureCount];
+            for (int f = 0; f < featureCount; f++) {
+                for (int r = 0; r < rows; r++) {
+                    rowMajor[r * featureCount + f] = probes[f][r];
+                }
+            }
+            double[] ours = trees.contributions(probes, rows);
+            double[] lightGbm = booster.contributions(rowMajor, rows, 1);
+            for (int i = 0; i < ours.length; i++) {
+                if (!(Math.abs(ours[i] - lightGbm[i]) <= 1e-9 * Math.max(1, Math.abs(lightGbm[i])))) {
+                    LOG.warning("the Java TreeSHAP differs from LightGBM's (" + ours[i] + " against " + lightGbm[i]
+                            + "); LightGBM explains this model");
+                    return false;
+                }
+            }
+            return true;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "checking the Java TreeSHAP against LightGBM failed; LightGBM explains this model", e);
+            return false;
+        }
+    }
+
+    /** Whether, for every split of every tree, some row goes left and some goes right. */
+    static boolean travelsEveryBranch(TreeEnsemble trees, double[][] columns, int rows) {
+        for (Tree tree : trees.trees()) {
+            for (int node = 0; node < tree.splitFeature().length; node++) {
+                boolean left = false;
+                boolean right = false;
+                double[] column = columns[tree.splitFeature()[node]];
+                for (int r = 0; r < rows && !(left && right); r++) {
+                    boolean goesLeft = tree.goesLeft(column[r], node);
+                    left |= goesLeft;
+                    right |= !goesLeft;
+                }
+                if (!(left && right)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Rows made to travel every branch of the model, one column per feature: for each feature,
+     * values at and just above its split thresholds, categories of its category splits and one
+     * outside them, zeros and missing values, drawn at random with {@code seed}, and in every
+     * column its lowest cut, a value above its highest and each of its categories.
+     */
+    public static double[][] probeColumns(TreeEnsemble trees, int rows, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        List<List<Double>> thresholds = new ArrayList<>();
+        List<SortedSet<Integer>> categories = new ArrayList<>();
+        splitValues(trees, thresholds, categories);
+        List<List<Double>> sure = probeValues(thresholds, categories);
+        double[][] columns = new double[trees.featureCount()][rows];
+        for (int f = 0; f < trees.featureCount(); f++) {
+            List<Double> cuts = thresholds.get(f);
+            List<Integer> levels = new ArrayList<>(categories.get(f));
+            for (int r = 0; r < rows; r++) {
+                double p = rng.nextDouble();
+                double value;
+                if (p < 0.1) {
+                    value = Double.NaN;
+                } else if (p < 0.15) {
+                    value = 0;
+                } else if (!levels.isEmpty() && (cuts.isEmpty() || rng.nextBoolean())) {
+                    value = rng.nextInt(10) == 0 ? levels.get(levels.size() - 1) + 1 : levels.get(rng.nextInt(levels.size()));
+                } else if (!cuts.isEmpty()) {
+                    double cut = cuts.get(rng.nextInt(cuts.size()));
+                    value = rng.nextBoolean() ? cut : Math.nextUp(cut);
+                } else {
+                    value = rng.nextGaussian();
+                }
+                columns[f][r] = value;
+            }
+            // Then, so that every split is seen both ways: the lowest cut (left of every cut), just
+            // above the highest (right of every cut), and each category, in rows that vary by feature.
+            int shift = rows > 0 ? rng.nextInt(rows) : 0;
+            List<Double> values = sure.get(f);
+            for (int i = 0; i < Math.min(rows, values.size()); i++) {
+                columns[f][(shift + i) % rows] = values.get(i);
+            }
+        }
+        return columns;
+    }
+
+    /** Per feature, the values every probe set must hold: its lowest cut, just above its highest, each category. */
+    private static List<List<Double>> probeValues(TreeEnsemble trees) {
+        List<List<Double>> thresholds = new ArrayList<>();
+        List<SortedSet<Integer>> categories = new ArrayList<>();
+        splitValues(trees, thresholds, categories);
+        return probeValues(thresholds, categories);
+    }
+
+    private static List<List<Double>> probeValues(List<List<Double>> thresholds, List<SortedSet<Integer>> categories) {
+        List<List<Double>> sure = new ArrayList<>();
+        for (int f = 0; f < thresholds.size(); f++) {
+            List<Double> values = new ArrayList<>();
+            List<Double> cuts = thresholds.get(f);
+            if (!cuts.isEmpty()) {
+                values.add(Collections.min(cuts));
+                values.add(Math.nextUp(Collections.max(cuts)));
+            }
+            categories.get(f).forEach(level -> values.add((double) level));
+            sure.add(values);
+        }
+        return sure;
+    }
+
+    /** Each feature's numeric split thresholds and the categories its category splits name. */
+    private static void splitValues(TreeEnsemble trees, List<List<Double>> thresholds, List<SortedSet<Integer>> categories) {
+        for (int f = 0; f < trees.featureCount(); f++) {
+            thresholds.add(new ArrayList<>());
+            categories.add(new TreeSet<>());
+        }
+        for (Tree tree : trees.trees()) {
+            for (int node = 0; node < tree.splitFeature().length; node++) {
+                int feature = tree.splitFeature()[node];
+                if ((tree.decisionType()[node] & Tree.CATEGORICAL) == 0) {
+                    thresholds.get(feature).add(tree.threshold()[node]);
+                    continue;
+                }
+                int set = (int) tree.threshold()[node];
+                for (int i = tree.catBoundaries()[set]; i < tree.catBoundaries()[set + 1]; i++) {
+                    for (int bit = 0; bit < 32; bit++) {
+                        if ((tree.catThreshold()[i] >>> bit & 1) != 0) {
+                            categories.get(feature).add(32 * (i - tree.catBoundaries()[set]) + bit);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * A LightGBM model's trees evaluated in Java, without the native library:
+ * {@link com.pretadepenser.creditdesk.engine.trees.TreeEnsemble} (raw scores over feature columns),
+ * read from the model text by {@code TreeModelParser}, explained by
+ * {@link com.pretadepenser.creditdesk.engine.trees.TreeShap}, and checked against LightGBM's own
+ * contributions by {@link com.pretadepenser.creditdesk.engine.trees.LightGbmAgreement} before use.
+ */
+package com.pretadepenser.creditdesk.engine.trees;

@@ -1,0 +1,136 @@
+package com.pretadepenser.creditdesk.engine.lightgbm;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.pretadepenser.creditdesk.engine.lightgbm.LightGbmBooster;
+import com.pretadepenser.creditdesk.engine.stats.RankStats;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
+import org.junit.jupiter.api.Test;
+
+class LightGbmBoosterTest {
+    private static final Map<String, String> PARAMS = Map.of("learning_rate", "0.1", "num_leaves", "15",
+            "min_data_in_leaf", "20", "seed", "1", "deterministic", "true", "num_threads", "1");
+
+    /** y depends on x0 (strongly), x1 (weakly); x2 is a 3-level category. */
+    private static LightGbmBooster.Matrix data(int rows, long seed, float[] labels) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[] values = new double[rows * 3];
+        for (int r = 0; r < rows; r++) {
+            double x0 = rng.nextGaussian();
+            double x1 = rng.nextGaussian();
+            int x2 = rng.nextInt(3);
+            values[3 * r] = x0;
+            values[3 * r + 1] = rng.nextDouble() < 0.1 ? Double.NaN : x1;
+            values[3 * r + 2] = x2;
+            double logit = -1 + 2 * x0 + 0.5 * x1 + (x2 == 2 ? 1 : 0);
+            labels[r] = rng.nextDouble() < 1 / (1 + Math.exp(-logit)) ? 1 : 0;
+        }
+        return new LightGbmBooster.Matrix(values, rows, List.of("x0", "x1", "x2"), new int[] {2});
+    }
+
+    @Test
+    void learnsAndItsContributionsSumToTheRawScore() {
+        float[] trainLabels = new float[3000];
+        float[] validLabels = new float[1000];
+        LightGbmBooster.Matrix train = data(3000, 1, trainLabels);
+        LightGbmBooster.Matrix valid = data(1000, 2, validLabels);
+        int[] rounds = {0};
+
+        try (LightGbmBooster model = LightGbmBooster.train(train, trainLabels, valid, validLabels, PARAMS, 300, 20,
+                (round, auc) -> rounds[0] = round, () -> false)) {
+            double[] raw = model.rawScores(valid.values(), 1000, 2);
+            int[] y = new int[1000];
+            for (int i = 0; i < y.length; i++) {
+                y[i] = (int) validLabels[i];
+            }
+            assertTrue(RankStats.auc(raw, y) > 0.8, "AUC " + RankStats.auc(raw, y));
+            assertTrue(model.bestIteration() > 0 && model.bestIteration() < rounds[0], "early stopping kept round " + model.bestIteration());
+
+            double[] contributions = model.contributions(valid.values(), 1000, 2);
+            assertEquals(1000 * 4, contributions.length);
+            for (int r = 0; r < 1000; r++) {
+                double sum = 0;
+                for (int j = 0; j < 4; j++) {
+                    sum += contributions[4 * r + j];
+                }
+                assertEquals(raw[r], sum, 1e-9, "row " + r);
+            }
+        }
+    }
+
+    @Test
+    void reloadedFromItsTextItScoresTheSame() {
+        float[] labels = new float[2000];
+        LightGbmBooster.Matrix train = data(2000, 3, labels);
+        try (LightGbmBooster model = LightGbmBooster.train(train, labels, null, null, PARAMS, 30, 0, (r, a) -> { }, () -> false);
+             LightGbmBooster copy = LightGbmBooster.fromText(model.modelText())) {
+            assertArrayEquals(model.rawScores(train.values(), 2000, 1), copy.rawScores(train.values(), 2000, 1), 0.0);
+            assertEquals(3, copy.featureCount());
+        }
+    }
+
+    @Test
+    void closingTwiceIsHarmlessAndUseAfterCloseIsRefused() {
+        float[] labels = new float[500];
+        LightGbmBooster.Matrix train = data(500, 4, labels);
+        LightGbmBooster model = LightGbmBooster.train(train, labels, null, null, PARAMS, 5, 0, (r, a) -> { }, () -> false);
+
+        model.close();
+        assertDoesNotThrow(model::close);
+        assertThrows(IllegalStateException.class, () -> model.rawScores(train.values(), 500, 1));
+    }
+
+    @Test
+    void corruptedModelTextGivesAModelException() {
+        ModelException e = assertThrows(ModelException.class, () -> LightGbmBooster.fromText("tree\nversion=v4\nnot a model"));
+        assertTrue(e.getMessage().startsWith("The model file is not a LightGBM model"), e.getMessage());
+    }
+
+    @Test
+    void trainingStopsWhenCancelled() {
+        float[] labels = new float[500];
+        LightGbmBooster.Matrix train = data(500, 5, labels);
+        int[] rounds = {0};
+        assertThrows(CancellationException.class, () -> LightGbmBooster.train(train, labels, null, null, PARAMS, 1000, 0,
+                (r, a) -> rounds[0] = r, () -> rounds[0] >= 3));
+        assertEquals(3, rounds[0]);
+    }
+
+    @Test
+    void concurrentPredictionsOnOneBoosterAgreeWithSequentialOnes() throws Exception {
+        float[] labels = new float[2000];
+        LightGbmBooster.Matrix train = data(2000, 3, labels);
+        try (LightGbmBooster model = LightGbmBooster.train(train, labels, train, labels, PARAMS, 60, 0, (round, auc) -> { }, () -> false)) {
+            double[] one = java.util.Arrays.copyOf(train.values(), 3);
+            double[] expectedContributions = model.contributions(one, 1, 1);
+            double[] expectedRaw = model.rawScores(train.values(), 2000, 2);
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    boolean batch = t % 2 == 0;
+                    results.add(pool.submit(() -> {
+                        boolean same = true;
+                        for (int i = 0; i < 150; i++) {
+                            same &= batch ? java.util.Arrays.equals(expectedRaw, model.rawScores(train.values(), 2000, 2))
+                                    : java.util.Arrays.equals(expectedContributions, model.contributions(one, 1, 1));
+                        }
+                        return same;
+                    }));
+                }
+                for (var result : results) {
+                    assertTrue(result.get(), "a prediction made alongside others differs");
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+}
