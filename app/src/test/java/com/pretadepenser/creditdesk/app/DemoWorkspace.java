@@ -7,14 +7,18 @@ import com.pretadepenser.creditdesk.app.common.I18n;
 import com.pretadepenser.creditdesk.app.main.MainViewModel;
 import com.pretadepenser.creditdesk.app.workspace.DefaultLocations;
 import com.pretadepenser.creditdesk.app.workspace.Workspace;
+import com.pretadepenser.creditdesk.cli.CreditDeskCli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * The shipped demo dataset with the shipped model, opened once per test JVM (the real model: it
- * scores a client in about a millisecond, so nothing is mocked), with its peer index built.
+ * The shipped demo dataset with a small model trained on it here, once per test JVM (a real
+ * LightGBM model, trained in seconds: nothing is mocked), with its peer index built. The ViewModel
+ * and UI tests check behaviour against whatever this model says, so retraining the shipped model
+ * changes none of them; {@code ShippedModelGoldenTest} pins the shipped model's own digits.
  */
 public final class DemoWorkspace {
     private static Workspace workspace;
@@ -66,11 +70,25 @@ public final class DemoWorkspace {
 
     public static synchronized Workspace get() {
         if (workspace == null) {
-            workspace = Workspace.open(DefaultLocations.demoData().orElseThrow(), DefaultLocations.defaultModel().orElseThrow(),
-                    BackgroundTask.Progress.NONE);
+            workspace = Workspace.open(DefaultLocations.demoData().orElseThrow(), fixtureModel(), BackgroundTask.Progress.NONE);
             workspace.peers();
         }
         return workspace;
+    }
+
+    /** The fixture model: 2 folds, at most 120 rounds, no tuning, a fixed seed (about 15 s). */
+    private static Path fixtureModel() {
+        try {
+            Path folder = Files.createTempDirectory("creditdesk-fixture-model").resolve("model");
+            int code = CreditDeskCli.run("train", "--data", DefaultLocations.demoData().orElseThrow().toString(), "--out", folder.toString(),
+                    "--tune", "off", "--folds", "2", "--max-rounds", "120", "--early-stopping", "30", "--seed", "7");
+            if (code != 0) {
+                throw new IllegalStateException("training the fixture model failed with exit code " + code);
+            }
+            return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
