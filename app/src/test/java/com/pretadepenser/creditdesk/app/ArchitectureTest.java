@@ -64,4 +64,26 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule appPackagesFormNoCycle = com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
             .matching("com.pretadepenser.creditdesk.app.(*)..").should().beFreeOfCycles();
+
+    /**
+     * The dashboard's layers, from the top: the launcher and tools start the main window, which holds
+     * the screens, which share the shell, the client, the workspace, charts and form parts, which
+     * rest on common parts and the theme; all of it over the engine, which sees none of it.
+     */
+    @ArchTest
+    static final ArchRule dashboardLayersDependOnlyDownwards = com.tngtech.archunit.library.Architectures.layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .layer("Start").definedBy("com.pretadepenser.creditdesk.app", "com.pretadepenser.creditdesk.app.devtools..")
+            .layer("Window").definedBy("..app.main..")
+            .layer("Screens").definedBy("..app.decision..", "..app.peers..", "..app.whatif..", "..app.newapp..", "..app.modelcard..",
+                    "..app.search..", "..app.record..")
+            .layer("Shared").definedBy("..app.shell..", "..app.client..", "..app.workspace..", "..app.charts..", "..app.form..")
+            .layer("Foundation").definedBy("..app.common..", "..app.theme..")
+            .layer("Engine").definedBy("com.pretadepenser.creditdesk.engine..")
+            .whereLayer("Start").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Window").mayOnlyBeAccessedByLayers("Start")
+            .whereLayer("Screens").mayOnlyBeAccessedByLayers("Start", "Window")
+            .whereLayer("Shared").mayOnlyBeAccessedByLayers("Start", "Window", "Screens")
+            .whereLayer("Foundation").mayOnlyBeAccessedByLayers("Start", "Window", "Screens", "Shared")
+            .whereLayer("Engine").mayOnlyBeAccessedByLayers("Start", "Window", "Screens", "Shared", "Foundation");
 }

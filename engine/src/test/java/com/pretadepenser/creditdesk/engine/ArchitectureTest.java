@@ -56,4 +56,28 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("..engine.training..", "..engine.scoring..", "..engine.model..", "..engine.lightgbm..", "..engine.trees..")
                 .check(ENGINE);
     }
+
+    /**
+     * The engine's layers, from the bottom up (docs/architecture.md): each may use the ones below it,
+     * never one above. The root package (the project exception, palette, user folders) is under all.
+     */
+    @Test
+    void engineLayersDependOnlyDownwards() {
+        String root = "com.pretadepenser.creditdesk.engine.";
+        com.tngtech.archunit.library.Architectures.layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("Data").definedBy(root + "stats..", root + "data..")
+                .layer("Synthetic").definedBy(root + "synth..")
+                .layer("Features").definedBy(root + "features..")
+                .layer("Models").definedBy(root + "lightgbm..", root + "trees..", root + "evaluation..", root + "model..")
+                .layer("Training").definedBy(root + "training..")
+                .layer("Scoring").definedBy(root + "scoring..", root + "explain..", root + "peers..", root + "batch..")
+                .layer("Records").definedBy(root + "decisions..", root + "report..")
+                .whereLayer("Records").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Training").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Scoring").mayOnlyBeAccessedByLayers("Records")
+                .whereLayer("Models").mayOnlyBeAccessedByLayers("Training", "Scoring", "Records")
+                .whereLayer("Features").mayOnlyBeAccessedByLayers("Models", "Training", "Scoring", "Records")
+                .whereLayer("Synthetic").mayNotBeAccessedByAnyLayer()
+                .check(ENGINE);
+    }
 }
