@@ -55,9 +55,9 @@ public final class CreditDeskApp extends Application {
         MainView view = new MainView(model, new ViewContext(i18n, theme));
         StartTrace.mark("view built");
         Scene scene = new Scene(view, 1440, 900);
-        applyTheme(scene, theme.get());
+        theme.get().applyTo(scene);
         theme.addListener((obs, old, now) -> {
-            applyTheme(scene, now);
+            now.applyTo(scene);
             settings.setTheme(now.name().toLowerCase(Locale.ROOT));
         });
         stage.setScene(scene);
@@ -102,10 +102,6 @@ public final class CreditDeskApp extends Application {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("the developer tool " + name + " could not start", e);
         }
-    }
-
-    static void applyTheme(Scene scene, Theme theme) {
-        scene.getStylesheets().setAll(Theme.class.getResource("base.css").toExternalForm(), theme.stylesheet());
     }
 
     @Override

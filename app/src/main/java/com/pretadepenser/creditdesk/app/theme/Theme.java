@@ -5,13 +5,16 @@ import java.awt.Color;
 import java.util.Locale;
 
 /**
- * Light and dark appearance: a stylesheet of looked-up colours for the controls, and the same
- * colours for what JavaFX CSS cannot reach (JFreeChart and the gauge's canvas). Data colours come
- * from the Okabe-Ito palette, distinguishable with the common colour-vision deficiencies.
+ * Light and dark appearance. Each theme's colours are defined once, as looked-up colours in its
+ * stylesheet (light.css, dark.css: {@code -cd-panel}, {@code -cd-fg}, {@code -cd-border},
+ * {@code -cd-muted}...); what JavaFX CSS cannot reach (JFreeChart and the gauge's canvas) reads
+ * them from there. The data colours (Okabe-Ito, distinguishable with the common colour-vision
+ * deficiencies) are the engine's {@link Palette}, shared with the PDF report, and reach the
+ * stylesheets as looked-up colours too ({@link #paletteStyle()}: {@code -cd-green}, {@code -cd-vermilion}...).
  */
 public enum Theme {
-    LIGHT("light.css", Color.WHITE, Palette.INK, Palette.RULE, Palette.MUTED),
-    DARK("dark.css", new Color(0x22272E), new Color(0xE6EDF3), new Color(0x444C56), new Color(0xA8B3BD));
+    LIGHT("light.css"),
+    DARK("dark.css");
 
     /** The data colours, one definition for the dashboard and the report: {@link Palette}. */
     public static final Color VERMILION = Palette.VERMILION;
@@ -28,12 +31,62 @@ public enum Theme {
     private final Color grid;
     private final Color muted;
 
-    Theme(String stylesheet, Color background, Color foreground, Color grid, Color muted) {
+    Theme(String stylesheet) {
         this.stylesheet = stylesheet;
-        this.background = background;
-        this.foreground = foreground;
-        this.grid = grid;
-        this.muted = muted;
+        java.util.Map<String, Color> colours = lookedUpColours(stylesheet);
+        this.background = required(colours, "-cd-panel", stylesheet);
+        this.foreground = required(colours, "-cd-fg", stylesheet);
+        this.grid = required(colours, "-cd-border", stylesheet);
+        this.muted = required(colours, "-cd-muted", stylesheet);
+    }
+
+    /** The looked-up colours a stylesheet defines ({@code -cd-name: #RRGGBB;}), by name. */
+    static java.util.Map<String, Color> lookedUpColours(String stylesheet) {
+        try (java.io.InputStream in = Theme.class.getResourceAsStream(stylesheet)) {
+            if (in == null) {
+                throw new IllegalStateException("no stylesheet " + stylesheet + " beside " + Theme.class.getName());
+            }
+            String css = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            java.util.Map<String, Color> colours = new java.util.LinkedHashMap<>();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(-cd-[a-z-]+)\\s*:\\s*#([0-9A-Fa-f]{6})\\s*;").matcher(css);
+            while (m.find()) {
+                colours.put(m.group(1), new Color(Integer.parseInt(m.group(2), 16)));
+            }
+            return colours;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static Color required(java.util.Map<String, Color> colours, String name, String stylesheet) {
+        Color colour = colours.get(name);
+        if (colour == null) {
+            throw new IllegalStateException(stylesheet + " defines no " + name);
+        }
+        return colour;
+    }
+
+    /**
+     * The engine's palette as looked-up colours, set on the scene's root: the stylesheets name
+     * {@code -cd-green}, {@code -cd-vermilion}, {@code -cd-yellow}, {@code -cd-ink}... and never a hex value of their own.
+     */
+    public static String paletteStyle() {
+        StringBuilder style = new StringBuilder();
+        java.util.Map.of("-cd-vermilion", Palette.VERMILION, "-cd-blue", Palette.BLUE, "-cd-orange", Palette.ORANGE,
+                "-cd-yellow", Palette.YELLOW, "-cd-green", Palette.GREEN, "-cd-sky", Palette.SKY, "-cd-purple", Palette.PURPLE,
+                "-cd-ink", Palette.INK).entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .forEach(e -> style.append(e.getKey()).append(": ").append(hex(e.getValue())).append("; "));
+        return style.toString().strip();
+    }
+
+    static String hex(Color c) {
+        return String.format(Locale.ROOT, "#%02X%02X%02X", c.getRed(), c.getGreen(), c.getBlue());
+    }
+
+    /** Dresses a scene in this theme: the shared rules, this theme's colours, the palette's on the root. */
+    public void applyTo(javafx.scene.Scene scene) {
+        scene.getRoot().setStyle(paletteStyle());
+        scene.getStylesheets().setAll(Theme.class.getResource("base.css").toExternalForm(), stylesheet());
     }
 
     public String stylesheet() {

@@ -54,7 +54,7 @@ class DashboardUiTest {
         model = new MainViewModel(executor, i18n, new AppSettings(Files.createTempDirectory("creditdesk-ui")));
         view = new MainView(model, new ViewContext(i18n, new SimpleObjectProperty<>(Theme.LIGHT)));
         Scene scene = new Scene(view, 1440, 900);
-        scene.getStylesheets().setAll(Theme.class.getResource("base.css").toExternalForm(), Theme.LIGHT.stylesheet());
+        Theme.LIGHT.applyTo(scene);
         stage.setScene(scene);
         stage.show();
         model.show(DemoWorkspace.get(), DemoWorkspace.REFUSED_CLIENT);
