@@ -1,5 +1,6 @@
 package com.pretadepenser.creditdesk.engine.explain;
 
+import com.pretadepenser.creditdesk.engine.features.FeatureFamily;
 import com.pretadepenser.creditdesk.engine.features.FeatureSchema;
 import com.pretadepenser.creditdesk.engine.scoring.ClientScorer;
 import com.pretadepenser.creditdesk.engine.scoring.Contribution;

@@ -1,5 +1,6 @@
 package com.pretadepenser.creditdesk.engine.explain;
 
+import com.pretadepenser.creditdesk.engine.features.FeatureFamily;
 import com.pretadepenser.creditdesk.engine.scoring.Contribution;
 import com.pretadepenser.creditdesk.engine.scoring.Score;
 import java.util.List;

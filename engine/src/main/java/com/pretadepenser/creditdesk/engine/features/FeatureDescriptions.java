@@ -2,9 +2,9 @@ package com.pretadepenser.creditdesk.engine.features;
 
 import com.pretadepenser.creditdesk.engine.data.HomeCreditSchema;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** A one-line English description of any feature the pipeline makes, for model cards and tooltips. */
 public final class FeatureDescriptions {
@@ -14,22 +14,9 @@ public final class FeatureDescriptions {
             "INCOME_PER_PERSON", "Income per household member (income / family members).",
             "ANNUITY_INCOME_PERC", "Share of income taken by the loan's annuity (annuity / income).",
             "PAYMENT_RATE", "Annuity relative to the credit amount (annuity / credit): a short loan has a high rate.");
-    private static final Map<String, String> SOURCES = new LinkedHashMap<>();
     private static final Map<String, String> AGGREGATIONS = Map.of(
             "MIN", "minimum", "MAX", "maximum", "MEAN", "mean", "SUM", "sum", "VAR", "variance",
             "SIZE", "number of records", "NUNIQUE", "number of distinct values");
-
-    static {
-        SOURCES.put("BURO_", "all credits at other institutions (credit bureau)");
-        SOURCES.put("ACTIVE_", "active credits at other institutions");
-        SOURCES.put("CLOSED_", "closed credits at other institutions");
-        SOURCES.put("PREV_", "all previous applications at Home Credit");
-        SOURCES.put("APPROVED_", "approved previous applications");
-        SOURCES.put("REFUSED_", "refused previous applications");
-        SOURCES.put("POS_", "monthly balances of previous POS and cash loans");
-        SOURCES.put("INSTAL_", "instalment payments of previous credits");
-        SOURCES.put("CC_", "monthly balances of previous credit cards");
-    }
 
     private FeatureDescriptions() {
     }
@@ -42,22 +29,20 @@ public final class FeatureDescriptions {
         if (column.isPresent()) {
             return column.get().labelEn() + ": " + column.get().description();
         }
-        if (feature.endsWith("_COUNT")) {
-            String prefix = feature.substring(0, feature.length() - "COUNT".length());
-            return "Number of records in the client's " + SOURCES.getOrDefault(prefix, "history") + ".";
+        Optional<FeatureGroup> group = FeatureGroup.of(feature);
+        if (group.isEmpty()) {
+            return feature;
         }
-        for (Map.Entry<String, String> source : SOURCES.entrySet()) {
-            if (feature.startsWith(source.getKey())) {
-                String rest = feature.substring(source.getKey().length());
-                int cut = rest.lastIndexOf('_');
-                String aggregation = cut < 0 ? "" : rest.substring(cut + 1);
-                String what = cut < 0 ? rest : rest.substring(0, cut);
-                return "%s of %s over the client's %s.".formatted(
-                        capitalise(AGGREGATIONS.getOrDefault(aggregation, aggregation.toLowerCase(Locale.ROOT))),
-                        what, source.getValue());
-            }
+        String rest = feature.substring(group.get().prefix().length());
+        if (rest.equals(FeatureGroup.COUNT)) {
+            return "Number of records in the client's " + group.get().description() + ".";
         }
-        return feature;
+        int cut = rest.lastIndexOf('_');
+        String aggregation = cut < 0 ? "" : rest.substring(cut + 1);
+        String what = cut < 0 ? rest : rest.substring(0, cut);
+        return "%s of %s over the client's %s.".formatted(
+                capitalise(AGGREGATIONS.getOrDefault(aggregation, aggregation.toLowerCase(Locale.ROOT))),
+                what, group.get().description());
     }
 
     private static String capitalise(String s) {

@@ -59,17 +59,9 @@ public final class FeaturePipeline {
         return spec != null && !spec.isNumber();
     }
 
-    /** Feature-name prefixes of the history aggregates and the child table each comes from. */
-    private static final Map<String, HomeCreditTable> PREFIXES = Map.of(
-            "BURO_", HomeCreditTable.BUREAU, "ACTIVE_", HomeCreditTable.BUREAU, "CLOSED_", HomeCreditTable.BUREAU,
-            "PREV_", HomeCreditTable.PREVIOUS_APPLICATION, "APPROVED_", HomeCreditTable.PREVIOUS_APPLICATION,
-            "REFUSED_", HomeCreditTable.PREVIOUS_APPLICATION, "POS_", HomeCreditTable.POS_CASH_BALANCE,
-            "INSTAL_", HomeCreditTable.INSTALLMENTS_PAYMENTS, "CC_", HomeCreditTable.CREDIT_CARD_BALANCE);
-
-    /** The child table a feature's prefix comes from, or null for application features. */
+    /** The child table a feature comes from ({@link FeatureGroup}), or null for application features. */
     public static HomeCreditTable sourceTable(String feature) {
-        int cut = feature.indexOf('_');
-        return cut < 0 ? null : PREFIXES.get(feature.substring(0, cut + 1));
+        return FeatureGroup.of(feature).map(FeatureGroup::source).orElse(null);
     }
 
     /** A name LightGBM accepts. */

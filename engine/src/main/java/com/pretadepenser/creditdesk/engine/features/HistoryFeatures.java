@@ -221,8 +221,8 @@ final class HistoryFeatures {
         }
     }
 
-    private void aggregate(String prefix, Slice slice, Inputs inputs, Map<String, List<Aggregation>> spec) {
-        String[] names = inputs.names(prefix, spec);
+    private void aggregate(FeatureGroup group, Slice slice, Inputs inputs, Map<String, List<Aggregation>> spec) {
+        String[] names = inputs.names(group.prefix(), spec);
         int[] rows = slice.rows();
         double[] values = new double[rows.length];
         Map<String, int[]> levelsOfSlice = new java.util.HashMap<>();
@@ -250,7 +250,8 @@ final class HistoryFeatures {
         }
     }
 
-    private void count(String name, Slice slice) {
+    private void count(FeatureGroup group, Slice slice) {
+        String name = group.feature(FeatureGroup.COUNT);
         double[] column = new double[clients.length];
         for (int c = 0; c < clients.length; c++) {
             column[c] = slice.start()[c] == slice.end()[c] ? Double.NaN : slice.end()[c] - slice.start()[c];
@@ -278,9 +279,9 @@ final class HistoryFeatures {
         CompactTable bureau = history.table(HomeCreditTable.BUREAU).orElseThrow();
         Inputs in = history.inputs("bureau", schema, () -> bureauInputs(bureau));
         Slice slice = Slice.of(history.groups(HomeCreditTable.BUREAU), clients);
-        aggregate("BURO_", slice, in, in.all);
-        aggregate("ACTIVE_", slice.filter(in.is(HomeCreditTable.BUREAU, bureau, "CREDIT_ACTIVE", "Active")), in, in.numeric);
-        aggregate("CLOSED_", slice.filter(in.is(HomeCreditTable.BUREAU, bureau, "CREDIT_ACTIVE", "Closed")), in, in.numeric);
+        aggregate(FeatureGroup.BUREAU, slice, in, in.all);
+        aggregate(FeatureGroup.ACTIVE_BUREAU, slice.filter(in.is(HomeCreditTable.BUREAU, bureau, "CREDIT_ACTIVE", "Active")), in, in.numeric);
+        aggregate(FeatureGroup.CLOSED_BUREAU, slice.filter(in.is(HomeCreditTable.BUREAU, bureau, "CREDIT_ACTIVE", "Closed")), in, in.numeric);
     }
 
     private Inputs bureauInputs(CompactTable bureau) {
@@ -368,11 +369,11 @@ final class HistoryFeatures {
         CompactTable previous = history.table(HomeCreditTable.PREVIOUS_APPLICATION).orElseThrow();
         Inputs in = history.inputs("previous", schema, () -> previousInputs(previous));
         Slice slice = Slice.of(history.groups(HomeCreditTable.PREVIOUS_APPLICATION), clients);
-        aggregate("PREV_", slice, in, in.all);
+        aggregate(FeatureGroup.PREVIOUS, slice, in, in.all);
         // A status absent from training keeps no row.
-        aggregate("APPROVED_", slice.filter(in.is(HomeCreditTable.PREVIOUS_APPLICATION, previous, "NAME_CONTRACT_STATUS", "Approved")),
+        aggregate(FeatureGroup.APPROVED, slice.filter(in.is(HomeCreditTable.PREVIOUS_APPLICATION, previous, "NAME_CONTRACT_STATUS", "Approved")),
                 in, in.numeric);
-        aggregate("REFUSED_", slice.filter(in.is(HomeCreditTable.PREVIOUS_APPLICATION, previous, "NAME_CONTRACT_STATUS", "Refused")),
+        aggregate(FeatureGroup.REFUSED, slice.filter(in.is(HomeCreditTable.PREVIOUS_APPLICATION, previous, "NAME_CONTRACT_STATUS", "Refused")),
                 in, in.numeric);
     }
 
@@ -411,16 +412,16 @@ final class HistoryFeatures {
             return inputs;
         });
         Slice slice = Slice.of(history.groups(HomeCreditTable.POS_CASH_BALANCE), clients);
-        aggregate("POS_", slice, in, in.all);
-        count("POS_COUNT", slice);
+        aggregate(FeatureGroup.POS_CASH, slice, in, in.all);
+        count(FeatureGroup.POS_CASH, slice);
     }
 
     private void installments() {
         CompactTable ins = history.table(HomeCreditTable.INSTALLMENTS_PAYMENTS).orElseThrow();
         Inputs in = history.inputs("installments", schema, () -> installmentInputs(ins));
         Slice slice = Slice.of(history.groups(HomeCreditTable.INSTALLMENTS_PAYMENTS), clients);
-        aggregate("INSTAL_", slice, in, in.all);
-        count("INSTAL_COUNT", slice);
+        aggregate(FeatureGroup.INSTALMENTS, slice, in, in.all);
+        count(FeatureGroup.INSTALMENTS, slice);
     }
 
     private Inputs installmentInputs(CompactTable ins) {
@@ -454,8 +455,8 @@ final class HistoryFeatures {
             return inputs;
         });
         Slice slice = Slice.of(history.groups(HomeCreditTable.CREDIT_CARD_BALANCE), clients);
-        aggregate("CC_", slice, in, in.all);
-        count("CC_COUNT", slice);
+        aggregate(FeatureGroup.CREDIT_CARD, slice, in, in.all);
+        count(FeatureGroup.CREDIT_CARD, slice);
     }
 
     /** max(x, 0), NaN kept, as pandas' clip(lower=0). */

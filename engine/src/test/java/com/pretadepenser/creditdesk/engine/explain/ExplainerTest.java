@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.pretadepenser.creditdesk.engine.QuickModel;
+import com.pretadepenser.creditdesk.engine.features.FeatureFamily;
 import com.pretadepenser.creditdesk.engine.scoring.ClientScorer;
 import com.pretadepenser.creditdesk.engine.scoring.Contribution;
 import com.pretadepenser.creditdesk.engine.scoring.Decision;

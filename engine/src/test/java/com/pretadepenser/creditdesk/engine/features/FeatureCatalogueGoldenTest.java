@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditData;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditFolder;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
-import com.pretadepenser.creditdesk.engine.explain.FeatureFamily;
 import com.pretadepenser.creditdesk.engine.explain.FeatureLabels;
 import com.pretadepenser.creditdesk.engine.synth.SyntheticGenerator;
 import java.io.IOException;
