@@ -2,6 +2,7 @@ package com.pretadepenser.creditdesk.cli;
 
 import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
 import com.pretadepenser.creditdesk.engine.data.LocalDataset;
+import com.pretadepenser.creditdesk.engine.stats.Statistics;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -64,6 +65,6 @@ final class BenchCommand implements Callable<Integer> {
     private static void row(String step, double[] times) {
         double[] sorted = times.clone();
         Arrays.sort(sorted);
-        System.out.printf("%-40s %10.0f %10.0f %10.0f%n", step, sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1]);
+        System.out.printf("%-40s %10.0f %10.0f %10.0f%n", step, Statistics.nearestRankOfSorted(sorted, 0.5), sorted[0], sorted[sorted.length - 1]);
     }
 }

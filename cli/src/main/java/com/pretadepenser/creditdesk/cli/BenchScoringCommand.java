@@ -10,6 +10,7 @@ import com.pretadepenser.creditdesk.engine.peers.PeerIndexCache;
 import com.pretadepenser.creditdesk.engine.peers.Segment;
 import com.pretadepenser.creditdesk.engine.scoring.ClientScorer;
 import com.pretadepenser.creditdesk.engine.model.ScoringModel;
+import com.pretadepenser.creditdesk.engine.stats.Statistics;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -176,7 +177,7 @@ final class BenchScoringCommand implements Callable<Integer> {
     private static void row(String label, double[] times) {
         double[] sorted = times.clone();
         Arrays.sort(sorted);
-        System.out.printf("%-52s %10.2f %10.2f %10.2f%n", label, sorted[sorted.length / 2],
-                sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)], sorted[sorted.length - 1]);
+        System.out.printf("%-52s %10.2f %10.2f %10.2f%n", label, Statistics.nearestRankOfSorted(sorted, 0.5),
+                Statistics.nearestRankOfSorted(sorted, 0.99), sorted[sorted.length - 1]);
     }
 }

@@ -6,7 +6,7 @@ import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
 import com.pretadepenser.creditdesk.engine.data.LocalDataset;
 import com.pretadepenser.creditdesk.engine.features.ClientHistory;
 import com.pretadepenser.creditdesk.engine.model.ScoringModel;
-import com.pretadepenser.creditdesk.engine.stats.RankStats;
+import com.pretadepenser.creditdesk.engine.stats.Statistics;
 import com.pretadepenser.creditdesk.engine.training.StratifiedFolds;
 import com.pretadepenser.creditdesk.engine.training.Trainer;
 import com.pretadepenser.creditdesk.engine.training.TrainingConfig;
@@ -75,7 +75,7 @@ final class HoldoutCommand implements Callable<Integer> {
             scores = model.probabilities(held, new ClientHistory(source.data()));
         }
         int[] heldTarget = held.intColumn("TARGET").asIntArray();
-        double auc = RankStats.auc(scores, heldTarget);
+        double auc = Statistics.auc(scores, heldTarget);
         System.out.printf("trained on %,d, tested on %,d held-out applicants in %.0f s (%s)%n", learnRows.length, testRows.length,
                 (System.nanoTime() - start) / 1e9, data);
         System.out.printf("%-42s %8s%n", "", "AUC");
@@ -85,7 +85,7 @@ final class HoldoutCommand implements Callable<Integer> {
         if (truth != null) {
             Int2DoubleOpenHashMap truePd = readTruth(truth);
             double[] optimal = IntStream.of(held.intColumn("SK_ID_CURR").asIntArray()).mapToDouble(truePd::get).toArray();
-            double bayes = RankStats.auc(optimal, heldTarget);
+            double bayes = Statistics.auc(optimal, heldTarget);
             System.out.printf("%-42s %8.4f%n", "true probabilities (Bayes optimum)", bayes);
             System.out.printf("%-42s %8.4f%n", "gap to the optimum", bayes - auc);
         }

@@ -4,6 +4,7 @@ import com.pretadepenser.creditdesk.app.common.FxSteps;
 import com.pretadepenser.creditdesk.app.common.ProcessClock;
 import com.pretadepenser.creditdesk.app.main.MainView;
 import com.pretadepenser.creditdesk.app.main.MainViewModel;
+import com.pretadepenser.creditdesk.engine.stats.Statistics;
 import java.util.Arrays;
 import java.util.Random;
 import javafx.application.Platform;
@@ -101,11 +102,7 @@ public final class UiBench {
     private static void row(String name, double[] millis, String goal) {
         double[] sorted = millis.clone();
         Arrays.sort(sorted);
-        System.out.printf("%-44s %8d %8.1f %8.1f %8.1f %8s%n", name, sorted.length, quantile(sorted, 0.5), quantile(sorted, 0.9),
-                quantile(sorted, 0.99), goal);
-    }
-
-    static double quantile(double[] sorted, double q) {
-        return sorted[(int) Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+        System.out.printf("%-44s %8d %8.1f %8.1f %8.1f %8s%n", name, sorted.length, Statistics.nearestRankOfSorted(sorted, 0.5),
+                Statistics.nearestRankOfSorted(sorted, 0.9), Statistics.nearestRankOfSorted(sorted, 0.99), goal);
     }
 }

@@ -1,7 +1,7 @@
 package com.pretadepenser.creditdesk.engine.evaluation;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.pretadepenser.creditdesk.engine.stats.RankStats;
+import com.pretadepenser.creditdesk.engine.stats.Statistics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -93,7 +93,7 @@ public record Metrics(
         double b2 = beta * beta;
         double fBeta = recall + precision == 0 || Double.isNaN(recall) || Double.isNaN(precision) ? 0
                 : (1 + b2) * precision * recall / (b2 * precision + recall);
-        return new Metrics(n, positives / (double) n, RankStats.auc(probability, target), averagePrecision(probability, target),
+        return new Metrics(n, positives / (double) n, Statistics.auc(probability, target), averagePrecision(probability, target),
                 brier / n, logLoss / n, ks(probability, target), threshold, new Confusion(tp, fn, fp, tn),
                 recall, precision, fBeta, beta, calibration(probability, target), roc(probability, target));
     }
@@ -127,7 +127,7 @@ public record Metrics(
     static double ks(double[] p, int[] y) {
         double[] positives = IntStream.range(0, p.length).filter(i -> y[i] == 1).mapToDouble(i -> p[i]).toArray();
         double[] negatives = IntStream.range(0, p.length).filter(i -> y[i] == 0).mapToDouble(i -> p[i]).toArray();
-        return RankStats.ks(positives, negatives);
+        return Statistics.ks(positives, negatives);
     }
 
     /**

@@ -3,6 +3,7 @@ package com.pretadepenser.creditdesk.engine.peers;
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
 import com.pretadepenser.creditdesk.engine.features.FeatureMatrix;
 import com.pretadepenser.creditdesk.engine.features.FeaturePipeline;
+import com.pretadepenser.creditdesk.engine.stats.Statistics;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import java.util.Arrays;
 import java.util.List;
@@ -205,7 +206,7 @@ public final class PeerIndex {
         }
         double[] quantiles = new double[Distribution.QUANTILE_LEVELS.length];
         for (int q = 0; q < quantiles.length; q++) {
-            quantiles[q] = quantile(present, Distribution.QUANTILE_LEVELS[q]);
+            quantiles[q] = Statistics.quantileOfSorted(present, Distribution.QUANTILE_LEVELS[q]);
         }
         double[] edges = new double[0];
         int[] counts = new int[0];
@@ -296,17 +297,6 @@ public final class PeerIndex {
         return low;
     }
 
-    /** Linear interpolation between order statistics (numpy's default). */
-    static double quantile(double[] sorted, double level) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        double position = level * (sorted.length - 1);
-        int low = (int) Math.floor(position);
-        int high = Math.min(low + 1, sorted.length - 1);
-        return sorted[low] + (position - low) * (sorted[high] - sorted[low]);
-    }
-
     private static double[][] standardize(FeatureMatrix features, List<String> names) {
         double[][] out = new double[names.size()][];
         for (int f = 0; f < names.size(); f++) {
@@ -323,20 +313,13 @@ public final class PeerIndex {
     }
 
     private static double mean(double[] column) {
-        return Arrays.stream(column).filter(v -> !Double.isNaN(v)).average().orElse(0);
+        double mean = Statistics.mean(column);
+        return Double.isNaN(mean) ? 0 : mean;
     }
 
+    /** The spread to standardize by: 1 where it is undefined or zero, so such a feature adds nothing. */
     private static double sd(double[] column) {
-        double mean = mean(column);
-        double[] present = Arrays.stream(column).filter(v -> !Double.isNaN(v)).toArray();
-        if (present.length < 2) {
-            return 1;
-        }
-        double ss = 0;
-        for (double v : present) {
-            ss += (v - mean) * (v - mean);
-        }
-        double sd = Math.sqrt(ss / (present.length - 1));
-        return sd == 0 ? 1 : sd;
+        double sd = Statistics.standardDeviation(column);
+        return Double.isNaN(sd) || sd == 0 ? 1 : sd;
     }
 }

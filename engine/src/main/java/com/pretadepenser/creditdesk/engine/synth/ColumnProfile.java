@@ -1,6 +1,7 @@
 package com.pretadepenser.creditdesk.engine.synth;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.pretadepenser.creditdesk.engine.stats.Statistics;
 import java.util.Arrays;
 
 /**
@@ -53,10 +54,7 @@ public record ColumnProfile(
         if (quantiles == null || quantiles.length == 0) {
             return Double.NaN;
         }
-        double position = Math.min(Math.max(u, 0), 1) * (quantiles.length - 1);
-        int low = (int) Math.floor(position);
-        int high = Math.min(low + 1, quantiles.length - 1);
-        double value = quantiles[low] + (position - low) * (quantiles[high] - quantiles[low]);
+        double value = Statistics.quantileOfSorted(quantiles, u);
         return integral ? Math.rint(value) : value;
     }
 

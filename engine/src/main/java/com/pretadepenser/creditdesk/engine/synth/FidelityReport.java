@@ -5,7 +5,7 @@ import com.pretadepenser.creditdesk.engine.data.ColumnSpec;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditData;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditSchema;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
-import com.pretadepenser.creditdesk.engine.stats.RankStats;
+import com.pretadepenser.creditdesk.engine.stats.Statistics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -74,8 +74,8 @@ public record FidelityReport(List<ColumnCheck> columns, List<DirectionCheck> dir
             } else {
                 double[] x = r.doubleColumn(spec.name()).asDoubleArray();
                 double[] y = s.doubleColumn(spec.name()).asDoubleArray();
-                ks = RankStats.ks(x, y);
-                double auc = RankStats.auc(x, realTarget);
+                ks = Statistics.ks(x, y);
+                double auc = Statistics.auc(x, realTarget);
                 if (!Double.isNaN(auc)) {
                     double[] realRates = quartileRates(x, realTarget);
                     double[] syntheticRates = quartileRates(y, syntheticTarget);

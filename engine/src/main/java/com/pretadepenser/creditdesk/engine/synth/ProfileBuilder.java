@@ -5,6 +5,7 @@ import com.pretadepenser.creditdesk.engine.data.ColumnSpec;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditData;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditSchema;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
+import com.pretadepenser.creditdesk.engine.stats.Statistics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -101,10 +102,7 @@ public final class ProfileBuilder {
         }
         double[] quantiles = new double[sorted.length == 0 ? 0 : QUANTILES];
         for (int q = 0; q < quantiles.length; q++) {
-            double position = q / (double) (QUANTILES - 1) * (sorted.length - 1);
-            int low = (int) Math.floor(position);
-            int high = Math.min(low + 1, sorted.length - 1);
-            quantiles[q] = sorted[low] + (position - low) * (sorted[high] - sorted[low]);
+            quantiles[q] = Statistics.quantileOfSorted(sorted, q / (double) (QUANTILES - 1));
         }
         return new ColumnProfile(name, missingRate, integral, quantiles, null, null, null, null,
                 association, sentinel, sentinelRate);
@@ -192,34 +190,10 @@ public final class ProfileBuilder {
             }
             i = j + 1;
         }
-        return pearson(ranks, labels);
+        return Statistics.pearson(ranks, labels);
     }
 
-    static double pearson(double[] x, int[] y) {
-        double[] yy = new double[y.length];
-        for (int i = 0; i < y.length; i++) {
-            yy[i] = y[i];
-        }
-        return pearson(x, yy);
-    }
-
-    static double pearson(double[] x, double[] y) {
-        double sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
-        int n = 0;
-        for (int i = 0; i < x.length; i++) {
-            if (Double.isNaN(x[i]) || Double.isNaN(y[i])) {
-                continue;
-            }
-            n++;
-            sx += x[i];
-            sy += y[i];
-            sxx += x[i] * x[i];
-            syy += y[i] * y[i];
-            sxy += x[i] * y[i];
-        }
-        double cov = sxy - sx * sy / n;
-        double vx = sxx - sx * sx / n;
-        double vy = syy - sy * sy / n;
-        return vx <= 0 || vy <= 0 ? 0 : cov / Math.sqrt(vx * vy);
+    private static double pearson(double[] x, int[] y) {
+        return Statistics.pearson(x, Arrays.stream(y).asDoubleStream().toArray());
     }
 }

@@ -5,7 +5,7 @@ import com.pretadepenser.creditdesk.engine.lightgbm.LightGbmBooster;
 import com.pretadepenser.creditdesk.engine.lightgbm.LightGbmDataset;
 import com.pretadepenser.creditdesk.engine.lightgbm.ModelException;
 import com.pretadepenser.creditdesk.engine.trees.TreeEnsemble;
-import com.pretadepenser.creditdesk.engine.stats.RankStats;
+import com.pretadepenser.creditdesk.engine.stats.Statistics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -51,7 +51,7 @@ final class CrossValidation {
         /** AUC over the rows the run folds held out. */
         double auc(int[] target) {
             int[] rows = IntStream.range(0, oof.length).filter(i -> !Double.isNaN(oof[i])).toArray();
-            return RankStats.auc(IntStream.of(rows).mapToDouble(i -> oof[i]).toArray(), IntStream.of(rows).map(i -> target[i]).toArray());
+            return Statistics.auc(IntStream.of(rows).mapToDouble(i -> oof[i]).toArray(), IntStream.of(rows).map(i -> target[i]).toArray());
         }
     }
 

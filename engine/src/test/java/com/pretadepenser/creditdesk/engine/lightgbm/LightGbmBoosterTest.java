@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.pretadepenser.creditdesk.engine.lightgbm.LightGbmBooster;
-import com.pretadepenser.creditdesk.engine.stats.RankStats;
+import com.pretadepenser.creditdesk.engine.stats.Statistics;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -52,7 +52,7 @@ class LightGbmBoosterTest {
             for (int i = 0; i < y.length; i++) {
                 y[i] = (int) validLabels[i];
             }
-            assertTrue(RankStats.auc(raw, y) > 0.8, "AUC " + RankStats.auc(raw, y));
+            assertTrue(Statistics.auc(raw, y) > 0.8, "AUC " + Statistics.auc(raw, y));
             assertTrue(model.bestIteration() > 0 && model.bestIteration() < rounds[0], "early stopping kept round " + model.bestIteration());
 
             double[] contributions = model.contributions(valid.values(), 1000, 2);

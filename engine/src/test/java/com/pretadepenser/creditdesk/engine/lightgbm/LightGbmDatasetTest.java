@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.pretadepenser.creditdesk.engine.trees.TreeEnsemble;
 import com.pretadepenser.creditdesk.engine.lightgbm.LightGbmDataset;
 import com.pretadepenser.creditdesk.engine.lightgbm.LightGbmBooster;
-import com.pretadepenser.creditdesk.engine.stats.RankStats;
+import com.pretadepenser.creditdesk.engine.stats.Statistics;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -88,7 +88,7 @@ class LightGbmDatasetTest {
                         + model.bestIteration() + " of " + rounds[0]);
                 double[] raw = model.rawScores(rowMajor(validRows), validRows.length, 1);
                 int[] y = IntStream.range(0, validRows.length).map(i -> (int) expected[i]).toArray();
-                assertTrue(RankStats.auc(raw, y) > 0.8, "AUC on the held-out subset " + RankStats.auc(raw, y));
+                assertTrue(Statistics.auc(raw, y) > 0.8, "AUC on the held-out subset " + Statistics.auc(raw, y));
                 assertTrue(lastAuc[0] > 0.8, "LightGBM's own validation AUC on the subset " + lastAuc[0]);
             }
             // The parent stays usable after its subsets were taken: the final model trains on it.

@@ -13,7 +13,7 @@ import com.pretadepenser.creditdesk.engine.data.HomeCreditFolder;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditSchema;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
 import com.pretadepenser.creditdesk.engine.data.LocalDataset;
-import com.pretadepenser.creditdesk.engine.stats.RankStats;
+import com.pretadepenser.creditdesk.engine.stats.Statistics;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.NamedCsvRecord;
 import it.unimi.dsi.fastutil.ints.Int2DoubleOpenHashMap;
@@ -167,7 +167,7 @@ class SyntheticGeneratorTest {
             }
         }
         int[] y = labels.stream().mapToInt(Integer::intValue).toArray();
-        double auc = RankStats.auc(probabilities.stream().mapToDouble(Double::doubleValue).toArray(), y);
+        double auc = Statistics.auc(probabilities.stream().mapToDouble(Double::doubleValue).toArray(), y);
         double rate = labels.stream().mapToInt(Integer::intValue).average().orElseThrow();
 
         assertEquals(CLIENTS, y.length);
