@@ -284,6 +284,44 @@ class GenuineDataPathTest {
     }
 
     @Test
+    void driftComparesTheGenuineTestApplicantsWithTheTrainingDataByDefault() throws Exception {
+        Path report = dir.resolve("drift.json");
+        Result drift = run("drift", "--model", model.toString(), "--current", dataset.toString(), "--out", report.toString());
+        assertEquals(0, drift.code(), drift.err());
+        // the default reference is the training data the card names; the current batch its test applicants
+        assertTrue(drift.out().contains("(test applicants, 4,874) against " + dataset + " (train applicants, 6,999)"), drift.out());
+        assertTrue(drift.out().matches("(?s).*Verdict: (STABLE|MODERATE|SIGNIFICANT).*"), drift.out());
+        JsonNode json = JSON.readTree(report.toFile());
+        ModelCard card = ModelArtifact.read(model).card();
+        assertEquals(card.featureNames().size(), json.get("features").size());
+        assertEquals(6_999, json.get("reference-rows").asInt());
+        assertEquals(4_874, json.get("current-rows").asInt());
+        double previous = Double.MAX_VALUE;
+        for (JsonNode feature : json.get("features")) {
+            double psi = feature.get("psi").asDouble();
+            assertTrue(psi >= 0 && Double.isFinite(psi), feature.toString());
+            assertTrue(feature.get("weighted-psi").asDouble() <= previous + 1e-12, "sorted by weighted PSI: " + feature);
+            previous = feature.get("weighted-psi").asDouble();
+        }
+        assertTrue(json.get("columns").size() > 100, "the raw application columns too");
+        System.out.printf("genuine drift, test vs train: verdict %s, score PSI %.3f%n", json.get("verdict").asText(),
+                json.get("score-psi").asDouble());
+    }
+
+    @Test
+    void driftNamesWhatIsWrongInOneLine() {
+        Result missing = run("drift", "--model", model.toString(), "--current", dir.resolve("no-such-batch").toString());
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().contains("no-such-batch"), missing.err());
+        assertFalse(missing.err().contains("\tat "), "no stack trace: " + missing.err());
+        Path folderless = dir.resolve("no-such-folder").resolve("drift.json");
+        Result unwritable = run("drift", "--model", model.toString(), "--current", dataset.toString(), "--out", folderless.toString());
+        assertEquals(1, unwritable.code());
+        assertTrue(unwritable.err().contains("its folder does not exist"), unwritable.err());
+        assertFalse(Files.exists(folderless.getParent()));
+    }
+
+    @Test
     void holdoutMeasuresAucOnHeldOutGenuineApplicants() {
         Result holdout = run("holdout", "--data", dataset.toString());
         assertEquals(0, holdout.code(), holdout.err());

@@ -74,8 +74,9 @@ public final class DriftAnalysis {
 
     static FeatureDrift numbers(String name, boolean levels, double[] reference, double[] current, double share) {
         double psi = levels ? PopulationStability.ofCodes(reference, current) : PopulationStability.ofNumbers(reference, current);
-        return new FeatureDrift(name, levels, psi, Statistics.ks(reference, current),
-                Statistics.ksPValue(reference, current), share, psi * share, missing(reference), missing(current));
+        // KS compares orders: it has no meaning over the codes of a category
+        return new FeatureDrift(name, levels, psi, levels ? Double.NaN : Statistics.ks(reference, current),
+                levels ? Double.NaN : Statistics.ksPValue(reference, current), share, psi * share, missing(reference), missing(current));
     }
 
     private static double missing(double[] values) {

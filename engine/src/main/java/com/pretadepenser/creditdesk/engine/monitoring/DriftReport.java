@@ -1,5 +1,8 @@
 package com.pretadepenser.creditdesk.engine.monitoring;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
 /**
@@ -14,8 +17,11 @@ import java.util.List;
  * @param features        the model's features, most drifted first (PSI x importance, then PSI)
  * @param columns         the raw application columns, most drifted first (PSI)
  */
-public record DriftReport(long referenceRows, long currentRows, double scorePsi, double scoreKs, double scoreKsPValue,
-                          double weightedPsi, List<FeatureDrift> features, List<FeatureDrift> columns) {
+@JsonPropertyOrder({"verdict", "reference-rows", "current-rows", "score-psi", "score-ks", "score-ks-p-value", "weighted-psi"})
+public record DriftReport(@JsonProperty("reference-rows") long referenceRows, @JsonProperty("current-rows") long currentRows,
+                          @JsonProperty("score-psi") double scorePsi, @JsonProperty("score-ks") double scoreKs,
+                          @JsonProperty("score-ks-p-value") double scoreKsPValue, @JsonProperty("weighted-psi") double weightedPsi,
+                          @JsonProperty("features") List<FeatureDrift> features, @JsonProperty("columns") List<FeatureDrift> columns) {
     public DriftReport {
         features = List.copyOf(features);
         columns = List.copyOf(columns);
@@ -25,11 +31,13 @@ public record DriftReport(long referenceRows, long currentRows, double scorePsi,
      * The overall verdict: the worse of the score's stability and that of the importance-weighted
      * mean PSI of the features (so a shift in features the model hardly uses does not raise it).
      */
+    @JsonProperty("verdict")
     public Stability verdict() {
         return Stability.of(scorePsi).worse(Stability.of(weightedPsi));
     }
 
     /** The features whose own PSI reads as {@code stability}. */
+    @JsonIgnore
     public List<FeatureDrift> features(Stability stability) {
         return features.stream().filter(f -> f.stability() == stability).toList();
     }

@@ -1,5 +1,8 @@
 package com.pretadepenser.creditdesk.engine.monitoring;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
 /**
  * How one feature (or raw application column) moved between the reference and the current batch.
  *
@@ -13,8 +16,14 @@ package com.pretadepenser.creditdesk.engine.monitoring;
  * @param referenceMissing share of the reference batch where the value is missing
  * @param currentMissing   share of the current batch where it is missing
  */
-public record FeatureDrift(String name, boolean levels, double psi, double ks, double ksPValue, double importance,
-                           double weightedPsi, double referenceMissing, double currentMissing) {
+@JsonPropertyOrder({"name", "levels", "psi", "stability", "ks", "ks-p-value", "importance", "weighted-psi"})
+public record FeatureDrift(@JsonProperty("name") String name, @JsonProperty("levels") boolean levels,
+                           @JsonProperty("psi") double psi, @JsonProperty("ks") double ks,
+                           @JsonProperty("ks-p-value") double ksPValue, @JsonProperty("importance") double importance,
+                           @JsonProperty("weighted-psi") double weightedPsi,
+                           @JsonProperty("reference-missing") double referenceMissing,
+                           @JsonProperty("current-missing") double currentMissing) {
+    @JsonProperty("stability")
     public Stability stability() {
         return Stability.of(psi);
     }

@@ -67,12 +67,15 @@ public final class Statistics {
         return (rankSumPositive - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
     }
 
-    /** Two-sample Kolmogorov-Smirnov statistic: the largest gap between the two empirical CDFs. */
+    /**
+     * Two-sample Kolmogorov-Smirnov statistic: the largest gap between the two empirical CDFs. NaN
+     * when either sample has fewer than two values (Commons Math's minimum).
+     */
     public static double ks(double[] a, double[] b) {
         double[] x = present(a);
         double[] y = present(b);
-        if (x.length == 0 || y.length == 0) {
-            return x.length == y.length ? 0 : 1;
+        if (x.length < 2 || y.length < 2) {
+            return Double.NaN;
         }
         return new KolmogorovSmirnovTest().kolmogorovSmirnovStatistic(x, y);
     }
@@ -80,12 +83,12 @@ public final class Statistics {
     /**
      * The p-value of the two-sample Kolmogorov-Smirnov test that {@code a} and {@code b} come from
      * one distribution (exact for small samples, asymptotic for large ones, as Commons Math decides).
-     * NaN when either sample is empty.
+     * NaN when either sample has fewer than two values.
      */
     public static double ksPValue(double[] a, double[] b) {
         double[] x = present(a);
         double[] y = present(b);
-        if (x.length == 0 || y.length == 0) {
+        if (x.length < 2 || y.length < 2) {
             return Double.NaN;
         }
         return new KolmogorovSmirnovTest().kolmogorovSmirnovTest(x, y);

@@ -54,6 +54,8 @@ class StatisticsTest {
         }
         assertEquals(1.0 / 3, Statistics.ks(new double[] {1, 1, 2}, new double[] {1, 2, 2}), 1e-12);
         assertEquals(1, Statistics.ks(new double[] {1, 2}, new double[] {3, 4}), 1e-12);
+        assertTrue(Double.isNaN(Statistics.ks(new double[] {1, Double.NaN}, new double[] {3, 4})), "one value is no distribution");
+        assertTrue(Double.isNaN(Statistics.ksPValue(new double[] {1}, new double[] {3, 4})));
     }
 
     @Test
