@@ -4,6 +4,7 @@ import com.pretadepenser.creditdesk.engine.CreditDeskException;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
 import com.pretadepenser.creditdesk.engine.features.ClientHistory;
 import com.pretadepenser.creditdesk.engine.model.ScoringModel;
+import com.pretadepenser.creditdesk.engine.evaluation.Fairness;
 import com.pretadepenser.creditdesk.engine.evaluation.Metrics;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
@@ -36,7 +37,18 @@ final class EvaluateCommand implements Callable<Integer> {
                     target.length, modelAndData.data, source.origin().synthetic() ? " (SYNTHETIC)" : ""), metrics, null);
             System.out.printf("expected cost %.4f per client at threshold %.3f%n",
                     scoring.card().costs().costPerClient(p, target, scoring.threshold()), scoring.threshold());
+            MetricsTable.printFairness(System.out, Fairness.of(p, target, scoring.threshold(),
+                    applications.stringColumn("CODE_GENDER").asObjectArray(), days(applications)));
         }
         return 0;
+    }
+
+    private static double[] days(Table applications) {
+        var column = applications.numberColumn("DAYS_BIRTH");
+        double[] days = new double[column.size()];
+        for (int i = 0; i < days.length; i++) {
+            days[i] = column.isMissing(i) ? Double.NaN : column.getDouble(i);
+        }
+        return days;
     }
 }

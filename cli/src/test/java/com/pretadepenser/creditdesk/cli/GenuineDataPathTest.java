@@ -176,6 +176,14 @@ class GenuineDataPathTest {
         assertTrue(auc.find(), evaluate.out());
         double inSample = Double.parseDouble(auc.group(1));
         assertTrue(inSample > 0.75 && inSample < 1, "in-sample AUC " + inSample + ": " + evaluate.out());
+        // fairness by gender and age band: every applicant in one gender group and one age band
+        Matcher groups = Pattern.compile("(?m)^  (F|M|XNA|< 25|25-34|35-44|45-54|55\\+|unknown) +([\\d,]+) ").matcher(evaluate.out());
+        int counted = 0;
+        while (groups.find()) {
+            counted += Integer.parseInt(groups.group(2).replace(",", ""));
+        }
+        assertEquals(2 * 6_999, counted, evaluate.out());
+        assertTrue(evaluate.out().contains("four-fifths rule"), evaluate.out());
     }
 
     @Test
