@@ -56,7 +56,7 @@ public final class ApiServer implements AutoCloseable {
         this.scorer = scorer;
         this.peers = peers;
         this.synthetic = synthetic;
-        this.explainer = new Explainer(scorer.model().card().featureSchema());
+        this.explainer = new Explainer(scorer.model().card().details().featureSchema());
         this.server = HttpServer.create(new InetSocketAddress(host, port), 0);
         this.executor = Executors.newFixedThreadPool(2);
         server.setExecutor(executor);
@@ -122,13 +122,13 @@ public final class ApiServer implements AutoCloseable {
         if (path.equals("/model")) {
             var card = scorer.model().card();
             Map<String, Object> model = new LinkedHashMap<>();
-            model.put("name", card.name());
-            model.put("trained-at", card.trainedAt());
-            model.put("threshold", card.threshold());
-            model.put("costs", card.costs());
-            model.put("features", card.features().size());
-            model.put("metrics", card.metrics());
-            model.put("synthetic-training-data", card.trainingData().synthetic());
+            model.put("name", card.details().name());
+            model.put("trained-at", card.details().trainedAt());
+            model.put("threshold", card.evaluation().threshold());
+            model.put("costs", card.evaluation().costs());
+            model.put("features", card.details().features().size());
+            model.put("metrics", card.evaluation().metrics());
+            model.put("synthetic-training-data", card.training().trainingData().synthetic());
             model.put("usage", card.usage());
             return new Reply(200, model);
         }
@@ -156,7 +156,7 @@ public final class ApiServer implements AutoCloseable {
         } catch (IOException e) {
             throw new BadRequest(400, "Unreadable body: " + e.getMessage());
         }
-        var application = ApplicationForm.toApplication(fields, scorer.model().card().featureSchema());
+        var application = ApplicationForm.toApplication(fields, scorer.model().card().details().featureSchema());
         return explainer.explain(scorer.score(application), locale(query));
     }
 

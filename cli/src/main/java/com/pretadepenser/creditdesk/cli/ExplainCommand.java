@@ -62,7 +62,7 @@ final class ExplainCommand implements Callable<Integer> {
             DataSource source = DataSource.open(modelAndData.data);
             ClientScorer scorer = new ClientScorer(scoring, source.data());
             ClientScorer.ScoredClient scored = scorer.score(client);
-            Explanation explanation = new Explainer(scoring.card().featureSchema()).explain(scored, locale);
+            Explanation explanation = new Explainer(scoring.card().details().featureSchema()).explain(scored, locale);
             List<Distribution> peers = noPeers ? List.of() : peers(scoring, source, scorer, scored);
             if (json) {
                 System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
@@ -90,7 +90,7 @@ final class ExplainCommand implements Callable<Integer> {
             System.out.printf(locale, "%-44s %+12.3f%n", family.label(), family.contribution());
         }
         System.out.println();
-        HumanValues values = new HumanValues(scoring.card().featureSchema(), locale);
+        HumanValues values = new HumanValues(scoring.card().details().featureSchema(), locale);
         System.out.printf(locale, "%-60s %-22s %10s%n", texts.getString("feature"), texts.getString("value"), texts.getString("logOdds"));
         for (Contribution c : explanation.features().stream().limit(top).toList()) {
             System.out.printf(locale, "%-60s %-22s %+10.3f%n", abbreviate(FeatureLabels.label(c.feature(), locale)),

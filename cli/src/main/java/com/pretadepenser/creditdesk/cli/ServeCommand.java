@@ -40,7 +40,7 @@ final class ServeCommand implements Callable<Integer> {
         }));
         server.start();
         System.out.printf("serving %,d clients%s with model \"%s\" on http://%s:%d/ (Ctrl+C to stop)%n", peers.size(),
-                source.origin().synthetic() ? " (SYNTHETIC data)" : "", scoring.card().name(), host, server.port());
+                source.origin().synthetic() ? " (SYNTHETIC data)" : "", scoring.card().details().name(), host, server.port());
         stopped.await();
         return 0;
     }

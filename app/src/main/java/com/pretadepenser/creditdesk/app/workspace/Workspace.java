@@ -45,7 +45,7 @@ public final class Workspace implements AutoCloseable {
         this.data = data;
         this.model = model;
         this.scorer = new ClientScorer(model, data);
-        this.explainer = new Explainer(model.card().featureSchema());
+        this.explainer = new Explainer(model.card().details().featureSchema());
         this.counterfactuals = new CounterfactualSearch(scorer);
         this.sortedIds = scorer.clientIds();
         Arrays.sort(this.sortedIds);
