@@ -324,7 +324,7 @@ class GenuineDataPathTest {
             JsonNode explanation = JSON.readTree(get(http, base + "/clients/" + withoutHistory + "/explanation?lang=fr", 200));
             assertTrue(explanation.get("summary").asText().startsWith("La demande est"), explanation.toString());
             JsonNode peers = JSON.readTree(get(http, base + "/clients/" + client + "/peers?group=similar&k=100&feature=EXT_SOURCE_2", 200));
-            assertEquals(100, peers.get("groupSize").asInt());
+            assertEquals(100, peers.get("group-size").asInt());
             get(http, base + "/clients/42/score", 404);
             HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(base + "/score"))
                     .POST(HttpRequest.BodyPublishers.ofString("{\"AMT_INCOME_TOTAL\": 135000, \"AMT_CREDIT\": 406597.5,"
