@@ -5,12 +5,12 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
 import com.pretadepenser.creditdesk.engine.explain.Explainer;
-import com.pretadepenser.creditdesk.engine.peers.Distribution;
 import com.pretadepenser.creditdesk.engine.peers.PeerGroup;
 import com.pretadepenser.creditdesk.engine.peers.PeerIndex;
 import com.pretadepenser.creditdesk.engine.peers.Segment;
 import com.pretadepenser.creditdesk.engine.scoring.ApplicationForm;
 import com.pretadepenser.creditdesk.engine.scoring.ClientScorer;
+import com.pretadepenser.creditdesk.engine.session.Session;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -37,7 +37,10 @@ import java.util.regex.Pattern;
  * /clients/{id}/peers?group=all|repayers|defaulters|similar|segment&feature=F&attributes=GENDER,AGE_BAND;
  * POST /score with a new application as a JSON object of fields. 404 for an unknown client or
  * path, 400 naming the invalid field or parameter, 413 past {@link #MAX_BODY} bytes, 405 for a
- * wrong method; every error is {@code {"error": "..."}}, never a stack trace.
+ * wrong method; every error is {@code {"error": "..."}}, never a stack trace. Each answer is one of
+ * this package's reply records ({@link HealthReply}, {@link ModelReply}, {@link ApplicationReply},
+ * {@link ScoreReply}, {@link ExplanationReply}, {@link PeersReply}, {@link ErrorReply}), whose keys
+ * are kebab-case as the model card's are: the engine's own types are never written as they are.
  */
 public final class ApiServer implements AutoCloseable {
     public static final int MAX_BODY = 64 * 1024;
@@ -52,11 +55,12 @@ public final class ApiServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
 
-    public ApiServer(ClientScorer scorer, PeerIndex peers, boolean synthetic, String host, int port) throws IOException {
-        this.scorer = scorer;
-        this.peers = peers;
-        this.synthetic = synthetic;
-        this.explainer = new Explainer(scorer.model().card().featureSchema());
+    /** Serves {@code session}, whose peer index is built (or read from the cache) here if it is not yet. */
+    public ApiServer(Session session, String host, int port) throws IOException {
+        this.scorer = session.scorer();
+        this.peers = session.peers();
+        this.synthetic = session.synthetic();
+        this.explainer = session.explainer();
         this.server = HttpServer.create(new InetSocketAddress(host, port), 0);
         this.executor = Executors.newFixedThreadPool(2);
         server.setExecutor(executor);
@@ -85,18 +89,16 @@ public final class ApiServer implements AutoCloseable {
         try {
             reply = route(exchange);
         } catch (ClientScorer.UnknownClientException e) {
-            reply = new Reply(404, error(e.getMessage()));
+            reply = new Reply(404, ErrorReply.of(e.getMessage()));
         } catch (ApplicationForm.InvalidApplicationException e) {
-            Map<String, Object> body = error(e.getMessage());
-            body.put("fields", e.errors());
-            reply = new Reply(400, body);
+            reply = new Reply(400, ErrorReply.of(e));
         } catch (BadRequest e) {
-            reply = new Reply(e.status, error(e.getMessage()));
+            reply = new Reply(e.status, ErrorReply.of(e.getMessage()));
         } catch (CreditDeskException | IllegalArgumentException e) {
-            reply = new Reply(400, error(e.getMessage()));
+            reply = new Reply(400, ErrorReply.of(e.getMessage()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "API request failed: " + exchange.getRequestURI(), e);
-            reply = new Reply(500, error("internal error; see the server log"));
+            reply = new Reply(500, ErrorReply.of("internal error; see the server log"));
         }
         byte[] body = JSON.writeValueAsBytes(reply.body());
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
@@ -117,20 +119,10 @@ public final class ApiServer implements AutoCloseable {
         }
         requireMethod(method, "GET");
         if (path.equals("/health")) {
-            return new Reply(200, Map.of("status", "ok", "clients", peers.size(), "synthetic", synthetic));
+            return new Reply(200, new HealthReply("ok", peers.size(), synthetic));
         }
         if (path.equals("/model")) {
-            var card = scorer.model().card();
-            Map<String, Object> model = new LinkedHashMap<>();
-            model.put("name", card.name());
-            model.put("trained-at", card.trainedAt());
-            model.put("threshold", card.threshold());
-            model.put("costs", card.costs());
-            model.put("features", card.features().size());
-            model.put("metrics", card.metrics());
-            model.put("synthetic-training-data", card.trainingData().synthetic());
-            model.put("usage", card.usage());
-            return new Reply(200, model);
+            return new Reply(200, ModelReply.of(scorer.model().card()));
         }
         Matcher m = CLIENT.matcher(path);
         if (!m.matches()) {
@@ -139,14 +131,14 @@ public final class ApiServer implements AutoCloseable {
         int id = clientId(m.group(1));
         String part = m.group(2) == null ? "" : m.group(2);
         return switch (part) {
-            case "/score" -> new Reply(200, scorer.score(id).score());
-            case "/explanation" -> new Reply(200, explainer.explain(scorer.score(id), locale(query)));
-            case "/peers" -> new Reply(200, peers(id, query));
-            default -> new Reply(200, application(id));
+            case "/score" -> new Reply(200, ScoreReply.of(scorer.score(id).score()));
+            case "/explanation" -> new Reply(200, ExplanationReply.of(explainer.explain(scorer.score(id), locale(query))));
+            case "/peers" -> new Reply(200, PeersReply.of(peers(id, query)));
+            default -> new Reply(200, ApplicationReply.of(scorer.application(id), synthetic));
         };
     }
 
-    private Object scoreNew(byte[] body, Map<String, String> query) {
+    private ExplanationReply scoreNew(byte[] body, Map<String, String> query) {
         Map<String, Object> fields;
         try {
             fields = JSON.readValue(body, new TypeReference<LinkedHashMap<String, Object>>() { });
@@ -156,11 +148,11 @@ public final class ApiServer implements AutoCloseable {
         } catch (IOException e) {
             throw new BadRequest(400, "Unreadable body: " + e.getMessage());
         }
-        var application = ApplicationForm.toApplication(fields, scorer.model().card().featureSchema());
-        return explainer.explain(scorer.score(application), locale(query));
+        var application = ApplicationForm.toApplication(fields, scorer.model().card().details().featureSchema());
+        return ExplanationReply.of(explainer.explain(scorer.score(application), locale(query)));
     }
 
-    private Distribution peers(int id, Map<String, String> query) {
+    private com.pretadepenser.creditdesk.engine.peers.Distribution peers(int id, Map<String, String> query) {
         String feature = query.get("feature");
         if (feature == null || feature.isBlank()) {
             throw new BadRequest(400, "Parameter feature is required, e.g. ?feature=EXT_SOURCE_2");
@@ -200,24 +192,6 @@ public final class ApiServer implements AutoCloseable {
             }
         }
         return segments;
-    }
-
-    private Map<String, Object> application(int id) {
-        var application = scorer.application(id);
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("SK_ID_CURR", application.clientId());
-        application.outcome().ifPresent(target -> fields.put("TARGET", target));
-        for (var spec : com.pretadepenser.creditdesk.engine.data.HomeCreditSchema.get()
-                .columns(com.pretadepenser.creditdesk.engine.data.HomeCreditTable.APPLICATION_TEST)) {
-            if (application.isNumber(spec.name())) {
-                double value = application.number(spec.name());
-                fields.put(spec.name(), Double.isNaN(value) ? null : value);
-            } else if (application.textColumns().contains(spec.name())) {
-                fields.put(spec.name(), application.text(spec.name()).orElse(null));
-            }
-        }
-        fields.put("synthetic", synthetic);
-        return fields;
     }
 
     private static int clientId(String text) {
@@ -277,12 +251,6 @@ public final class ApiServer implements AutoCloseable {
             query.put(key, value);
         }
         return query;
-    }
-
-    private static Map<String, Object> error(String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", message);
-        return body;
     }
 
     private static final class BadRequest extends RuntimeException {

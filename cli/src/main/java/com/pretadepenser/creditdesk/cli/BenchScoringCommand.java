@@ -46,7 +46,7 @@ final class BenchScoringCommand implements Callable<Integer> {
             ClientScorer scorer = new ClientScorer(scoring, source.data());
             double loadSeconds = (System.nanoTime() - start) / 1e9;
             int[] ids = scorer.clientIds();
-            Explainer explainer = new Explainer(scoring.card().featureSchema());
+            Explainer explainer = new Explainer(scoring.card().details().featureSchema());
             SplittableRandom rng = new SplittableRandom(1);
 
             IntConsumer explainOne = id -> explainer.explain(scorer.score(id), Locale.FRENCH);
@@ -98,7 +98,7 @@ final class BenchScoringCommand implements Callable<Integer> {
             String feature = peers.neighbourFeatures().get(0);
             // A first query per feature sorts the feature over all clients (then cached): timed apart, on
             // the 30 most important features but the one above, each once.
-            List<String> others = scoring.card().globalImportance().keySet().stream()
+            List<String> others = scoring.card().details().globalImportance().keySet().stream()
                     .filter(f -> !f.equals(feature)).limit(30).toList();
             double[] cold = new double[others.size()];
             for (int i = 0; i < cold.length; i++) {
@@ -120,7 +120,7 @@ final class BenchScoringCommand implements Callable<Integer> {
             }, rng, peers);
 
             System.out.printf("dataset %s: %,d applicants (%,d train), model \"%s\" (%d features); opened and indexed in %.1f s%n",
-                    modelAndData.data, ids.length, n, scoring.card().name(), scoring.card().features().size(), loadSeconds);
+                    modelAndData.data, ids.length, n, scoring.card().details().name(), scoring.card().details().features().size(), loadSeconds);
             System.out.printf("%-52s %10s %10s %10s%n", "one client: score + contributions + reasons", "p50 ms", "p99 ms", "max ms");
             row("  explain (features, TreeSHAP, French reasons)", single);
             System.out.printf("%-52s %14s%n", "batch, 2 threads, " + String.format("%,d", n) + " clients", "clients/s");

@@ -76,11 +76,11 @@ final class DriftCommand implements Callable<Integer> {
             DataSource currentSource = sameData ? referenceSource : DataSource.open(current);
             Batch ref = batch(scoring, referenceSource.data(), referenceSet, referencePath);
             Batch cur = batch(scoring, currentSource.data(), currentApplicants, current);
-            DriftReport report = DriftAnalysis.compare(scoring.card().featureNames(), scoring.card().globalImportance(),
+            DriftReport report = DriftAnalysis.compare(scoring.card().featureNames(), scoring.card().details().globalImportance(),
                     ref.features, ref.scores, cur.features, cur.scores, ref.applications, cur.applications);
             String title = "Drift of %s (%s applicants, %,d) against %s (%s applicants, %,d), model \"%s\"".formatted(
                     current, currentApplicants, cur.applications.rowCount(), referencePath, referenceSet,
-                    ref.applications.rowCount(), scoring.card().name());
+                    ref.applications.rowCount(), scoring.card().details().name());
             String text = json ? json(report) : text(title, report);
             System.out.print(text);
             if (out != null) {
@@ -126,9 +126,9 @@ final class DriftCommand implements Callable<Integer> {
     }
 
     private static Path trainingData(ScoringModel scoring) {
-        var trainingData = scoring.card().trainingData();
+        var trainingData = scoring.card().training().trainingData();
         if (trainingData == null || trainingData.dataset() == null || trainingData.dataset().isBlank()) {
-            throw new CreditDeskException("The model card of " + scoring.card().name() + " names no training data: pass --reference.");
+            throw new CreditDeskException("The model card of " + scoring.card().details().name() + " names no training data: pass --reference.");
         }
         Path named = Path.of(trainingData.dataset());
         if (!Files.isDirectory(named)) {

@@ -33,10 +33,10 @@ final class EvaluateCommand implements Callable<Integer> {
             double[] p = scoring.probabilities(applications, history);
             int[] target = applications.intColumn("TARGET").asIntArray();
             Metrics metrics = Metrics.of(p, target, scoring.threshold(), 2);
-            MetricsTable.print(System.out, "model \"%s\" on %,d labelled applicants of %s%s:".formatted(scoring.card().name(),
+            MetricsTable.print(System.out, "model \"%s\" on %,d labelled applicants of %s%s:".formatted(scoring.card().details().name(),
                     target.length, modelAndData.data, source.origin().synthetic() ? " (SYNTHETIC)" : ""), metrics, null);
             System.out.printf("expected cost %.4f per client at threshold %.3f%n",
-                    scoring.card().costs().costPerClient(p, target, scoring.threshold()), scoring.threshold());
+                    scoring.card().evaluation().costs().costPerClient(p, target, scoring.threshold()), scoring.threshold());
             MetricsTable.printFairness(System.out, Fairness.of(p, target, scoring.threshold(),
                     applications.stringColumn("CODE_GENDER").asObjectArray(), days(applications)));
         }

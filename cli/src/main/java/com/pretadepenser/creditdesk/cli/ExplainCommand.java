@@ -2,7 +2,6 @@ package com.pretadepenser.creditdesk.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.pretadepenser.creditdesk.engine.explain.Explainer;
 import com.pretadepenser.creditdesk.engine.explain.Explanation;
 import com.pretadepenser.creditdesk.engine.explain.FeatureLabels;
 import com.pretadepenser.creditdesk.engine.explain.HumanValues;
@@ -10,8 +9,8 @@ import com.pretadepenser.creditdesk.engine.features.FeaturePipeline;
 import com.pretadepenser.creditdesk.engine.peers.Distribution;
 import com.pretadepenser.creditdesk.engine.peers.PeerGroup;
 import com.pretadepenser.creditdesk.engine.peers.PeerIndex;
-import com.pretadepenser.creditdesk.engine.peers.PeerIndexCache;
 import com.pretadepenser.creditdesk.engine.scoring.ClientScorer;
+import com.pretadepenser.creditdesk.engine.session.Session;
 import com.pretadepenser.creditdesk.engine.scoring.Contribution;
 import com.pretadepenser.creditdesk.engine.model.ScoringModel;
 import java.util.ArrayList;
@@ -58,18 +57,16 @@ final class ExplainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--lang must be en or fr, not " + lang);
         }
         Locale locale = Locale.forLanguageTag(lang);
-        try (ScoringModel scoring = ScoringModel.load(modelAndData.model)) {
-            DataSource source = DataSource.open(modelAndData.data);
-            ClientScorer scorer = new ClientScorer(scoring, source.data());
-            ClientScorer.ScoredClient scored = scorer.score(client);
-            Explanation explanation = new Explainer(scoring.card().featureSchema()).explain(scored, locale);
-            List<Distribution> peers = noPeers ? List.of() : peers(scoring, source, scorer, scored);
+        try (Session session = modelAndData.open()) {
+            ClientScorer.ScoredClient scored = session.scorer().score(client);
+            Explanation explanation = session.explainer().explain(scored, locale);
+            List<Distribution> peers = noPeers ? List.of() : peers(session.peers(), scored);
             if (json) {
                 System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                         .writeValueAsString(new Output(explanation, peers)));
                 return 0;
             }
-            print(explanation, peers, source.origin().synthetic(), scoring, locale);
+            print(explanation, peers, session.synthetic(), session.model(), locale);
         }
         return 0;
     }
@@ -90,7 +87,7 @@ final class ExplainCommand implements Callable<Integer> {
             System.out.printf(locale, "%-44s %+12.3f%n", family.label(), family.contribution());
         }
         System.out.println();
-        HumanValues values = new HumanValues(scoring.card().featureSchema(), locale);
+        HumanValues values = new HumanValues(scoring.card().details().featureSchema(), locale);
         System.out.printf(locale, "%-60s %-22s %10s%n", texts.getString("feature"), texts.getString("value"), texts.getString("logOdds"));
         for (Contribution c : explanation.features().stream().limit(top).toList()) {
             System.out.printf(locale, "%-60s %-22s %+10.3f%n", abbreviate(FeatureLabels.label(c.feature(), locale)),
@@ -126,8 +123,7 @@ final class ExplainCommand implements Callable<Integer> {
      * The client among all clients, repayers, defaulters and the {@value #SIMILAR} most similar, on
      * the {@value #PEER_FEATURES} numeric features whose contribution to this client's score is largest.
      */
-    private static List<Distribution> peers(ScoringModel scoring, DataSource source, ClientScorer scorer, ClientScorer.ScoredClient scored) {
-        PeerIndex index = PeerIndexCache.forUser().load(scoring, source.data(), scorer.history(), source.identity(), done -> { }).index();
+    private static List<Distribution> peers(PeerIndex index, ClientScorer.ScoredClient scored) {
         int id = scored.score().clientId();
         // In GROUP_ORDER, which the text output reads back to name each group in the user's language.
         List<PeerGroup> groups = GROUP_ORDER.stream().map(kind -> switch (kind) {

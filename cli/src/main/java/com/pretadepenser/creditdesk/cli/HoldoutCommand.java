@@ -80,7 +80,7 @@ final class HoldoutCommand implements Callable<Integer> {
                 (System.nanoTime() - start) / 1e9, data);
         System.out.printf("%-42s %8s%n", "", "AUC");
         System.out.printf("%-42s %8.4f%n", "model on held-out applicants", auc);
-        System.out.printf("%-42s %8.4f%n", "model out-of-fold on the training share", trained.card().metrics().rocAuc());
+        System.out.printf("%-42s %8.4f%n", "model out-of-fold on the training share", trained.card().evaluation().metrics().rocAuc());
         Path truth = truthFile();
         if (truth != null) {
             Int2DoubleOpenHashMap truePd = readTruth(truth);

@@ -1,5 +1,6 @@
 package com.pretadepenser.creditdesk.cli;
 
+import com.pretadepenser.creditdesk.engine.session.Session;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -10,4 +11,9 @@ final class ModelAndData {
 
     @Option(names = "--data", required = true, description = "A local dataset or a folder of Kaggle-layout CSVs.")
     Path data;
+
+    /** The dataset opened with the model, a folder of CSVs read with a progress bar. */
+    Session open() {
+        return Session.open(data, model, Progress::read);
+    }
 }

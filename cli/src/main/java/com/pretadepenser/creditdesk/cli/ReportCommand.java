@@ -2,10 +2,8 @@ package com.pretadepenser.creditdesk.cli;
 
 import com.pretadepenser.creditdesk.engine.decisions.DecisionLog;
 import com.pretadepenser.creditdesk.engine.peers.PeerIndex;
-import com.pretadepenser.creditdesk.engine.peers.PeerIndexCache;
 import com.pretadepenser.creditdesk.engine.report.ClientReport;
-import com.pretadepenser.creditdesk.engine.scoring.ClientScorer;
-import com.pretadepenser.creditdesk.engine.model.ScoringModel;
+import com.pretadepenser.creditdesk.engine.session.Session;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -43,15 +41,12 @@ final class ReportCommand implements Callable<Integer> {
         if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf")) {
             throw new IllegalArgumentException("--out must name a .pdf file, not " + out);
         }
-        try (ScoringModel scoring = ScoringModel.load(modelAndData.model)) {
-            DataSource source = DataSource.open(modelAndData.data);
-            ClientScorer scorer = new ClientScorer(scoring, source.data());
-            scorer.score(client); // an unknown client is refused before the peers are built
-            PeerIndex peers = noPeers ? null
-                    : PeerIndexCache.forUser().load(scoring, source.data(), scorer.history(), source.identity(), done -> { }).index();
+        try (Session session = modelAndData.open()) {
+            session.scorer().score(client); // an unknown client is refused before the peers are built
+            PeerIndex peers = noPeers ? null : session.peers();
             DecisionLog decisions = log == null ? DecisionLog.forUser() : new DecisionLog(log);
-            ClientReport.Content content = ClientReport.contentFor(scoring, scorer, peers, decisions, client,
-                    source.origin().synthetic(), Locale.forLanguageTag(lang));
+            ClientReport.Content content = ClientReport.contentFor(session.model(), session.scorer(), peers, decisions, client,
+                    session.synthetic(), Locale.forLanguageTag(lang));
             ClientReport.write(content, out);
             System.out.printf("report for client %d written to %s (%s)%n", client, out.toAbsolutePath(),
                     content.record().map(e -> "decision on record, hash " + e.hash().substring(0, 12)).orElse("decision not on record"));

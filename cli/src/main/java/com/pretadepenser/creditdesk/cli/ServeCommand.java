@@ -1,11 +1,8 @@
 package com.pretadepenser.creditdesk.cli;
 
 import com.pretadepenser.creditdesk.api.ApiServer;
-import com.pretadepenser.creditdesk.engine.features.ClientHistory;
 import com.pretadepenser.creditdesk.engine.peers.PeerIndex;
-import com.pretadepenser.creditdesk.engine.peers.PeerIndexCache;
-import com.pretadepenser.creditdesk.engine.scoring.ClientScorer;
-import com.pretadepenser.creditdesk.engine.model.ScoringModel;
+import com.pretadepenser.creditdesk.engine.session.Session;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -26,21 +23,18 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ScoringModel scoring = ScoringModel.load(modelAndData.model);
-        DataSource source = DataSource.open(modelAndData.data);
-        ClientScorer scorer = new ClientScorer(scoring, source.data());
-        PeerIndex peers = PeerIndexCache.forUser().load(scoring, source.data(), scorer.history(), source.identity(), done -> { }).index();
-        scoring.explainsInJava(); // the one-time TreeSHAP check now, not in the first request
-        ApiServer server = new ApiServer(scorer, peers, source.origin().synthetic(), host, port);
+        Session session = modelAndData.open();
+        PeerIndex peers = session.peers(); // scored (or read from the cache) before the first request
+        ApiServer server = new ApiServer(session, host, port);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
-            scoring.close();
+            session.close();
             stopped.countDown();
         }));
         server.start();
         System.out.printf("serving %,d clients%s with model \"%s\" on http://%s:%d/ (Ctrl+C to stop)%n", peers.size(),
-                source.origin().synthetic() ? " (SYNTHETIC data)" : "", scoring.card().name(), host, server.port());
+                session.synthetic() ? " (SYNTHETIC data)" : "", session.card().details().name(), host, server.port());
         stopped.await();
         return 0;
     }

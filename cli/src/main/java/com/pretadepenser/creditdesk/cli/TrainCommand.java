@@ -55,22 +55,22 @@ final class TrainCommand implements Callable<Integer> {
         }
         ModelCard card = trained.card();
         System.out.printf("%smodel \"%s\" written to %s in %.0f s: %d features (of %d), %d rounds%n",
-                card.trainingData().synthetic() ? "SYNTHETIC-DATA " : "", name, out, (System.nanoTime() - start) / 1e9,
-                card.features().size(), card.crossValidation().featuresBeforePruning(), card.rounds());
+                card.training().trainingData().synthetic() ? "SYNTHETIC-DATA " : "", name, out, (System.nanoTime() - start) / 1e9,
+                card.details().features().size(), card.training().crossValidation().featuresBeforePruning(), card.details().rounds());
         System.out.println();
-        if (card.tuning() != null) {
-            printTuning(card.tuning());
+        if (card.training().tuning() != null) {
+            printTuning(card.training().tuning());
         }
-        System.out.printf("class imbalance: %s (%s)%n", card.imbalance().chosen(), card.imbalance().reason());
+        System.out.printf("class imbalance: %s (%s)%n", card.training().imbalance().chosen(), card.training().imbalance().reason());
         System.out.printf("  %-18s %9s %16s %9s %10s%n", "mode", "OOF AUC", "cost per client", "Brier", "threshold");
-        for (ModelCard.ImbalanceCandidate c : card.imbalance().candidates()) {
+        for (ModelCard.ImbalanceCandidate c : card.training().imbalance().candidates()) {
             System.out.printf("  %-18s %9.4f %16.4f %9.4f %10.3f%n", c.mode(), c.oofAuc(), c.oofCost(), c.oofBrier(), c.threshold());
         }
         System.out.println();
         MetricsTable.print(System.out, "cross-validation (%d folds, seed %d):".formatted(config.folds(), config.seed()),
-                card.metrics(), card.crossValidation().foldMetrics());
+                card.evaluation().metrics(), card.training().crossValidation().foldMetrics());
         System.out.printf("decision threshold %.3f: expected cost %.4f per client (a missed default costs %s, a refused good client %s)%n",
-                card.threshold(), config.cost().costPerClient(trained.oof(), trained.target(), card.threshold()),
+                card.evaluation().threshold(), config.cost().costPerClient(trained.oof(), trained.target(), card.evaluation().threshold()),
                 fmt(config.cost().falseNegative()), fmt(config.cost().falsePositive()));
         return 0;
     }

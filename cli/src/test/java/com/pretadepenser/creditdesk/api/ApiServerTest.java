@@ -7,13 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pretadepenser.creditdesk.engine.QuickModel;
-import com.pretadepenser.creditdesk.engine.peers.PeerIndexBuilder;
+import com.pretadepenser.creditdesk.engine.peers.PeerIndexCache;
 import com.pretadepenser.creditdesk.engine.scoring.ClientScorer;
 import com.pretadepenser.creditdesk.engine.model.ScoringModel;
+import com.pretadepenser.creditdesk.engine.session.Session;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,7 @@ class ApiServerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static ScoringModel model;
     private static ClientScorer scorer;
+    private static Session session;
     private static ApiServer server;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static int client;
@@ -30,8 +33,11 @@ class ApiServerTest {
     @BeforeAll
     static void start() throws Exception {
         model = ScoringModel.load(QuickModel.get().modelDir());
-        scorer = new ClientScorer(model, QuickModel.get().data());
-        server = new ApiServer(scorer, PeerIndexBuilder.build(model, QuickModel.get().data(), scorer.history()), true, "127.0.0.1", 0);
+        // no identity: the peer index is built, never cached
+        session = Session.of(new Session.Data(QuickModel.get().modelDir(), QuickModel.get().data(), true, null), model,
+                PeerIndexCache.forUser());
+        scorer = session.scorer();
+        server = new ApiServer(session, "127.0.0.1", 0);
         server.start();
         client = scorer.clientIds()[4];
     }
@@ -39,7 +45,7 @@ class ApiServerTest {
     @AfterAll
     static void stop() {
         server.close();
-        model.close();
+        session.close();
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
@@ -83,20 +89,53 @@ class ApiServerTest {
     @Test
     void peersOfAClient() throws Exception {
         JsonNode d = JSON.readTree(get("/clients/" + client + "/peers?group=similar&k=100&feature=EXT_SOURCE_2").body());
-        assertEquals(100, d.get("groupSize").asInt());
+        assertEquals(100, d.get("group-size").asInt());
         JsonNode all = JSON.readTree(get("/clients/" + client + "/peers?group=all&feature=EXT_SOURCE_2&bins=10").body());
         int clients = JSON.readTree(get("/health").body()).get("clients").asInt();
-        assertEquals(clients, all.get("groupSize").asInt());
-        assertEquals(10, all.get("binCounts").size());
+        assertEquals(clients, all.get("group-size").asInt());
+        assertEquals(10, all.get("bin-counts").size());
         assertEquals(0.0, JSON.readTree(get("/clients/" + client + "/peers?group=repayers&feature=EXT_SOURCE_2").body())
-                .get("defaultRate").asDouble());
+                .get("default-rate").asDouble());
         JsonNode segment = JSON.readTree(get("/clients/" + client + "/peers?group=segment&attributes=GENDER,AGE_BAND&feature=AMT_CREDIT").body());
-        assertTrue(segment.get("groupSize").asInt() > 0 && segment.get("groupSize").asInt() < clients, segment.toString());
+        assertTrue(segment.get("group-size").asInt() > 0 && segment.get("group-size").asInt() < clients, segment.toString());
         assertEquals(400, get("/clients/" + client + "/peers?group=segment&attributes=SHOE_SIZE&feature=AMT_CREDIT").statusCode());
         assertEquals(400, get("/clients/" + client + "/peers?group=nobody&feature=EXT_SOURCE_2").statusCode());
         HttpResponse<String> noFeature = get("/clients/" + client + "/peers");
         assertEquals(400, noFeature.statusCode());
         assertTrue(noFeature.body().contains("feature is required"), noFeature.body());
+    }
+
+    @Test
+    void everyKeyIsKebabCaseButTheApplicationsColumns() throws Exception {
+        String id = "/clients/" + client;
+        for (String path : new String[] {"/health", "/model", id + "/score", id + "/explanation",
+                id + "/peers?group=segment&feature=EXT_SOURCE_2", "/clients/42", "/nothing"}) {
+            assertKebabCase(JSON.readTree(get(path).body()), path);
+        }
+        assertKebabCase(JSON.readTree(post("/score", "{\"AMT_INCOME_TOTAL\": \"a lot\"}").body()), "POST /score, refused");
+        JsonNode application = JSON.readTree(get(id).body());
+        assertTrue(application.get("synthetic").asBoolean());
+        assertEquals(List.of("client-id", "probability", "threshold", "decision", "margin", "band"), keys(JSON.readTree(get(id + "/score").body())));
+        assertEquals(client, JSON.readTree(get(id + "/score").body()).get("client-id").asInt());
+        JsonNode reason = JSON.readTree(get(id + "/explanation").body()).get("raising").get(0);
+        assertEquals(List.of("family", "family-label", "contribution", "feature", "feature-label", "value"), keys(reason));
+    }
+
+    private static List<String> keys(JsonNode node) {
+        List<String> keys = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(keys::add);
+        return keys;
+    }
+
+    private static void assertKebabCase(JsonNode node, String where) {
+        if (node.isArray()) {
+            node.forEach(child -> assertKebabCase(child, where));
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(field -> {
+                assertTrue(field.getKey().matches("[a-z0-9]+(-[a-z0-9]+)*"), where + ": key " + field.getKey());
+                assertKebabCase(field.getValue(), where);
+            });
+        }
     }
 
     @Test

@@ -152,16 +152,16 @@ class GenuineDataPathTest {
     @Test
     void trainWithDefaultsTunesAndWritesAGenuineModel() {
         ModelCard card = ModelArtifact.read(model).card();
-        assertFalse(card.trainingData().synthetic(), "genuine rows are not marked synthetic");
-        assertEquals(6_999, card.trainingData().labelledRows());
-        double auc = card.metrics().rocAuc();
+        assertFalse(card.training().trainingData().synthetic(), "genuine rows are not marked synthetic");
+        assertEquals(6_999, card.training().trainingData().labelledRows());
+        double auc = card.evaluation().metrics().rocAuc();
         assertTrue(auc > 0.72 && auc < 0.82, "out-of-fold AUC on genuine rows " + auc);
-        assertNotNull(card.tuning(), "train tunes by default");
-        assertTrue(card.tuning().candidates().size() >= 8, "candidates tried: " + card.tuning().candidates().size());
-        ModelCard.TuningCandidate winner = card.tuning().candidates().get(card.tuning().chosen());
+        assertNotNull(card.training().tuning(), "train tunes by default");
+        assertTrue(card.training().tuning().candidates().size() >= 8, "candidates tried: " + card.training().tuning().candidates().size());
+        ModelCard.TuningCandidate winner = card.training().tuning().candidates().get(card.training().tuning().chosen());
         assertNotNull(winner.oofAuc(), "the winner was cross-validated on every fold");
-        winner.settings().forEach((k, v) -> assertEquals(v, card.hyperParameters().get(k), "the model uses the winner's " + k));
-        assertTrue(card.threshold() > 0.02 && card.threshold() < 0.5, "threshold " + card.threshold());
+        winner.settings().forEach((k, v) -> assertEquals(v, card.details().hyperParameters().get(k), "the model uses the winner's " + k));
+        assertTrue(card.evaluation().threshold() > 0.02 && card.evaluation().threshold() < 0.5, "threshold " + card.evaluation().threshold());
         assertTrue(trainOutput.contains("settings tuned"), trainOutput);
         assertFalse(trainOutput.startsWith("SYNTHETIC"), trainOutput);
         System.out.printf("genuine train with defaults: %d s, OOF AUC %.4f%n", trainSeconds, auc);
@@ -191,7 +191,7 @@ class GenuineDataPathTest {
         Path csv = dir.resolve("scores.csv");
         Result score = run("score", "--model", model.toString(), "--data", dataset.toString(), "--out", csv.toString());
         assertEquals(0, score.code(), score.err());
-        double threshold = ModelArtifact.read(model).card().threshold();
+        double threshold = ModelArtifact.read(model).card().evaluation().threshold();
         int rows = 0;
         int refused = 0;
         try (CsvReader<NamedCsvRecord> reader = CsvReader.builder().ofNamedCsvRecord(csv)) {
@@ -362,7 +362,7 @@ class GenuineDataPathTest {
             JsonNode health = JSON.readTree(get(http, base + "/health", 200));
             assertEquals(6_999 + 4_874, health.get("clients").asInt());
             assertFalse(health.get("synthetic").asBoolean());
-            assertEquals(ModelArtifact.read(model).card().threshold(), JSON.readTree(get(http, base + "/model", 200)).get("threshold").asDouble());
+            assertEquals(ModelArtifact.read(model).card().evaluation().threshold(), JSON.readTree(get(http, base + "/model", 200)).get("threshold").asDouble());
             String client = Integer.toString(withHistory);
             assertEquals(withHistory, JSON.readTree(get(http, base + "/clients/" + client, 200)).get("SK_ID_CURR").asInt());
             double p = JSON.readTree(get(http, base + "/clients/" + client + "/score", 200)).get("probability").asDouble();
@@ -370,7 +370,7 @@ class GenuineDataPathTest {
             JsonNode explanation = JSON.readTree(get(http, base + "/clients/" + withoutHistory + "/explanation?lang=fr", 200));
             assertTrue(explanation.get("summary").asText().startsWith("La demande est"), explanation.toString());
             JsonNode peers = JSON.readTree(get(http, base + "/clients/" + client + "/peers?group=similar&k=100&feature=EXT_SOURCE_2", 200));
-            assertEquals(100, peers.get("groupSize").asInt());
+            assertEquals(100, peers.get("group-size").asInt());
             get(http, base + "/clients/42/score", 404);
             HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(base + "/score"))
                     .POST(HttpRequest.BodyPublishers.ofString("{\"AMT_INCOME_TOTAL\": 135000, \"AMT_CREDIT\": 406597.5,"

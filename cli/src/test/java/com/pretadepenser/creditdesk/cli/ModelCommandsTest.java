@@ -62,16 +62,16 @@ class ModelCommandsTest {
         var manifest = com.pretadepenser.creditdesk.engine.data.LocalDataset.open(dir.resolve("ds")).manifest();
 
         assertTrue(manifest.sources().size() >= 7, "the 7 tables at least: " + manifest.sources());
-        assertEquals(manifest.sources().size(), card.trainingData().sources().size());
+        assertEquals(manifest.sources().size(), card.training().trainingData().sources().size());
         for (var source : manifest.sources()) {
-            assertTrue(card.trainingData().sources().contains(
+            assertTrue(card.training().trainingData().sources().contains(
                     new com.pretadepenser.creditdesk.engine.model.ModelCard.Source(source.file(), source.sha256(), source.rows())),
-                    source.file() + " in " + card.trainingData().sources());
+                    source.file() + " in " + card.training().trainingData().sources());
         }
         assertEquals(com.pretadepenser.creditdesk.engine.data.FileHashes.sha256(dir.resolve("csv").resolve("application_train.csv")),
-                card.trainingData().sources().stream().filter(s -> s.file().equals("application_train.csv")).findFirst().orElseThrow().sha256(),
+                card.training().trainingData().sources().stream().filter(s -> s.file().equals("application_train.csv")).findFirst().orElseThrow().sha256(),
                 "the hash is the source CSV's");
-        assertTrue(card.trainingData().synthetic());
+        assertTrue(card.training().trainingData().synthetic());
     }
 
     private static int firstClient() throws Exception {
@@ -93,7 +93,7 @@ class ModelCommandsTest {
             raw += feature.get("contribution").asDouble();
         }
         assertEquals(probability, 1 / (1 + Math.exp(-raw)), 1e-9, "the probability is the logistic of bias plus contributions");
-        assertEquals(ModelArtifact.read(dir.resolve("model")).card().features().size(), explanation.get("features").size());
+        assertEquals(ModelArtifact.read(dir.resolve("model")).card().details().features().size(), explanation.get("features").size());
         assertTrue(explanation.get("summary").asText().length() > 40, explanation.get("summary").asText());
         var peers = json.get("peers");
         assertEquals(ExplainCommand.PEER_FEATURES * 4, peers.size(), "3 features x all, repayers, defaulters, similar");

@@ -72,11 +72,13 @@ class ArchitectureTest {
                 .layer("Training").definedBy(root + "training..")
                 .layer("Scoring").definedBy(root + "scoring..", root + "explain..", root + "peers..", root + "batch..")
                 .layer("Records").definedBy(root + "decisions..", root + "report..")
+                .layer("Session").definedBy(root + "session..")
+                .whereLayer("Session").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Records").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Training").mayNotBeAccessedByAnyLayer()
-                .whereLayer("Scoring").mayOnlyBeAccessedByLayers("Records")
-                .whereLayer("Models").mayOnlyBeAccessedByLayers("Training", "Scoring", "Records")
-                .whereLayer("Features").mayOnlyBeAccessedByLayers("Models", "Training", "Scoring", "Records")
+                .whereLayer("Scoring").mayOnlyBeAccessedByLayers("Records", "Session")
+                .whereLayer("Models").mayOnlyBeAccessedByLayers("Training", "Scoring", "Records", "Session")
+                .whereLayer("Features").mayOnlyBeAccessedByLayers("Models", "Training", "Scoring", "Records", "Session")
                 .whereLayer("Synthetic").mayNotBeAccessedByAnyLayer()
                 .check(ENGINE);
     }

@@ -102,7 +102,7 @@ public final class DecisionViewModel {
         raising.setAll(explanation.raising().stream().map(this::sentence).toList());
         lowering.setAll(explanation.lowering().stream().map(this::sentence).toList());
         ModelCard model = card.getValue();
-        HumanValues values = new HumanValues(model.featureSchema(), i18n.locale());
+        HumanValues values = new HumanValues(model.details().featureSchema(), i18n.locale());
         waterfall.set(Waterfall.of(explanation, mode.get(), WATERFALL_STEPS, i18n.get("waterfall.others"), values, i18n.locale()));
     }
 
@@ -118,8 +118,8 @@ public final class DecisionViewModel {
             return;
         }
         List<Importance> rows = new ArrayList<>();
-        double total = model.globalImportance().values().stream().mapToDouble(Double::doubleValue).sum();
-        for (Map.Entry<String, Double> entry : model.globalImportance().entrySet()) {
+        double total = model.details().globalImportance().values().stream().mapToDouble(Double::doubleValue).sum();
+        for (Map.Entry<String, Double> entry : model.details().globalImportance().entrySet()) {
             rows.add(new Importance(FeatureLabels.label(entry.getKey(), i18n.locale()), entry.getValue(), entry.getValue() / total));
             if (rows.size() == IMPORTANCE_SHOWN) {
                 break;

@@ -96,7 +96,7 @@ public final class ModelCardView extends ScrollPane {
             ChartStyle.show(calibration, null);
             return;
         }
-        Metrics.Confusion c = card.metrics().confusion();
+        Metrics.Confusion c = card.evaluation().metrics().confusion();
         confusion.add(header(""), 0, 0);
         confusion.add(header(i18n.get("model.confusion.refused")), 1, 0);
         confusion.add(header(i18n.get("model.confusion.granted")), 2, 0);
@@ -106,7 +106,7 @@ public final class ModelCardView extends ScrollPane {
         confusion.add(header(i18n.get("model.confusion.repayers")), 0, 2);
         confusion.add(cell(c.falsePositives()), 1, 2);
         confusion.add(cell(c.trueNegatives()), 2, 2);
-        Label note = new Label(i18n.get("model.confusion.note", Numbers.format(card.costs().falseNegative() / card.costs().falsePositive(), 1, i18n.locale())));
+        Label note = new Label(i18n.get("model.confusion.note", Numbers.format(card.evaluation().costs().falseNegative() / card.evaluation().costs().falsePositive(), 1, i18n.locale())));
         note.setWrapText(true);
         note.setMaxWidth(300);
         note.getStyleClass().add(Styles.MUTED);

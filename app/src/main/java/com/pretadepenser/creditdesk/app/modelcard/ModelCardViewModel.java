@@ -48,26 +48,26 @@ public final class ModelCardViewModel {
             return;
         }
         Locale locale = i18n.locale();
-        heading.set(i18n.get("model.heading", model.name(), model.trainedAt().substring(0, Math.min(10, model.trainedAt().length())),
-                model.features().size(), model.rounds()));
-        Metrics m = model.metrics();
+        heading.set(i18n.get("model.heading", model.details().name(), model.details().trainedAt().substring(0, Math.min(10, model.details().trainedAt().length())),
+                model.details().features().size(), model.details().rounds()));
+        Metrics m = model.evaluation().metrics();
         List<Entry> rows = new ArrayList<>();
         rows.add(new Entry(i18n.get("model.metric.auc"), Numbers.format(m.rocAuc(), 3, locale)));
         rows.add(new Entry(i18n.get("model.metric.prAuc"), Numbers.format(m.prAuc(), 3, locale)));
         rows.add(new Entry(i18n.get("model.metric.brier"), Numbers.format(m.brier(), 4, locale)));
         rows.add(new Entry(i18n.get("model.metric.logLoss"), Numbers.format(m.logLoss(), 4, locale)));
         rows.add(new Entry(i18n.get("model.metric.ks"), Numbers.format(m.ks(), 3, locale)));
-        rows.add(new Entry(i18n.get("model.metric.threshold"), Numbers.format(100 * model.threshold(), 1, locale) + " %"));
+        rows.add(new Entry(i18n.get("model.metric.threshold"), Numbers.format(100 * model.evaluation().threshold(), 1, locale) + " %"));
         rows.add(new Entry(i18n.get("model.metric.recall"), Numbers.format(100 * m.recall(), 1, locale) + " %"));
         rows.add(new Entry(i18n.get("model.metric.precision"), Numbers.format(100 * m.precision(), 1, locale) + " %"));
         rows.add(new Entry(i18n.get("model.metric.fbeta", Numbers.format(m.beta(), 0, locale)), Numbers.format(m.fBeta(), 3, locale)));
         rows.add(new Entry(i18n.get("model.metric.costs"), i18n.get("model.costsValue",
-                Numbers.format(model.costs().falseNegative(), 0, locale), Numbers.format(model.costs().falsePositive(), 0, locale))));
-        rows.add(new Entry(i18n.get("model.metric.imbalance"), model.imbalance() == null ? "" : model.imbalance().chosen()));
+                Numbers.format(model.evaluation().costs().falseNegative(), 0, locale), Numbers.format(model.evaluation().costs().falsePositive(), 0, locale))));
+        rows.add(new Entry(i18n.get("model.metric.imbalance"), model.training().imbalance() == null ? "" : model.training().imbalance().chosen()));
         metrics.setAll(rows);
 
         List<Entry> data = new ArrayList<>();
-        ModelCard.TrainingData t = model.trainingData();
+        ModelCard.TrainingData t = model.training().trainingData();
         if (t != null) {
             data.add(new Entry(i18n.get("model.data.dataset"), t.dataset() + (t.synthetic() ? " \u2014 " + i18n.get("demo.badge") : "")));
             data.add(new Entry(i18n.get("model.data.labelled"), Numbers.format(t.labelledRows(), 0, locale)));

@@ -26,8 +26,8 @@ public final class ModelCharts {
     }
 
     public static JFreeChart roc(ModelCard card, I18n i18n, Theme theme) {
-        XYSeries curve = new XYSeries(i18n.get("model.roc.series", Numbers.format(card.metrics().rocAuc(), 3, i18n.locale())), false, true);
-        for (Metrics.RocPoint p : card.metrics().rocCurve()) {
+        XYSeries curve = new XYSeries(i18n.get("model.roc.series", Numbers.format(card.evaluation().metrics().rocAuc(), 3, i18n.locale())), false, true);
+        for (Metrics.RocPoint p : card.evaluation().metrics().rocCurve()) {
             curve.add(100 * p.fpr(), 100 * p.tpr());
         }
         XYSeries chance = new XYSeries(i18n.get("model.roc.chance"), false, true);
@@ -39,16 +39,16 @@ public final class ModelCharts {
         renderer.setSeriesStroke(1, ChartStyle.dashed());
         renderer.setSeriesPaint(1, theme.muted());
         XYPlot plot = new XYPlot(data, percentAxis(i18n.get("model.roc.x")), percentAxis(i18n.get("model.roc.y")), renderer);
-        Metrics.Confusion c = card.metrics().confusion();
+        Metrics.Confusion c = card.evaluation().metrics().confusion();
         double fpr = 100.0 * c.falsePositives() / Math.max(1, c.falsePositives() + c.trueNegatives());
-        ValueMarker marker = marker(fpr, i18n.get("model.atThreshold", Numbers.format(100 * card.threshold(), 1, i18n.locale())), theme);
+        ValueMarker marker = marker(fpr, i18n.get("model.atThreshold", Numbers.format(100 * card.evaluation().threshold(), 1, i18n.locale())), theme);
         plot.addDomainMarker(marker);
         return ChartStyle.apply(new JFreeChart(i18n.get("model.roc.title"), JFreeChart.DEFAULT_TITLE_FONT, plot, true), theme);
     }
 
     public static JFreeChart cost(ModelCard card, I18n i18n, Theme theme) {
         XYSeries curve = new XYSeries(i18n.get("model.cost.series"), false, true);
-        for (BusinessCost.CostPoint p : card.costCurve()) {
+        for (BusinessCost.CostPoint p : card.evaluation().costCurve()) {
             if (p.threshold() <= 0.6) {
                 curve.add(100 * p.threshold(), p.costPerClient());
             }
@@ -58,14 +58,14 @@ public final class ModelCharts {
         NumberAxis y = new NumberAxis(i18n.get("model.cost.y"));
         y.setAutoRangeIncludesZero(true);
         XYPlot plot = new XYPlot(new XYSeriesCollection(curve), x, y, renderer);
-        plot.addDomainMarker(marker(100 * card.threshold(), i18n.get("model.cost.threshold", Numbers.format(100 * card.threshold(), 1, i18n.locale())), theme));
+        plot.addDomainMarker(marker(100 * card.evaluation().threshold(), i18n.get("model.cost.threshold", Numbers.format(100 * card.evaluation().threshold(), 1, i18n.locale())), theme));
         return ChartStyle.apply(new JFreeChart(i18n.get("model.cost.title"), JFreeChart.DEFAULT_TITLE_FONT, plot, false), theme);
     }
 
     public static JFreeChart calibration(ModelCard card, I18n i18n, Theme theme) {
         XYSeries observed = new XYSeries(i18n.get("model.calibration.series"), false, true);
         double max = 0;
-        for (Metrics.CalibrationBin bin : card.metrics().calibration()) {
+        for (Metrics.CalibrationBin bin : card.evaluation().metrics().calibration()) {
             observed.add(100 * bin.meanPredicted(), 100 * bin.observedRate());
             max = Math.max(max, Math.max(bin.meanPredicted(), bin.observedRate()));
         }

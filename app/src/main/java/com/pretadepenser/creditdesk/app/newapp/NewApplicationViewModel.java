@@ -63,7 +63,7 @@ public final class NewApplicationViewModel {
             choices.clear();
             return;
         }
-        FeatureSchema schema = workspace.card().featureSchema();
+        FeatureSchema schema = workspace.card().details().featureSchema();
         List<ChoiceField> fields = new ArrayList<>();
         fields.add(ChoiceField.of(schema, "CODE_GENDER", "field.gender", true));
         fields.add(ChoiceField.of(schema, "NAME_FAMILY_STATUS", "field.familyStatus", false));

@@ -118,7 +118,7 @@ public final class PeersViewModel {
             features.clear();
             return;
         }
-        List<String> ranked = model.globalImportance().isEmpty() ? model.featureNames() : new ArrayList<>(model.globalImportance().keySet());
+        List<String> ranked = model.details().globalImportance().isEmpty() ? model.featureNames() : new ArrayList<>(model.details().globalImportance().keySet());
         Locale locale = i18n.locale();
         List<FeatureChoice> choices = ranked.stream().filter(f -> !FeaturePipeline.isCategorical(f)).limit(FEATURE_CHOICES)
                 .map(f -> new FeatureChoice(f, FeatureLabels.label(f, locale))).toList();

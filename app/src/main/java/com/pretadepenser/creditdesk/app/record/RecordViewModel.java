@@ -97,8 +97,8 @@ public final class RecordViewModel {
         DecisionRecord entry = new DecisionRecord(Instant.now().toString(), DecisionRecord.currentUser(), DecisionRecord.currentMachine(),
                 shown.id() == com.pretadepenser.creditdesk.app.newapp.NewApplicationViewModel.NEW_CLIENT_ID ? null : shown.id(),
                 shown.id() == com.pretadepenser.creditdesk.app.newapp.NewApplicationViewModel.NEW_CLIENT_ID ? inputs(shown.application()) : null,
-                workspace.dataFolder().getFileName().toString(), workspace.manifestHash(), workspace.card().name(),
-                workspace.card().modelFile().sha256(), shown.scored().score().probability(), shown.scored().score().threshold(),
+                workspace.dataFolder().getFileName().toString(), workspace.manifestHash(), workspace.card().details().name(),
+                workspace.card().details().modelFile().sha256(), shown.scored().score().probability(), shown.scored().score().threshold(),
                 modelDecision(), finalDecision(), override.get() ? reason.get() : null, reasons(shown.explanation()),
                 CreditDeskVersion.get());
         recording.set(true);

@@ -100,7 +100,7 @@ public final class WhatIfViewModel {
             choices.clear();
             return;
         }
-        var schema = workspace.card().featureSchema();
+        var schema = workspace.card().details().featureSchema();
         List<ChoiceField> fields = List.of(ChoiceField.of(schema, "NAME_CONTRACT_TYPE", "field.contractType", false),
                 ChoiceField.of(schema, "NAME_INCOME_TYPE", "field.incomeType", false),
                 ChoiceField.of(schema, "NAME_FAMILY_STATUS", "field.familyStatus", false),

@@ -1,53 +1,37 @@
 package com.pretadepenser.creditdesk.app.workspace;
 
 import com.pretadepenser.creditdesk.app.common.BackgroundTask;
-import com.pretadepenser.creditdesk.engine.CreditDeskException;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditData;
-import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
 import com.pretadepenser.creditdesk.engine.data.LocalDataset;
 import com.pretadepenser.creditdesk.engine.explain.Explainer;
 import com.pretadepenser.creditdesk.engine.peers.PeerIndex;
-import com.pretadepenser.creditdesk.engine.peers.PeerIndexCache;
 import com.pretadepenser.creditdesk.engine.scoring.ClientScorer;
 import com.pretadepenser.creditdesk.engine.scoring.CounterfactualSearch;
 import com.pretadepenser.creditdesk.engine.model.ScoringModel;
 import com.pretadepenser.creditdesk.engine.model.ModelCard;
+import com.pretadepenser.creditdesk.engine.session.Session;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * An opened dataset and model, with everything the screens compute from: the scorer, the
- * explainer, the counterfactual search, and the sorted client ids. The peer index, which scores
- * every client, is built separately ({@link #buildPeers}) so the first client shows before it.
+ * An opened dataset and model (an engine {@link Session}: the scorer, the explainer, the
+ * counterfactual search, the peer index), with what the screens need beside it: the sorted client
+ * ids and the manifest's hash. The peer index, which scores every client, is built separately
+ * ({@link #peers(BackgroundTask.Progress)}) so the first client shows before it.
  */
 public final class Workspace implements AutoCloseable {
     private final Path dataFolder;
     private final Path modelFolder;
-    private final boolean synthetic;
-    private final HomeCreditData data;
-    private final ScoringModel model;
-    private final ClientScorer scorer;
-    private final Explainer explainer;
-    private final CounterfactualSearch counterfactuals;
+    private final Session session;
     private final int[] sortedIds;
-    private final String identity;
-    private PeerIndex peers;
-
     private final String manifestHash;
 
-    private Workspace(Path dataFolder, Path modelFolder, boolean synthetic, HomeCreditData data, ScoringModel model, String identity) {
+    private Workspace(Path dataFolder, Path modelFolder, Session session) {
         this.dataFolder = dataFolder;
-        this.identity = identity;
         this.modelFolder = modelFolder;
-        this.synthetic = synthetic;
-        this.data = data;
-        this.model = model;
-        this.scorer = new ClientScorer(model, data);
-        this.explainer = new Explainer(model.card().featureSchema());
-        this.counterfactuals = new CounterfactualSearch(scorer);
-        this.sortedIds = scorer.clientIds();
+        this.session = session;
+        this.sortedIds = session.scorer().clientIds();
         Arrays.sort(this.sortedIds);
         // read here, on the opening's thread, not when the officer records a decision on the FX thread
         Path manifest = dataFolder.resolve(com.pretadepenser.creditdesk.engine.data.LocalDataset.MANIFEST);
@@ -57,38 +41,18 @@ public final class Workspace implements AutoCloseable {
     /** Opens a local dataset (made by {@code creditdesk import}) and a model folder, reporting each step. */
     public static Workspace open(Path dataFolder, Path modelFolder, BackgroundTask.Progress progress) {
         progress.update(0.05, "");
-        // The model and the dataset load side by side: each takes about a second on the demo. The
-        // model's thread also checks its Java TreeSHAP against LightGBM (0.3 s) before any client needs it.
-        CompletableFuture<ScoringModel> loading = CompletableFuture.supplyAsync(() -> {
-            ScoringModel model = ScoringModel.load(modelFolder);
-            model.explainsInJava();
-            return model;
-        });
-        HomeCreditData data;
-        boolean synthetic;
-        String identity;
-        try {
-            LocalDataset dataset = LocalDataset.open(dataFolder);
-            dataset.requireHeapToOpen(Runtime.getRuntime().maxMemory());
-            data = dataset.load();
-            synthetic = dataset.isSynthetic();
-            identity = dataset.identity();
-        } catch (RuntimeException e) {
-            loading.thenAccept(ScoringModel::close);
-            throw e;
+        if (!LocalDataset.isLocalDataset(dataFolder)) {
+            LocalDataset.open(dataFolder); // the dashboard opens local datasets only: this names what is missing
         }
-        ScoringModel model = com.pretadepenser.creditdesk.app.common.Futures.join(loading);
+        Session session = Session.open(dataFolder, modelFolder);
         try {
-            if (!data.has(HomeCreditTable.APPLICATION_TRAIN) && !data.has(HomeCreditTable.APPLICATION_TEST)) {
-                throw new CreditDeskException(dataFolder + " holds no application table: there is no client to show.");
-            }
             checkCancelled(progress);
             progress.update(0.8, "");
-            Workspace workspace = new Workspace(dataFolder, modelFolder, synthetic, data, model, identity);
+            Workspace workspace = new Workspace(dataFolder, modelFolder, session);
             progress.update(1, "");
             return workspace;
         } catch (RuntimeException e) {
-            model.close();
+            session.close();
             throw e;
         }
     }
@@ -108,11 +72,8 @@ public final class Workspace implements AutoCloseable {
      * The same, reporting the share of clients scored (about 10 s at Kaggle scale); read instead
      * from the user's cache when this dataset and model were indexed before (a fraction of a second).
      */
-    public synchronized PeerIndex peers(BackgroundTask.Progress progress) {
-        if (peers == null) {
-            peers = PeerIndexCache.forUser().load(model, data, scorer.history(), identity, done -> progress.update(done, "")).index();
-        }
-        return peers;
+    public PeerIndex peers(BackgroundTask.Progress progress) {
+        return session.peers(done -> progress.update(done, ""));
     }
 
     /** The SHA-256 of the dataset's manifest (its sources' hashes and import time): what a decision record names. */
@@ -129,31 +90,31 @@ public final class Workspace implements AutoCloseable {
     }
 
     public boolean synthetic() {
-        return synthetic;
+        return session.synthetic();
     }
 
     public HomeCreditData data() {
-        return data;
+        return session.data();
     }
 
     public ScoringModel model() {
-        return model;
+        return session.model();
     }
 
     public ModelCard card() {
-        return model.card();
+        return session.card();
     }
 
     public ClientScorer scorer() {
-        return scorer;
+        return session.scorer();
     }
 
     public Explainer explainer() {
-        return explainer;
+        return session.explainer();
     }
 
     public CounterfactualSearch counterfactuals() {
-        return counterfactuals;
+        return session.counterfactuals();
     }
 
     /** Every client id, ascending. */
@@ -195,6 +156,6 @@ public final class Workspace implements AutoCloseable {
 
     @Override
     public void close() {
-        model.close();
+        session.close();
     }
 }

@@ -63,7 +63,7 @@ class DecisionViewModelTest {
         assertTrue(decision.raising().size() >= 1 && decision.raising().size() <= 4);
         assertTrue(decision.lowering().size() <= 4);
         var reasons = main.clientProperty().get().explanation().raising();
-        var values = new HumanValues(DemoWorkspace.get().card().featureSchema(), Locale.ENGLISH);
+        var values = new HumanValues(DemoWorkspace.get().card().details().featureSchema(), Locale.ENGLISH);
         for (int i = 0; i < reasons.size(); i++) {
             var reason = reasons.get(i);
             double value = main.clientProperty().get().explanation().features().stream()
@@ -111,7 +111,7 @@ class DecisionViewModelTest {
         var top = main.clientProperty().get().explanation().features().stream()
                 .max(java.util.Comparator.comparingDouble(c -> Math.abs(c.contribution()))).orElseThrow();
         assertEquals(FeatureLabels.label(top.feature(), Locale.ENGLISH), first.label(), "the largest contribution first");
-        assertEquals(new HumanValues(DemoWorkspace.get().card().featureSchema(), Locale.ENGLISH).format(top.feature(), top.value()), first.value());
+        assertEquals(new HumanValues(DemoWorkspace.get().card().details().featureSchema(), Locale.ENGLISH).format(top.feature(), top.value()), first.value());
         assertEquals(top.contribution() > 0, first.raises());
     }
 

@@ -18,12 +18,12 @@ class ModelCardViewModelTest {
         ModelCardViewModel model = new ModelCardViewModel(new I18n(Locale.ENGLISH), new SimpleObjectProperty<>(card));
 
         Map<String, String> metrics = model.metrics().stream().collect(Collectors.toMap(ModelCardViewModel.Entry::label, ModelCardViewModel.Entry::value));
-        assertEquals(String.format(Locale.ENGLISH, "%.3f", card.metrics().rocAuc()), metrics.get("ROC AUC"));
-        assertEquals(com.pretadepenser.creditdesk.app.DemoWorkspace.percent(card.threshold()), metrics.get("Decision threshold"));
+        assertEquals(String.format(Locale.ENGLISH, "%.3f", card.evaluation().metrics().rocAuc()), metrics.get("ROC AUC"));
+        assertEquals(com.pretadepenser.creditdesk.app.DemoWorkspace.percent(card.evaluation().threshold()), metrics.get("Decision threshold"));
         assertEquals("missed default 10, refused good client 1", metrics.get("Costs"));
         assertTrue(model.headingProperty().get().startsWith("Model \u201cdefault\u201d, trained 2026-"), model.headingProperty().get());
         assertTrue(model.training().stream().anyMatch(e -> e.label().equals("application_train.csv") && e.value().equals("20,000 rows")));
         assertTrue(model.usage().get(0).startsWith("Intended use: "));
-        assertTrue(card.metrics().rocCurve().size() > 90, "the card carries the ROC curve the page draws");
+        assertTrue(card.evaluation().metrics().rocCurve().size() > 90, "the card carries the ROC curve the page draws");
     }
 }

@@ -102,7 +102,7 @@ class PeersViewModelTest {
         PeersViewModel peers = peersOf(main);
 
         var card = DemoWorkspace.get().card();
-        List<String> numeric = card.globalImportance().keySet().stream().filter(f -> !FeaturePipeline.isCategorical(f)).toList();
+        List<String> numeric = card.details().globalImportance().keySet().stream().filter(f -> !FeaturePipeline.isCategorical(f)).toList();
         assertEquals(Math.min(PeersViewModel.FEATURE_CHOICES, numeric.size()), peers.features().size());
         assertEquals(FeatureLabels.label(numeric.get(0), Locale.FRENCH), peers.features().get(0).label(), "the most important first, in French");
         assertTrue(peers.features().stream().noneMatch(c -> FeaturePipeline.isCategorical(c.feature())));

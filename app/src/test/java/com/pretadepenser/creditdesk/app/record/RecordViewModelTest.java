@@ -38,7 +38,7 @@ class RecordViewModelTest {
         assertNull(written.overrideReason());
         assertEquals(shown.scored().score().probability(), written.probability(), 0);
         assertEquals(shown.scored().score().threshold(), written.threshold(), 0);
-        assertEquals(DemoWorkspace.get().card().modelFile().sha256(), written.modelSha256());
+        assertEquals(DemoWorkspace.get().card().details().modelFile().sha256(), written.modelSha256());
         assertEquals(DemoWorkspace.get().manifestHash(), written.datasetHash());
         assertEquals(64, written.datasetHash().length());
         assertEquals("demo", written.dataset());

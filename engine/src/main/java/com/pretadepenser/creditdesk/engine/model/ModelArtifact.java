@@ -1,6 +1,5 @@
 package com.pretadepenser.creditdesk.engine.model;
 
-import com.pretadepenser.creditdesk.engine.model.ModelCard;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -87,12 +86,11 @@ public final class ModelArtifact {
         }
         ModelCard card;
         try {
-            card = JSON.readValue(cardFile.toFile(), ModelCard.class);
-        } catch (IOException e) {
+            card = ModelCardJson.read(JSON, cardFile.toFile());
+        } catch (IOException | IllegalArgumentException | NullPointerException e) {
             throw new CreditDeskException(cardFile + " is not a readable model card: " + e.getMessage(), e);
-        }
-        if (card.schemaVersion() > ModelCard.SCHEMA_VERSION) {
-            throw new CreditDeskException(cardFile + " is model-card format " + card.schemaVersion()
+        } catch (ModelCardJson.TooNewException e) {
+            throw new CreditDeskException(cardFile + " is model-card format " + e.version
                     + ", newer than this CreditDesk reads (" + ModelCard.SCHEMA_VERSION + ").");
         }
         String text;
@@ -102,9 +100,9 @@ public final class ModelArtifact {
             throw new CreditDeskException("Cannot read " + modelFile + ": " + e.getMessage(), e);
         }
         String actual = sha256(text);
-        if (!actual.equals(card.modelFile().sha256())) {
+        if (!actual.equals(card.details().modelFile().sha256())) {
             throw new CreditDeskException(modelFile + " is not the model its card describes: its SHA-256 is " + actual
-                    + ", the card says " + card.modelFile().sha256() + ". The model was changed or damaged; "
+                    + ", the card says " + card.details().modelFile().sha256() + ". The model was changed or damaged; "
                     + "restore it or train it again.");
         }
         return new Contents(card, text);
@@ -127,7 +125,7 @@ public final class ModelArtifact {
         return env;
     }
 
-    public static ModelCard.Usage defaultUsage(boolean synthetic) {
+    public static UsageDetails defaultUsage(boolean synthetic) {
         List<String> limitations = new java.util.ArrayList<>(List.of(
                 "Probabilities are calibrated to the training data's default rate; a portfolio with another rate needs recalibration.",
                 "Trained on applicants who were granted a loan in the past: it has not seen how refused applicants would have repaid.",
@@ -135,7 +133,7 @@ public final class ModelArtifact {
         if (synthetic) {
             limitations.add(0, "Trained on SYNTHETIC data: for demonstration and testing only, never for a real credit decision.");
         }
-        return new ModelCard.Usage(
+        return new UsageDetails(
                 "Estimate the probability that a consumer-credit applicant with little or no credit history has payment "
                         + "difficulties, to support (not replace) a relationship manager's decision, with the reasons shown.",
                 List.of("Automatic refusal without human review",

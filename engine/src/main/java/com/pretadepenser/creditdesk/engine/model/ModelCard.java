@@ -1,57 +1,42 @@
 package com.pretadepenser.creditdesk.engine.model;
 
 import com.pretadepenser.creditdesk.engine.evaluation.Metrics;
-import com.pretadepenser.creditdesk.engine.evaluation.BusinessCost;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.pretadepenser.creditdesk.engine.features.FeatureSchema;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
- * What a shipped model is, how it was made and what it is for: written as {@code model-card.json}
- * beside the LightGBM model text (kebab-case keys, versioned). Loading a model checks the text's
- * SHA-256 against {@link ModelFile#sha256()} and the data against {@link #features()}.
+ * What a shipped model is, how it was made and what it is for, in four parts as model cards usually
+ * are: {@link ModelDetails} (what the model is: its file, inputs, settings), {@link TrainingDetails}
+ * (the data it learned from and how it was chosen), {@link Evaluation} (how well it does, its threshold
+ * and costs) and {@link UsageDetails} (what it is for and not for). Written as {@code model-card.json}
+ * beside the LightGBM model text (kebab-case keys, versioned; {@link ModelCardJson} reads every earlier
+ * version). Loading a model checks the text's SHA-256 against {@link ModelFile#sha256()} and the data
+ * against {@link ModelDetails#features()}.
  */
 public record ModelCard(
         @JsonProperty("schema-version") int schemaVersion,
-        @JsonProperty("name") String name,
-        @JsonProperty("trained-at") String trainedAt,
-        @JsonProperty("model-file") ModelFile modelFile,
-        @JsonProperty("training-data") TrainingData trainingData,
-        @JsonProperty("features") List<Feature> features,
-        @JsonProperty("feature-schema") FeatureSchema featureSchema,
-        @JsonProperty("hyper-parameters") Map<String, String> hyperParameters,
-        @JsonProperty("rounds") int rounds,
-        @JsonProperty("imbalance") ImbalanceChoice imbalance,
-        @JsonProperty("tuning") Tuning tuning,
-        @JsonProperty("cross-validation") CrossValidationSummary crossValidation,
-        @JsonProperty("metrics") Metrics metrics,
-        @JsonProperty("threshold") double threshold,
-        @JsonProperty("costs") BusinessCost costs,
-        @JsonProperty("cost-curve") List<BusinessCost.CostPoint> costCurve,
-        @JsonProperty("global-importance") Map<String, Double> globalImportance,
-        @JsonProperty("usage") Usage usage,
-        @JsonProperty("environment") Map<String, String> environment) {
+        @JsonProperty("model-details") ModelDetails details,
+        @JsonProperty("training-details") TrainingDetails training,
+        @JsonProperty("evaluation") Evaluation evaluation,
+        @JsonProperty("usage-details") UsageDetails usage) {
 
-    /** 2 added {@code tuning}; a version 1 card reads with it null. */
-    public static final int SCHEMA_VERSION = 2;
+    /**
+     * 3 splits the card into its four parts ({@code model-details}, {@code training-details},
+     * {@code evaluation}, {@code usage-details}); 2 added {@code tuning} to the flat card of 1. A
+     * version 1 or 2 card reads into the parts ({@link ModelCardJson}), a version 1 one with no tuning.
+     */
+    public static final int SCHEMA_VERSION = 3;
 
     public ModelCard {
-        Objects.requireNonNull(modelFile, "model-file");
-        Objects.requireNonNull(features, "features");
-        if (!(threshold > 0 && threshold < 1)) {
-            throw new IllegalArgumentException("threshold must lie strictly between 0 and 1, got " + threshold);
-        }
-        features = List.copyOf(features);
-        costCurve = List.copyOf(costCurve);
-        hyperParameters = Map.copyOf(hyperParameters);
-        environment = Map.copyOf(environment);
-        globalImportance = globalImportance == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(globalImportance));
+        java.util.Objects.requireNonNull(details, "model-details");
+        java.util.Objects.requireNonNull(training, "training-details");
+        java.util.Objects.requireNonNull(evaluation, "evaluation");
     }
 
+    /** The model's inputs' names, in model order. */
     public List<String> featureNames() {
-        return features.stream().map(Feature::name).toList();
+        return details.features().stream().map(Feature::name).toList();
     }
 
     public record ModelFile(@JsonProperty("file") String file, @JsonProperty("sha256") String sha256) {
@@ -135,9 +120,4 @@ public record ModelCard(
             @JsonProperty("features-before-pruning") int featuresBeforePruning) {
     }
 
-    public record Usage(
-            @JsonProperty("intended-use") String intendedUse,
-            @JsonProperty("out-of-scope") List<String> outOfScope,
-            @JsonProperty("limitations") List<String> limitations) {
-    }
 }

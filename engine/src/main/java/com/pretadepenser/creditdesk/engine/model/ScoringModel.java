@@ -33,7 +33,7 @@ public final class ScoringModel implements AutoCloseable {
         this.card = card;
         this.booster = booster;
         this.trees = trees;
-        this.pipeline = new FeaturePipeline(card.featureSchema());
+        this.pipeline = new FeaturePipeline(card.details().featureSchema());
     }
 
     /** Loads a model folder; refuses one whose model text differs from its card or that LightGBM cannot read. */
@@ -49,10 +49,10 @@ public final class ScoringModel implements AutoCloseable {
     /** A model just trained, not yet written: the same checks as {@link #load(Path)} but the hash. */
     public static ScoringModel of(ModelCard card, String modelText) {
         LightGbmBooster booster = LightGbmBooster.fromText(modelText);
-        if (booster.featureCount() != card.features().size()) {
+        if (booster.featureCount() != card.details().features().size()) {
             booster.close();
             throw new CreditDeskException("The model uses " + booster.featureCount() + " features but its card lists "
-                    + card.features().size() + ".");
+                    + card.details().features().size() + ".");
         }
         TreeEnsemble trees;
         try {
@@ -73,7 +73,7 @@ public final class ScoringModel implements AutoCloseable {
     }
 
     public double threshold() {
-        return card.threshold();
+        return card.evaluation().threshold();
     }
 
     /**
@@ -187,7 +187,7 @@ public final class ScoringModel implements AutoCloseable {
 
     /** Granted below the threshold, refused at or above it. */
     public boolean refused(double probability) {
-        return probability >= card.threshold();
+        return probability >= card.evaluation().threshold();
     }
 
     private static String describeSource(String feature) {

@@ -99,9 +99,9 @@ public final class PeerIndexBuilder {
     }
 
     static List<String> neighbourFeatures(ModelCard card) {
-        List<String> ranked = card.globalImportance().isEmpty()
-                ? card.features().stream().sorted((a, b) -> Double.compare(b.gain(), a.gain())).map(ModelCard.Feature::name).toList()
-                : new ArrayList<>(card.globalImportance().keySet());
+        List<String> ranked = card.details().globalImportance().isEmpty()
+                ? card.details().features().stream().sorted((a, b) -> Double.compare(b.gain(), a.gain())).map(ModelCard.Feature::name).toList()
+                : new ArrayList<>(card.details().globalImportance().keySet());
         return ranked.stream().filter(f -> !FeaturePipeline.isCategorical(f)).limit(NEIGHBOUR_FEATURES).toList();
     }
 }

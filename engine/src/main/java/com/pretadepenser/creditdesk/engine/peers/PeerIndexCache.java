@@ -97,10 +97,18 @@ public final class PeerIndexCache {
         return new Loaded(index, false, why);
     }
 
-    /** SHA-256 of the model card as JSON: the model file's SHA-256, its features and their schema. */
+    /**
+     * Writes the card for its key with every map's entries sorted by key: a map's iteration order
+     * (a {@code Map.copyOf}'s changes from one process to the next) must not make the same model a new key.
+     */
+    private static final com.fasterxml.jackson.databind.ObjectWriter KEY_JSON = ModelArtifact.JSON.copy()
+            .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+            .writer();
+
+    /** SHA-256 of the model card as JSON (maps sorted): the model file's SHA-256, its features and their schema. */
     static String modelKey(ModelCard card) {
         try {
-            return sha256(ModelArtifact.JSON.writeValueAsBytes(card));
+            return sha256(KEY_JSON.writeValueAsBytes(card));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a model card that was read can be written", e);
         }

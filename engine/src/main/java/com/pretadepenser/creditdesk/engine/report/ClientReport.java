@@ -80,11 +80,11 @@ public final class ClientReport {
     public static Content contentFor(ScoringModel model, ClientScorer scorer, PeerIndex peers, DecisionLog log, int clientId,
                                      boolean synthetic, Locale locale) {
         ClientScorer.ScoredClient scored = scorer.score(clientId);
-        Explanation explanation = new Explainer(model.card().featureSchema()).explain(scored, locale);
+        Explanation explanation = new Explainer(model.card().details().featureSchema()).explain(scored, locale);
         Counterfactual.Search search = new CounterfactualSearch(scorer).search(scorer.application(clientId));
         List<PeerLine> lines = new ArrayList<>();
         if (peers != null) {
-            HumanValues values = new HumanValues(model.card().featureSchema(), locale);
+            HumanValues values = new HumanValues(model.card().details().featureSchema(), locale);
             scored.contributions().stream()
                     .filter(c -> !FeaturePipeline.isCategorical(c.feature()) && !Double.isNaN(c.value()))
                     .limit(PEER_FEATURES)
@@ -99,7 +99,7 @@ public final class ClientReport {
             double probability = scored.score().probability();
             record = log.entries().stream()
                     .filter(e -> Integer.valueOf(clientId).equals(e.record().clientId())
-                            && model.card().modelFile().sha256().equals(e.record().modelSha256())
+                            && model.card().details().modelFile().sha256().equals(e.record().modelSha256())
                             && Math.abs(e.record().probability() - probability) < 1e-12)
                     .reduce((first, second) -> second);
         }
@@ -410,8 +410,8 @@ public final class ClientReport {
         /** On each page: the model, the decision's record (or that it is not on record), the page number. */
         private void footers() throws IOException {
             ModelCard card = content.card();
-            String model = text("model", card.name(), card.trainedAt() == null ? "?" : card.trainedAt().substring(0, Math.min(10, card.trainedAt().length())),
-                    card.modelFile().sha256().substring(0, 16), CreditDeskVersion.get());
+            String model = text("model", card.details().name(), card.details().trainedAt() == null ? "?" : card.details().trainedAt().substring(0, Math.min(10, card.details().trainedAt().length())),
+                    card.details().modelFile().sha256().substring(0, 16), CreditDeskVersion.get());
             String record = content.record().map(e -> text("record.yes",
                     DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault()).format(Instant.parse(e.record().time())),
                     e.record().osUser(), text(e.record().finalDecision() == Decision.GRANTED ? "granted" : "refused"), e.hash()))

@@ -3,7 +3,10 @@ package com.pretadepenser.creditdesk.engine.training;
 import com.pretadepenser.creditdesk.engine.evaluation.BusinessCost;
 import com.pretadepenser.creditdesk.engine.evaluation.Metrics;
 import com.pretadepenser.creditdesk.engine.model.ModelArtifact;
+import com.pretadepenser.creditdesk.engine.model.Evaluation;
 import com.pretadepenser.creditdesk.engine.model.ModelCard;
+import com.pretadepenser.creditdesk.engine.model.ModelDetails;
+import com.pretadepenser.creditdesk.engine.model.TrainingDetails;
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditData;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
@@ -215,15 +218,17 @@ public final class Trainer {
             Map<String, String> hyper = new LinkedHashMap<>(finalParameters);
             hyper.put("max-rounds", Integer.toString(config.maxRounds()));
             hyper.put("early-stopping-rounds", Integer.toString(config.earlyStopping()));
-            ModelCard card = new ModelCard(ModelCard.SCHEMA_VERSION, name, Instant.now().toString(),
-                    new ModelCard.ModelFile(ModelArtifact.MODEL_FILE, ModelArtifact.sha256(modelText)),
-                    new ModelCard.TrainingData(origin.dataset(), origin.synthetic(), origin.sources(), target.length,
-                            defaults / (double) target.length),
-                    cardFeatures, schema, hyper, rounds,
-                    new ModelCard.ImbalanceChoice(kept.mode(), reason(kept, tried), tried), tuned == null ? null : tuned.record(),
-                    new ModelCard.CrossValidationSummary(config.folds(), config.seed(), cv.bestIterations(), perFold, allFeatures.size()),
-                    overall, choice.threshold(), config.cost(), choice.curve(), importance, ModelArtifact.defaultUsage(origin.synthetic()),
-                    ModelArtifact.environment());
+            ModelCard card = new ModelCard(ModelCard.SCHEMA_VERSION,
+                    new ModelDetails(name, Instant.now().toString(),
+                            new ModelCard.ModelFile(ModelArtifact.MODEL_FILE, ModelArtifact.sha256(modelText)),
+                            cardFeatures, schema, hyper, rounds, importance, ModelArtifact.environment()),
+                    new TrainingDetails(
+                            new ModelCard.TrainingData(origin.dataset(), origin.synthetic(), origin.sources(), target.length,
+                                    defaults / (double) target.length),
+                            new ModelCard.ImbalanceChoice(kept.mode(), reason(kept, tried), tried), tuned == null ? null : tuned.record(),
+                            new ModelCard.CrossValidationSummary(config.folds(), config.seed(), cv.bestIterations(), perFold, allFeatures.size())),
+                    new Evaluation(overall, choice.threshold(), config.cost(), choice.curve()),
+                    ModelArtifact.defaultUsage(origin.synthetic()));
             return new TrainedModel(card, modelText, cv.oof(), target);
         } catch (RuntimeException | OutOfMemoryError e) {
             throw new UnsavedModelException("writing the model card", e, modelText);

@@ -27,7 +27,7 @@ class ExplainerTest {
     static void load() {
         model = ScoringModel.load(QuickModel.get().modelDir());
         scorer = new ClientScorer(model, QuickModel.get().data());
-        explainer = new Explainer(model.card().featureSchema());
+        explainer = new Explainer(model.card().details().featureSchema());
     }
 
     @AfterAll
@@ -49,13 +49,13 @@ class ExplainerTest {
 
     @Test
     void aCategoryInAReasonIsInTheReadersLanguage() {
-        HumanValues english = new HumanValues(model.card().featureSchema(), Locale.ENGLISH);
-        HumanValues french = new HumanValues(model.card().featureSchema(), Locale.FRENCH);
-        var levels = model.card().featureSchema().levels(com.pretadepenser.creditdesk.engine.data.HomeCreditTable.APPLICATION_TRAIN, "CODE_GENDER");
+        HumanValues english = new HumanValues(model.card().details().featureSchema(), Locale.ENGLISH);
+        HumanValues french = new HumanValues(model.card().details().featureSchema(), Locale.FRENCH);
+        var levels = model.card().details().featureSchema().levels(com.pretadepenser.creditdesk.engine.data.HomeCreditTable.APPLICATION_TRAIN, "CODE_GENDER");
         double female = levels.indexOf("F");
         assertEquals("female", english.format("CODE_GENDER", female));
         assertEquals("femme", french.format("CODE_GENDER", female));
-        double cash = model.card().featureSchema().levels(com.pretadepenser.creditdesk.engine.data.HomeCreditTable.APPLICATION_TRAIN,
+        double cash = model.card().details().featureSchema().levels(com.pretadepenser.creditdesk.engine.data.HomeCreditTable.APPLICATION_TRAIN,
                 "NAME_CONTRACT_TYPE").indexOf("Cash loans");
         assertEquals("Cash loans", english.format("NAME_CONTRACT_TYPE", cash));
         assertEquals("Pr\u00eat personnel", french.format("NAME_CONTRACT_TYPE", cash));

@@ -22,7 +22,7 @@ public final class ReasonsClientsCanHear {
     }
 
     public static int check(ScoringModel model, ClientScorer scorer, int[] clients) {
-        Explainer explainer = new Explainer(model.card().featureSchema());
+        Explainer explainer = new Explainer(model.card().details().featureSchema());
         int absent = 0;
         for (int id : clients) {
             ClientScorer.ScoredClient scored = scorer.score(id);

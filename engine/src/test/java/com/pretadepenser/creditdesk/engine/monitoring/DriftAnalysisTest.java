@@ -90,7 +90,7 @@ class DriftAnalysisTest {
     private static DriftReport analyse(Table current) {
         FeatureMatrix ref = model.pipeline().compute(reference, history);
         FeatureMatrix cur = model.pipeline().compute(current, history);
-        return DriftAnalysis.compare(model.card().featureNames(), model.card().globalImportance(),
+        return DriftAnalysis.compare(model.card().featureNames(), model.card().details().globalImportance(),
                 ref, model.probabilities(ref), cur, model.probabilities(cur), reference, current);
     }
 

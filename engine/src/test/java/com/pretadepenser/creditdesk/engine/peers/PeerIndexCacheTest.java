@@ -125,13 +125,64 @@ class PeerIndexCacheTest {
     @Test
     void anotherModelHasItsOwnKey() {
         var card = model.card();
-        var renamed = new com.pretadepenser.creditdesk.engine.model.ModelCard(card.schemaVersion(), card.name() + " v2", card.trainedAt(),
-                card.modelFile(), card.trainingData(), card.features(), card.featureSchema(), card.hyperParameters(), card.rounds(),
-                card.imbalance(), card.tuning(), card.crossValidation(), card.metrics(), card.threshold(), card.costs(),
-                card.costCurve(), card.globalImportance(), card.usage(), card.environment());
+        var d = card.details();
+        var renamed = new com.pretadepenser.creditdesk.engine.model.ModelCard(card.schemaVersion(),
+                new com.pretadepenser.creditdesk.engine.model.ModelDetails(d.name() + " v2", d.trainedAt(), d.modelFile(), d.features(),
+                        d.featureSchema(), d.hyperParameters(), d.rounds(), d.globalImportance(), d.environment()),
+                card.training(), card.evaluation(), card.usage());
         assertFalse(PeerIndexCache.modelKey(card).equals(PeerIndexCache.modelKey(renamed)));
         assertEquals(PeerIndexCache.modelKey(card), PeerIndexCache.modelKey(ScoringModel.load(QuickModel.get().modelDir()).card()),
                 "the same card read again has the same key");
+    }
+
+    @Test
+    void equalMapsBuiltInAnotherOrderGiveTheSameKey() {
+        var card = model.card();
+        var d = card.details();
+        var reversed = new com.pretadepenser.creditdesk.engine.model.ModelCard(card.schemaVersion(),
+                new com.pretadepenser.creditdesk.engine.model.ModelDetails(d.name(), d.trainedAt(), d.modelFile(), d.features(),
+                        d.featureSchema(), reversed(d.hyperParameters()), d.rounds(), reversed(d.globalImportance()),
+                        reversed(d.environment())),
+                card.training(), card.evaluation(), card.usage());
+        assertEquals(d.hyperParameters(), reversed.details().hyperParameters());
+        assertFalse(List.copyOf(d.hyperParameters().keySet()).equals(List.copyOf(reversed.details().hyperParameters().keySet())),
+                "the maps really are built in another order");
+
+        assertEquals(PeerIndexCache.modelKey(card), PeerIndexCache.modelKey(reversed));
+    }
+
+    @Test
+    void mapsWhoseIterationOrderDiffersGiveTheSameKey() {
+        // Map.copyOf's order depends on a per-process salt; a HashMap's on its capacity: neither may change the key.
+        var card = model.card();
+        var d = card.details();
+        java.util.Map<String, String> small = new java.util.HashMap<>(d.hyperParameters());
+        java.util.Map<String, String> large = new java.util.HashMap<>(1 << 12);
+        List<String> keys = new java.util.ArrayList<>(d.hyperParameters().keySet());
+        java.util.Collections.reverse(keys);
+        keys.forEach(k -> large.put(k, d.hyperParameters().get(k)));
+        var one = withHyperParameters(card, small);
+        var other = withHyperParameters(card, large);
+
+        assertEquals(PeerIndexCache.modelKey(one), PeerIndexCache.modelKey(other));
+        assertEquals(PeerIndexCache.modelKey(card), PeerIndexCache.modelKey(one));
+    }
+
+    private static com.pretadepenser.creditdesk.engine.model.ModelCard withHyperParameters(
+            com.pretadepenser.creditdesk.engine.model.ModelCard card, java.util.Map<String, String> hyper) {
+        var d = card.details();
+        return new com.pretadepenser.creditdesk.engine.model.ModelCard(card.schemaVersion(),
+                new com.pretadepenser.creditdesk.engine.model.ModelDetails(d.name(), d.trainedAt(), d.modelFile(), d.features(),
+                        d.featureSchema(), hyper, d.rounds(), d.globalImportance(), d.environment()),
+                card.training(), card.evaluation(), card.usage());
+    }
+
+    private static <V> java.util.Map<String, V> reversed(java.util.Map<String, V> map) {
+        List<String> keys = new java.util.ArrayList<>(map.keySet());
+        java.util.Collections.reverse(keys);
+        java.util.Map<String, V> out = new java.util.LinkedHashMap<>();
+        keys.forEach(k -> out.put(k, map.get(k)));
+        return out;
     }
 
     @Test

@@ -70,7 +70,7 @@ class ClientReportTest {
         var scored = scorer.score(refused);
         DecisionLog log = new DecisionLog(dir.resolve("decisions.jsonl"));
         DecisionLog.Entry entry = log.append(new DecisionRecord("2026-12-02T10:00:00Z", "jdupont", "desk-7", refused, null, "demo", "d",
-                model.card().name(), model.card().modelFile().sha256(), scored.score().probability(), scored.score().threshold(),
+                model.card().details().name(), model.card().details().modelFile().sha256(), scored.score().probability(), scored.score().threshold(),
                 Decision.REFUSED, Decision.REFUSED, null, List.of(), "1.0.0"));
         ClientReport.Content content = ClientReport.contentFor(model, scorer, peers, log, refused, true, Locale.ENGLISH);
         Path pdf = dir.resolve("report.pdf");
@@ -90,7 +90,7 @@ class ClientReportTest {
         assertEquals(ClientReport.PEER_FEATURES, content.peers().size());
         assertTrue(text.replace("\n", "").contains(entry.hash()), "the record's hash in the footer: " + text);
         assertTrue(text.contains("jdupont"), text);
-        assertTrue(text.contains(model.card().modelFile().sha256().substring(0, 16)), text);
+        assertTrue(text.contains(model.card().details().modelFile().sha256().substring(0, 16)), text);
         try (var files = Files.list(dir)) {
             assertEquals(0, files.filter(p -> p.toString().endsWith(".partial")).count(), "no partial file left");
         }

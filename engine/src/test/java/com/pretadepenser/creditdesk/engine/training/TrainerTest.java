@@ -50,7 +50,7 @@ class TrainerTest {
 
     @Test
     void globalImportanceIsTheMeanAbsoluteLightGbmContributionOverTheLabelledApplicants() {
-        java.util.Map<String, Double> importance = trained.card().globalImportance();
+        java.util.Map<String, Double> importance = trained.card().details().globalImportance();
         List<String> features = trained.card().featureNames();
         assertEquals(new java.util.HashSet<>(features), importance.keySet(), "one entry per model feature");
         List<Double> values = List.copyOf(importance.values());
@@ -69,7 +69,7 @@ class TrainerTest {
                 }
                 assertEquals(sum / matrix.rows(), importance.get(features.get(f)), 1e-9, features.get(f));
             }
-            assertEquals(importance, ModelArtifact.read(modelDir).card().globalImportance(), "kept in the card as written");
+            assertEquals(importance, ModelArtifact.read(modelDir).card().details().globalImportance(), "kept in the card as written");
         }
         assertTrue(values.get(0) > 0.05, "the first feature matters: " + values.get(0));
     }
@@ -77,19 +77,19 @@ class TrainerTest {
     @Test
     void learnsSomethingRealOutOfFold() {
         ModelCard card = trained.card();
-        assertTrue(card.metrics().rocAuc() > 0.70, "OOF AUC " + card.metrics().rocAuc());
-        assertEquals(3_000, card.trainingData().labelledRows());
-        assertEquals(3, card.crossValidation().folds());
-        assertEquals(3, card.crossValidation().foldMetrics().size());
+        assertTrue(card.evaluation().metrics().rocAuc() > 0.70, "OOF AUC " + card.evaluation().metrics().rocAuc());
+        assertEquals(3_000, card.training().trainingData().labelledRows());
+        assertEquals(3, card.training().crossValidation().folds());
+        assertEquals(3, card.training().crossValidation().foldMetrics().size());
     }
 
     @Test
     void comparesNoReweightingWithIsUnbalanceAndKeepsTheCheaper() {
-        List<ModelCard.ImbalanceCandidate> candidates = trained.card().imbalance().candidates();
+        List<ModelCard.ImbalanceCandidate> candidates = trained.card().training().imbalance().candidates();
         // scale_pos_weight = repayers / defaulters is the weight is_unbalance gives: not tried twice.
         assertEquals(List.of("none", "is_unbalance"), candidates.stream().map(ModelCard.ImbalanceCandidate::mode).toList());
         double cheapest = candidates.stream().mapToDouble(ModelCard.ImbalanceCandidate::oofCost).min().orElseThrow();
-        ModelCard.ImbalanceCandidate kept = candidates.stream().filter(c -> c.mode().equals(trained.card().imbalance().chosen())).findFirst().orElseThrow();
+        ModelCard.ImbalanceCandidate kept = candidates.stream().filter(c -> c.mode().equals(trained.card().training().imbalance().chosen())).findFirst().orElseThrow();
         assertTrue(kept.oofCost() <= cheapest * 1.01, "kept " + kept + " but the least cost is " + cheapest);
     }
 
@@ -106,18 +106,18 @@ class TrainerTest {
     @Test
     void thresholdMinimisesOutOfFoldCostOnTheWholeCurve() {
         ModelCard card = trained.card();
-        double atThreshold = card.costs().costPerClient(trained.oof(), trained.target(), card.threshold());
-        for (BusinessCost.CostPoint point : card.costCurve()) {
+        double atThreshold = card.evaluation().costs().costPerClient(trained.oof(), trained.target(), card.evaluation().threshold());
+        for (BusinessCost.CostPoint point : card.evaluation().costCurve()) {
             assertTrue(atThreshold <= point.costPerClient() + 1e-12, "cheaper at " + point.threshold());
         }
-        assertTrue(card.threshold() < 0.5, "a 10:1 cost refuses well below even odds: " + card.threshold());
+        assertTrue(card.evaluation().threshold() < 0.5, "a 10:1 cost refuses well below even odds: " + card.evaluation().threshold());
     }
 
     @Test
     void pruningKeepsOnlyFeaturesThatEarnedGain() {
         ModelCard card = trained.card();
-        assertTrue(card.features().size() < card.crossValidation().featuresBeforePruning());
-        assertTrue(card.features().stream().anyMatch(f -> f.name().startsWith("EXT_SOURCE")));
+        assertTrue(card.details().features().size() < card.training().crossValidation().featuresBeforePruning());
+        assertTrue(card.details().features().stream().anyMatch(f -> f.name().startsWith("EXT_SOURCE")));
     }
 
     @Test
@@ -126,12 +126,12 @@ class TrainerTest {
                 Map.of("learning_rate", "0.1"), TrainingConfig.Tuning.OFF, 1, TrainingConfig.DEFAULT_PRUNE_SHARE);
         Trainer.TrainedModel lean = new Trainer().train(data, new Trainer.DataOrigin("syn", true, List.of()), "lean", byShare,
                 TrainingListener.SILENT, () -> false);
-        int kept = lean.card().features().size();
-        assertTrue(kept < trained.card().features().size(), kept + " features against " + trained.card().features().size()
+        int kept = lean.card().details().features().size();
+        assertTrue(kept < trained.card().details().features().size(), kept + " features against " + trained.card().details().features().size()
                 + " when only features of no gain go");
         assertTrue(kept >= 5, "the strong features stay: " + lean.card().featureNames());
         assertTrue(lean.card().featureNames().containsAll(List.of("EXT_SOURCE_2", "EXT_SOURCE_3")), lean.card().featureNames().toString());
-        assertTrue(lean.card().metrics().rocAuc() > 0.70, "OOF AUC " + lean.card().metrics().rocAuc());
+        assertTrue(lean.card().evaluation().metrics().rocAuc() > 0.70, "OOF AUC " + lean.card().evaluation().metrics().rocAuc());
     }
 
     @Test
@@ -159,7 +159,7 @@ class TrainerTest {
     void cardListsFeaturesWithDescriptionsAndTheDataHashes() throws IOException {
         ModelCard card = ModelArtifact.read(modelDir).card();
         assertEquals(trained.card().featureNames(), card.featureNames());
-        ModelCard.Feature ext = card.features().stream().filter(f -> f.name().equals("EXT_SOURCE_2")).findFirst().orElseThrow();
+        ModelCard.Feature ext = card.details().features().stream().filter(f -> f.name().equals("EXT_SOURCE_2")).findFirst().orElseThrow();
         assertTrue(ext.description().startsWith("External score 2"), ext.description());
         String json = Files.readString(modelDir.resolve(ModelArtifact.CARD_FILE));
         for (String key : List.of("\"schema-version\"", "\"trained-at\"", "\"model-file\"", "\"hyper-parameters\"",

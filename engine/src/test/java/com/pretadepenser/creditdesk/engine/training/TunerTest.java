@@ -46,13 +46,13 @@ class TunerTest {
 
     @Test
     void theCardRecordsEveryCandidateAndTheWinnersSettingsAreTheModels() {
-        ModelCard.Tuning tuning = trained.card().tuning();
+        ModelCard.Tuning tuning = trained.card().training().tuning();
         assertNotNull(tuning);
         assertEquals(6, tuning.candidates().size());
         assertEquals(Map.of(), tuning.candidates().get(0).settings(), "the defaults are the first candidate");
         ModelCard.TuningCandidate winner = tuning.candidates().get(tuning.chosen());
         assertNotNull(winner.oofAuc(), "the winner went through the full cross-validation");
-        winner.settings().forEach((k, v) -> assertEquals(v, trained.card().hyperParameters().get(k), k));
+        winner.settings().forEach((k, v) -> assertEquals(v, trained.card().details().hyperParameters().get(k), k));
         long finalists = tuning.candidates().stream().filter(c -> c.oofAuc() != null).count();
         assertEquals(2, finalists, "the best third of 6 go to the finals");
         double best = tuning.candidates().stream().filter(c -> c.oofAuc() != null).mapToDouble(ModelCard.TuningCandidate::oofAuc).max().orElseThrow();
@@ -64,13 +64,13 @@ class TunerTest {
 
     @Test
     void settingsTheUserGaveAreNeverTuned() {
-        assertEquals("15", trained.card().hyperParameters().get("num_leaves"));
-        trained.card().tuning().candidates().forEach(c -> assertFalse(c.settings().containsKey("num_leaves"), c.settings().toString()));
+        assertEquals("15", trained.card().details().hyperParameters().get("num_leaves"));
+        trained.card().training().tuning().candidates().forEach(c -> assertFalse(c.settings().containsKey("num_leaves"), c.settings().toString()));
     }
 
     @Test
     void theFinalistsAreThoseOfBestScreeningAuc() {
-        List<ModelCard.TuningCandidate> candidates = trained.card().tuning().candidates();
+        List<ModelCard.TuningCandidate> candidates = trained.card().training().tuning().candidates();
         double weakestFinalist = candidates.stream().filter(c -> c.oofAuc() != null).mapToDouble(ModelCard.TuningCandidate::screeningAuc).min().orElseThrow();
         candidates.stream().filter(c -> c.oofAuc() == null)
                 .forEach(c -> assertTrue(c.screeningAuc() <= weakestFinalist, "a screened-out candidate ranked no better: " + c));
@@ -88,9 +88,9 @@ class TunerTest {
 
     @Test
     void theAveragedBoostersAreOneModelOfTwiceTheTrees() {
-        assertEquals("2", trained.card().hyperParameters().get("boosters-averaged"));
+        assertEquals("2", trained.card().details().hyperParameters().get("boosters-averaged"));
         var trees = com.pretadepenser.creditdesk.engine.trees.TreeEnsemble.parse(trained.modelText());
-        assertEquals(2 * trained.card().rounds(), trees.treeCount(), "two boosters of the final round count each");
+        assertEquals(2 * trained.card().details().rounds(), trees.treeCount(), "two boosters of the final round count each");
     }
 
     @Test
@@ -119,7 +119,7 @@ class TunerTest {
         TrainingConfig off = TUNED.withTuning(TrainingConfig.Tuning.OFF).withBags(1);
         Trainer.TrainedModel plain = new Trainer().train(data, new Trainer.DataOrigin("syn", true, List.of()), "plain", off,
                 TrainingListener.SILENT, () -> false);
-        assertNull(plain.card().tuning());
-        assertEquals(TrainingConfig.defaultLightGbm().get("learning_rate"), plain.card().hyperParameters().get("learning_rate"));
+        assertNull(plain.card().training().tuning());
+        assertEquals(TrainingConfig.defaultLightGbm().get("learning_rate"), plain.card().details().hyperParameters().get("learning_rate"));
     }
 }

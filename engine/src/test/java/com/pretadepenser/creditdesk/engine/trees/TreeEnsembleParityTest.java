@@ -44,7 +44,7 @@ class TreeEnsembleParityTest {
             }
             double[] ourContributions = model.contributions(features);
             double[] lightGbmContributions = model.lightGbmContributions(features);
-            int width = model.card().features().size() + 1;
+            int width = model.card().details().features().size() + 1;
             assertEquals(lightGbmContributions.length, ourContributions.length);
             for (int i = 0; i < ourContributions.length; i++) {
                 assertEquals(lightGbmContributions[i], ourContributions[i], 1e-9,

@@ -1,0 +1,136 @@
+package com.pretadepenser.creditdesk.engine.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The card's format: the four parts written with kebab-case keys, and every earlier version still read. */
+class ModelCardTest {
+    /** A model folder written by the schema-2 writer (before the card was split), kept as it was written. */
+    private static final Path VERSION_2 = Path.of("src/test/resources/model-card-v2");
+
+    @TempDir
+    Path dir;
+
+    private static Path project(String relative) {
+        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
+            if (Files.isDirectory(d.resolve(relative))) {
+                return d.resolve(relative);
+            }
+        }
+        throw new IllegalStateException(relative + " not found above " + Path.of("").toAbsolutePath());
+    }
+
+    @Test
+    void readsTheShippedCard() throws IOException {
+        assertEquals(2, ModelArtifact.JSON.readTree(project("models/default").resolve(ModelArtifact.CARD_FILE).toFile())
+                .get("schema-version").asInt(), "the shipped card is the old, flat format");
+
+        ModelCard card = ModelArtifact.read(project("models/default")).card();
+
+        assertEquals(ModelCard.SCHEMA_VERSION, card.schemaVersion());
+        assertEquals("default", card.details().name());
+        assertEquals(485, card.details().rounds());
+        assertEquals(29, card.details().features().size());
+        assertEquals(0.096, card.evaluation().threshold());
+        assertEquals(20_000, card.training().trainingData().labelledRows());
+        assertNotNull(card.training().tuning());
+        assertFalse(card.usage().outOfScope().isEmpty());
+    }
+
+    @Test
+    void readsACardWrittenInVersion2() {
+        ModelCard card = ModelArtifact.read(VERSION_2).card();
+
+        assertEquals("quick", card.details().name());
+        assertEquals(31, card.details().rounds());
+        assertEquals(210, card.featureNames().size());
+        assertEquals("0.1", card.details().hyperParameters().get("learning_rate"));
+        assertEquals(3_000, card.training().trainingData().labelledRows());
+        assertTrue(card.training().trainingData().synthetic());
+        assertNull(card.training().tuning(), "the fixture was trained without tuning");
+        assertEquals(3, card.training().crossValidation().folds());
+        assertEquals(0.088, card.evaluation().threshold());
+        assertEquals(0.7635176624097396, card.evaluation().metrics().rocAuc());
+        assertEquals(10.0, card.evaluation().costs().falseNegative());
+        assertEquals("Automatic refusal without human review", card.usage().outOfScope().get(0));
+        assertTrue(card.usage().limitations().get(0).contains("SYNTHETIC"));
+    }
+
+    @Test
+    void readsACardWrittenInVersion1() throws IOException {
+        Path v1 = copyOfVersion2("v1");
+        ObjectNode tree = (ObjectNode) ModelArtifact.JSON.readTree(v1.resolve(ModelArtifact.CARD_FILE).toFile());
+        tree.put("schema-version", 1);
+        tree.remove("tuning");
+        ModelArtifact.JSON.writeValue(v1.resolve(ModelArtifact.CARD_FILE).toFile(), tree);
+
+        ModelCard card = ModelArtifact.read(v1).card();
+
+        assertNull(card.training().tuning());
+        assertEquals(ModelArtifact.read(VERSION_2).card(), card);
+    }
+
+    @Test
+    void writesTheFourPartsWithKebabCaseKeys() throws IOException {
+        ModelArtifact.Contents old = ModelArtifact.read(VERSION_2);
+        Path written = dir.resolve("v3");
+        ModelArtifact.write(written, old.card(), old.modelText(), false);
+
+        JsonNode tree = ModelArtifact.JSON.readTree(written.resolve(ModelArtifact.CARD_FILE).toFile());
+
+        assertEquals(ModelCard.SCHEMA_VERSION, tree.get("schema-version").asInt());
+        assertEquals(3, ModelCard.SCHEMA_VERSION);
+        List<String> keys = new java.util.ArrayList<>();
+        tree.fieldNames().forEachRemaining(keys::add);
+        assertEquals(List.of("schema-version", "model-details", "training-details", "evaluation", "usage-details"), keys);
+        assertEquals("quick", tree.at("/model-details/name").asText());
+        assertTrue(tree.at("/model-details/model-file/sha256").isTextual());
+        assertTrue(tree.at("/training-details/training-data/labelled-rows").isInt());
+        assertEquals(0.088, tree.at("/evaluation/threshold").asDouble());
+        assertTrue(tree.at("/usage-details/intended-use").isTextual());
+        assertEquals(old.card(), ModelArtifact.read(written).card(), "a version 3 card reads back equal");
+    }
+
+    @Test
+    void refusesACardNewerThanThisVersionReads() throws IOException {
+        Path newer = copyOfVersion2("newer");
+        ObjectNode tree = (ObjectNode) ModelArtifact.JSON.readTree(newer.resolve(ModelArtifact.CARD_FILE).toFile());
+        tree.put("schema-version", ModelCard.SCHEMA_VERSION + 1);
+        ModelArtifact.JSON.writeValue(newer.resolve(ModelArtifact.CARD_FILE).toFile(), tree);
+
+        CreditDeskException e = assertThrows(CreditDeskException.class, () -> ModelArtifact.read(newer));
+
+        assertTrue(e.getMessage().contains("newer than this CreditDesk reads (3)"), e.getMessage());
+    }
+
+    @Test
+    void refusesAThresholdOutsideZeroAndOne() {
+        var evaluation = ModelArtifact.read(VERSION_2).card().evaluation();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Evaluation(evaluation.metrics(), 1.0, evaluation.costs(), evaluation.costCurve()));
+        assertTrue(e.getMessage().contains("got 1.0"), e.getMessage());
+    }
+
+    private Path copyOfVersion2(String name) throws IOException {
+        Path copy = dir.resolve(name);
+        Files.createDirectories(copy);
+        for (String file : List.of(ModelArtifact.CARD_FILE, ModelArtifact.MODEL_FILE)) {
+            Files.copy(VERSION_2.resolve(file), copy.resolve(file));
+        }
+        return copy;
+    }
+}
