@@ -1,5 +1,6 @@
 package com.pretadepenser.creditdesk.cli;
 
+import com.pretadepenser.creditdesk.engine.ProgressMonitor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.pretadepenser.creditdesk.engine.explain.Explainer;
@@ -127,7 +128,7 @@ final class ExplainCommand implements Callable<Integer> {
      * the {@value #PEER_FEATURES} numeric features whose contribution to this client's score is largest.
      */
     private static List<Distribution> peers(ScoringModel scoring, DataSource source, ClientScorer scorer, ClientScorer.ScoredClient scored) {
-        PeerIndex index = PeerIndexCache.forUser().load(scoring, source.data(), scorer.history(), source.identity(), done -> { }).index();
+        PeerIndex index = PeerIndexCache.forUser().load(scoring, source.data(), scorer.history(), source.identity(), ProgressMonitor.NONE).index();
         int id = scored.score().clientId();
         // In GROUP_ORDER, which the text output reads back to name each group in the user's language.
         List<PeerGroup> groups = GROUP_ORDER.stream().map(kind -> switch (kind) {

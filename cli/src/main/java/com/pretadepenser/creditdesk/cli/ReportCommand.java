@@ -1,5 +1,6 @@
 package com.pretadepenser.creditdesk.cli;
 
+import com.pretadepenser.creditdesk.engine.ProgressMonitor;
 import com.pretadepenser.creditdesk.engine.decisions.DecisionLog;
 import com.pretadepenser.creditdesk.engine.peers.PeerIndex;
 import com.pretadepenser.creditdesk.engine.peers.PeerIndexCache;
@@ -48,7 +49,7 @@ final class ReportCommand implements Callable<Integer> {
             ClientScorer scorer = new ClientScorer(scoring, source.data());
             scorer.score(client); // an unknown client is refused before the peers are built
             PeerIndex peers = noPeers ? null
-                    : PeerIndexCache.forUser().load(scoring, source.data(), scorer.history(), source.identity(), done -> { }).index();
+                    : PeerIndexCache.forUser().load(scoring, source.data(), scorer.history(), source.identity(), ProgressMonitor.NONE).index();
             DecisionLog decisions = log == null ? DecisionLog.forUser() : new DecisionLog(log);
             ClientReport.Content content = ClientReport.contentFor(scoring, scorer, peers, decisions, client,
                     source.origin().synthetic(), Locale.forLanguageTag(lang));

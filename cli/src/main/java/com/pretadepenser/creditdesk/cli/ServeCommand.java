@@ -1,5 +1,6 @@
 package com.pretadepenser.creditdesk.cli;
 
+import com.pretadepenser.creditdesk.engine.ProgressMonitor;
 import com.pretadepenser.creditdesk.api.ApiServer;
 import com.pretadepenser.creditdesk.engine.features.ClientHistory;
 import com.pretadepenser.creditdesk.engine.peers.PeerIndex;
@@ -29,7 +30,7 @@ final class ServeCommand implements Callable<Integer> {
         ScoringModel scoring = ScoringModel.load(modelAndData.model);
         DataSource source = DataSource.open(modelAndData.data);
         ClientScorer scorer = new ClientScorer(scoring, source.data());
-        PeerIndex peers = PeerIndexCache.forUser().load(scoring, source.data(), scorer.history(), source.identity(), done -> { }).index();
+        PeerIndex peers = PeerIndexCache.forUser().load(scoring, source.data(), scorer.history(), source.identity(), ProgressMonitor.NONE).index();
         scoring.explainsInJava(); // the one-time TreeSHAP check now, not in the first request
         ApiServer server = new ApiServer(scorer, peers, source.origin().synthetic(), host, port);
         CountDownLatch stopped = new CountDownLatch(1);
