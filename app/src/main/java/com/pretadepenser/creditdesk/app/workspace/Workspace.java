@@ -1,7 +1,7 @@
 package com.pretadepenser.creditdesk.app.workspace;
 
-import com.pretadepenser.creditdesk.app.common.BackgroundTask;
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import com.pretadepenser.creditdesk.engine.ProgressMonitor;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditData;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
 import com.pretadepenser.creditdesk.engine.data.LocalDataset;
@@ -14,7 +14,6 @@ import com.pretadepenser.creditdesk.engine.model.ScoringModel;
 import com.pretadepenser.creditdesk.engine.model.ModelCard;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -55,8 +54,8 @@ public final class Workspace implements AutoCloseable {
     }
 
     /** Opens a local dataset (made by {@code creditdesk import}) and a model folder, reporting each step. */
-    public static Workspace open(Path dataFolder, Path modelFolder, BackgroundTask.Progress progress) {
-        progress.update(0.05, "");
+    public static Workspace open(Path dataFolder, Path modelFolder, ProgressMonitor progress) {
+        progress.progress(5, 100, "");
         // The model and the dataset load side by side: each takes about a second on the demo. The
         // model's thread also checks its Java TreeSHAP against LightGBM (0.3 s) before any client needs it.
         CompletableFuture<ScoringModel> loading = CompletableFuture.supplyAsync(() -> {
@@ -82,10 +81,10 @@ public final class Workspace implements AutoCloseable {
             if (!data.has(HomeCreditTable.APPLICATION_TRAIN) && !data.has(HomeCreditTable.APPLICATION_TEST)) {
                 throw new CreditDeskException(dataFolder + " holds no application table: there is no client to show.");
             }
-            checkCancelled(progress);
-            progress.update(0.8, "");
+            progress.checkCancelled("opening");
+            progress.progress(80, 100, "");
             Workspace workspace = new Workspace(dataFolder, modelFolder, synthetic, data, model, identity);
-            progress.update(1, "");
+            progress.progress(100, 100, "");
             return workspace;
         } catch (RuntimeException e) {
             model.close();
@@ -93,24 +92,20 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
-    private static void checkCancelled(BackgroundTask.Progress progress) {
-        if (progress.isCancelled()) {
-            throw new CancellationException("opening cancelled");
-        }
-    }
-
     /** Scores every client for the peer screens, once (a second or two on the demo data); later calls reuse it. */
     public PeerIndex peers() {
-        return peers(BackgroundTask.Progress.NONE);
+        return peers(ProgressMonitor.NONE);
     }
 
     /**
-     * The same, reporting the share of clients scored (about 10 s at Kaggle scale); read instead
-     * from the user's cache when this dataset and model were indexed before (a fraction of a second).
+     * The same, reporting the share of clients scored (about 10 s at Kaggle scale; no message: the
+     * task's title says it) and stopping when cancelled, in which case a later call builds it;
+     * read instead from the user's cache when this dataset and model were indexed before (a
+     * fraction of a second).
      */
-    public synchronized PeerIndex peers(BackgroundTask.Progress progress) {
+    public synchronized PeerIndex peers(ProgressMonitor progress) {
         if (peers == null) {
-            peers = PeerIndexCache.forUser().load(model, data, scorer.history(), identity, done -> progress.update(done, "")).index();
+            peers = PeerIndexCache.forUser().load(model, data, scorer.history(), identity, progress.withMessage("")).index();
         }
         return peers;
     }
