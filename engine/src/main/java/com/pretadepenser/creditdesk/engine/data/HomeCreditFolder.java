@@ -143,11 +143,18 @@ public final class HomeCreditFolder {
             for (int i = 0; i < entries.size(); i++) {
                 while (reads.size() < Math.min(entries.size(), i + atOnce)) {
                     Map.Entry<HomeCreditTable, Path> next = entries.get(reads.size());
-                    reads.add(pool.submit(() -> reader.read(next.getKey(), next.getValue(), bytes -> {
-                        synchronized (read) {
-                            read.put(next.getKey(), bytes);
-                            monitor.progress(read.values().stream().mapToLong(Long::longValue).sum(), folderBytes,
-                                    next.getKey().fileName());
+                    reads.add(pool.submit(() -> reader.read(next.getKey(), next.getValue(), new ProgressMonitor() {
+                        @Override
+                        public void progress(long bytes, long fileBytes, String file) {
+                            synchronized (read) {
+                                read.put(next.getKey(), bytes);
+                                monitor.progress(read.values().stream().mapToLong(Long::longValue).sum(), folderBytes, file);
+                            }
+                        }
+
+                        @Override
+                        public boolean isCancelled() {
+                            return monitor.isCancelled();
                         }
                     })));
                 }
