@@ -37,7 +37,7 @@ final class ProgressBarMonitor implements ProgressMonitor {
         return new ProgressBarMonitor(bar, Scale.PER_MILLE, null);
     }
 
-    /** Also names each new message, after {@code prefix}, as what the command is doing (for an out-of-memory message). */
+    /** Also names each phase the task names, after {@code prefix}, as what the command is doing (for an out-of-memory message). */
     ProgressBarMonitor naming(String prefix) {
         return new ProgressBarMonitor(bar, scale, prefix);
     }
@@ -58,9 +58,13 @@ final class ProgressBarMonitor implements ProgressMonitor {
         if (text != null && !text.equals(message)) {
             message = text;
             bar.setExtraMessage(text);
-            if (activity != null) {
-                Progress.activity(activity + text);
-            }
+        }
+    }
+
+    @Override
+    public void phase(String name) {
+        if (activity != null) {
+            Progress.activity(activity + name);
         }
     }
 }

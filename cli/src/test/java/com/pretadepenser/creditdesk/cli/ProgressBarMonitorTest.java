@@ -43,8 +43,12 @@ class ProgressBarMonitorTest {
     @Test
     void aNamingMonitorSaysWhatTheCommandIsDoing() {
         try (ProgressBar bar = bar(1)) {
-            ProgressBarMonitor.of(bar).naming("training: ").progress(0, 9, "final model on all 100 applicants, 80 rounds");
-            assertEquals("training: final model on all 100 applicants, 80 rounds", Progress.activity());
+            ProgressBarMonitor monitor = ProgressBarMonitor.of(bar).naming("training: ");
+            monitor.phase("none, fold 2/5");
+            monitor.progress(1, 9, "none, fold 2/5");
+            monitor.progress(1, 9, "none, fold 2/5, round 25, AUC 0.7512");
+            assertEquals("training: none, fold 2/5", Progress.activity(), "the phase, not its rounds");
+            assertEquals("none, fold 2/5, round 25, AUC 0.7512", bar.getExtraMessage());
         } finally {
             Progress.activity("");
         }

@@ -16,6 +16,14 @@ public interface ProgressMonitor {
     /** {@code done} of {@code total} (total may change as the task learns more; done never goes back). */
     void progress(long done, long total, String message);
 
+    /**
+     * Names the stage now under way ("features of 1,000 applicants", "none, fold 2/5"), which the
+     * progress messages that follow may detail (the share, the round): for a diagnostic that says
+     * what was being done, such as an out-of-memory message. Nothing by default.
+     */
+    default void phase(String name) {
+    }
+
     /** Polled by the task between units of work; once true, the task stops and leaves nothing half-written. */
     default boolean isCancelled() {
         return false;
@@ -45,6 +53,11 @@ public interface ProgressMonitor {
             }
 
             @Override
+            public void phase(String name) {
+                parent.phase(prefix == null || prefix.isEmpty() ? name : prefix + ", " + name);
+            }
+
+            @Override
             public boolean isCancelled() {
                 return parent.isCancelled();
             }
@@ -58,6 +71,11 @@ public interface ProgressMonitor {
             @Override
             public void progress(long done, long total, String ignored) {
                 parent.progress(done, total, message);
+            }
+
+            @Override
+            public void phase(String name) {
+                parent.phase(name);
             }
 
             @Override

@@ -23,6 +23,9 @@ class ProgressMonitorTest {
         assertEquals(List.of(new RecordingMonitor.Report(10, 40, "fold 2/4, round 0"),
                 new RecordingMonitor.Report(12, 40, "fold 2/4, round 50, AUC 0.7000"),
                 new RecordingMonitor.Report(20, 40, "fold 2/4")), parent.reports());
+        part.phase("bag 2/3");
+        parent.withMessage("").phase("peer index");
+        assertEquals(List.of("fold 2/4, bag 2/3", "peer index"), parent.phases());
     }
 
     @Test

@@ -17,6 +17,7 @@ public final class RecordingMonitor implements ProgressMonitor {
     }
 
     private final List<Report> reports = new ArrayList<>();
+    private final List<String> phases = new ArrayList<>();
     private final Predicate<List<Report>> cancelWhen;
     private int polls;
 
@@ -40,6 +41,11 @@ public final class RecordingMonitor implements ProgressMonitor {
     }
 
     @Override
+    public synchronized void phase(String name) {
+        phases.add(name);
+    }
+
+    @Override
     public synchronized boolean isCancelled() {
         polls++;
         return cancelWhen.test(List.copyOf(reports));
@@ -47,6 +53,10 @@ public final class RecordingMonitor implements ProgressMonitor {
 
     public synchronized List<Report> reports() {
         return List.copyOf(reports);
+    }
+
+    public synchronized List<String> phases() {
+        return List.copyOf(phases);
     }
 
     public synchronized int polls() {

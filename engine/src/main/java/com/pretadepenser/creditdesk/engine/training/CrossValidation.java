@@ -108,6 +108,7 @@ final class CrossValidation {
             int[] validRows = IntStream.range(0, plan.rows().length).filter(i -> plan.fold()[i] == current).map(i -> plan.rows()[i]).toArray();
             String fit = "%s, fold %d/%d".formatted(label, k + 1, plan.foldsRun().length);
             long before = ++step[0] - 1;
+            monitor.phase(fit);
             monitor.progress(before, steps, fit);
             // The bar moves at each fit's start; within a fit only its rounds' message changes.
             ProgressMonitor boosting = monitor.part(before, before, steps, fit);

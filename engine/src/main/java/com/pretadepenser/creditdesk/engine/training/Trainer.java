@@ -88,6 +88,7 @@ public final class Trainer {
                     + defaults + " and " + (target.length - defaults) + ".");
         }
         FeatureSchema schema = FeatureSchema.fit(data);
+        monitor.phase("features of " + target.length + " applicants");
         try (TrainingSet set = TrainingSet.compute(new FeaturePipeline(schema), applications, new ClientHistory(data), target,
                 config.settings(), config.seed(), preparing(monitor, "features of " + target.length + " applicants"))) {
             return train(set, schema, origin, name, config, defaults, monitor);
@@ -174,6 +175,7 @@ public final class Trainer {
         int rounds = Math.max(1, (int) Math.round(cv.meanBestIteration()));
         String fit = "final model on all " + target.length + " applicants, " + rounds + " rounds";
         long fits = ++step[0];
+        monitor.phase(fit);
         monitor.progress(fits - 1, fits, fit);
         String modelText;
         double[] gain;
@@ -187,6 +189,7 @@ public final class Trainer {
             for (int b = 0; b < bags; b++) {
                 if (b > 0) {
                     fit = "final model, booster %d/%d".formatted(b + 1, bags);
+                    monitor.phase(fit);
                     monitor.progress(fits - 1, fits, fit);
                 }
                 boosters.add(LightGbmBooster.train(set.all(used), null,
@@ -288,6 +291,11 @@ public final class Trainer {
                     percent = now;
                     monitor.progress(0, 1, "%s: %d %%".formatted(what, now));
                 }
+            }
+
+            @Override
+            public void phase(String name) {
+                monitor.phase(name);
             }
 
             @Override

@@ -165,6 +165,10 @@ class TrainerTest {
         assertTrue(progress.last().total() > 3, "the cross-validations' folds and the final model: " + progress.last());
         assertEquals("features of " + trained.target().length + " applicants: 0 %", reports.get(0).message());
         assertTrue(reports.stream().anyMatch(r -> r.message().startsWith("final model on all ")), "the final fit is named");
+        List<String> phases = progress.phases();
+        assertEquals("features of " + trained.target().length + " applicants", phases.get(0));
+        assertTrue(phases.get(phases.size() - 1).startsWith("final model on all "), phases.toString());
+        assertEquals(progress.last().total(), phases.size() - 1, "one phase per fit, after the features: " + phases);
         assertTrue(reports.stream().anyMatch(r -> r.message().matches(".*fold 1/\\d+, round 25, AUC \\d[.,]\\d{4}")),
                 "a fold's round, with its AUC: " + reports);
     }
