@@ -1,7 +1,7 @@
 package com.pretadepenser.creditdesk.app;
 
+import com.pretadepenser.creditdesk.engine.ProgressMonitor;
 import com.pretadepenser.creditdesk.app.common.AppSettings;
-import com.pretadepenser.creditdesk.app.common.BackgroundTask;
 import com.pretadepenser.creditdesk.app.common.CurrentThreadExecutor;
 import com.pretadepenser.creditdesk.app.common.I18n;
 import com.pretadepenser.creditdesk.app.main.MainViewModel;
@@ -70,7 +70,7 @@ public final class DemoWorkspace {
 
     public static synchronized Workspace get() {
         if (workspace == null) {
-            workspace = Workspace.open(DefaultLocations.demoData().orElseThrow(), fixtureModel(), BackgroundTask.Progress.NONE);
+            workspace = Workspace.open(DefaultLocations.demoData().orElseThrow(), fixtureModel(), ProgressMonitor.NONE);
             workspace.peers();
         }
         return workspace;

@@ -3,8 +3,8 @@ package com.pretadepenser.creditdesk.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.pretadepenser.creditdesk.engine.ProgressMonitor;
 import com.pretadepenser.creditdesk.app.common.AppSettings;
-import com.pretadepenser.creditdesk.app.common.BackgroundTask;
 import com.pretadepenser.creditdesk.app.common.CurrentThreadExecutor;
 import com.pretadepenser.creditdesk.app.common.I18n;
 import com.pretadepenser.creditdesk.app.decision.DecisionViewModel;
@@ -26,7 +26,7 @@ class ShippedModelGoldenTest {
     @Test
     void theShippedModelRefusesClient100003AsDocumented() throws Exception {
         Workspace shipped = Workspace.open(DefaultLocations.demoData().orElseThrow(), DefaultLocations.defaultModel().orElseThrow(),
-                BackgroundTask.Progress.NONE);
+                ProgressMonitor.NONE);
         MainViewModel main = new MainViewModel(new CurrentThreadExecutor(), new I18n(Locale.ENGLISH),
                 new AppSettings(Files.createTempDirectory("creditdesk-settings")));
         main.show(shipped, 100003);

@@ -1,5 +1,6 @@
 package com.pretadepenser.creditdesk.cli;
 
+import com.pretadepenser.creditdesk.engine.ProgressMonitor;
 import com.pretadepenser.creditdesk.engine.batch.ScoreExport;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
 import com.pretadepenser.creditdesk.engine.explain.Explainer;
@@ -66,10 +67,10 @@ final class BenchScoringCommand implements Callable<Integer> {
             PeerIndexCache cache = new PeerIndexCache(scratch);
             String identity = source.identity() != null ? source.identity() : "0".repeat(64);
             long t3 = System.nanoTime();
-            cache.load(scoring, source.data(), scorer.history(), identity, done -> { });
+            cache.load(scoring, source.data(), scorer.history(), identity, ProgressMonitor.NONE);
             double peerBuildSeconds = (System.nanoTime() - t3) / 1e9;
             long t4 = System.nanoTime();
-            PeerIndexCache.Loaded reread = cache.load(scoring, source.data(), scorer.history(), identity, done -> { });
+            PeerIndexCache.Loaded reread = cache.load(scoring, source.data(), scorer.history(), identity, ProgressMonitor.NONE);
             double peerReadSeconds = (System.nanoTime() - t4) / 1e9;
             PeerIndex peers = reread.index();
             com.pretadepenser.creditdesk.engine.data.AtomicFolder.deleteQuietly(scratch);

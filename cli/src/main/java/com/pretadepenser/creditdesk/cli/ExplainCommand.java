@@ -1,5 +1,6 @@
 package com.pretadepenser.creditdesk.cli;
 
+import com.pretadepenser.creditdesk.engine.ProgressMonitor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.pretadepenser.creditdesk.engine.explain.Explanation;

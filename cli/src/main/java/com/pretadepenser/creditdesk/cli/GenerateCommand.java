@@ -35,7 +35,7 @@ final class GenerateCommand implements Callable<Integer> {
         long start = System.nanoTime();
         SyntheticGenerator.Summary summary;
         try (ProgressBar bar = Progress.bar("generate", total, "clients")) {
-            summary = new SyntheticGenerator().generate(settings, out, replace, bar::stepTo, () -> false);
+            summary = new SyntheticGenerator().generate(settings, out, replace, ProgressBarMonitor.of(bar));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("SYNTHETIC dataset written to %s in %.1f s (seed %d)%n", out, seconds, seed);

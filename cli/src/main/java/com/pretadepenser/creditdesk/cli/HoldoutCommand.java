@@ -66,7 +66,7 @@ final class HoldoutCommand implements Callable<Integer> {
         long start = System.nanoTime();
         Trainer.TrainedModel trained;
         try (ProgressBar bar = Progress.bar("holdout", 1, "fits")) {
-            trained = new Trainer().train(learning, source.origin(), "holdout", config, TrainingOptions.listener(bar), () -> false);
+            trained = new Trainer().train(learning, source.origin(), "holdout", config, ProgressBarMonitor.of(bar).naming("training: "));
             bar.stepTo(bar.getMax());
         }
         Table held = train.rows(testRows);

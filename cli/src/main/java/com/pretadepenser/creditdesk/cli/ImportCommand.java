@@ -29,10 +29,7 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         LocalDataset dataset;
         try (ProgressBar bar = Progress.bar("import", 1000, "‰")) {
-            dataset = new DatasetImporter(compress).importFolder(from, to, replace, (phase, fraction) -> {
-                bar.setExtraMessage(phase);
-                bar.stepTo(Math.round(fraction * 1000));
-            });
+            dataset = new DatasetImporter(compress).importFolder(from, to, replace, ProgressBarMonitor.perMille(bar));
         }
         DatasetManifest manifest = dataset.manifest();
         System.out.printf("%s dataset imported to %s%n", manifest.synthetic() ? "SYNTHETIC" : "Real", to);

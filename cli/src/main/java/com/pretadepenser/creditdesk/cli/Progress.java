@@ -2,10 +2,7 @@ package com.pretadepenser.creditdesk.cli;
 
 import com.pretadepenser.creditdesk.engine.data.HomeCreditData;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditFolder;
-import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
 import java.io.PrintStream;
-import java.util.EnumMap;
-import java.util.Map;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -29,15 +26,9 @@ final class Progress {
 
     /** Reads a CSV folder with a bar over its bytes. */
     static HomeCreditData read(HomeCreditFolder folder) {
-        Map<HomeCreditTable, Long> done = new EnumMap<>(
-                HomeCreditTable.class);
         long total = folder.files().values().stream().mapToLong(p -> p.toFile().length()).sum();
         try (ProgressBar bar = bar("read " + folder.folder().getFileName(), Math.max(1, total / 1_000_000), "MB")) {
-            return folder.read((table, bytes) -> {
-                done.put(table, bytes);
-                bar.setExtraMessage(table.fileName());
-                bar.stepTo(done.values().stream().mapToLong(Long::longValue).sum() / 1_000_000);
-            });
+            return folder.read(ProgressBarMonitor.inMillions(bar));
         }
     }
 

@@ -1,5 +1,6 @@
 package com.pretadepenser.creditdesk.cli;
 
+import com.pretadepenser.creditdesk.engine.ProgressMonitor;
 import com.pretadepenser.creditdesk.engine.decisions.DecisionLog;
 import com.pretadepenser.creditdesk.engine.peers.PeerIndex;
 import com.pretadepenser.creditdesk.engine.report.ClientReport;

@@ -45,18 +45,7 @@ final class ScoreCommand implements Callable<Integer> {
             ScoreExport export = new ScoreExport(scoring, source.data(), history);
             ScoreExport.Summary summary;
             try (ProgressBar bar = Progress.bar("score", 1, "clients")) {
-                summary = export.write(out, replace, reasons, new ScoreExport.Listener() {
-                    @Override
-                    public void progress(int done, int total) {
-                        bar.maxHint(total);
-                        bar.stepTo(done);
-                    }
-
-                    @Override
-                    public boolean cancelled() {
-                        return false;
-                    }
-                });
+                summary = export.write(out, replace, reasons, ProgressBarMonitor.of(bar));
             }
             System.out.printf("%,d applicants scored into %s: %,d granted, %,d refused at threshold %.3f%s%n", summary.total(), out,
                     summary.granted(), summary.refused(), scoring.threshold(), source.origin().synthetic() ? " (SYNTHETIC data)" : "");

@@ -1,5 +1,6 @@
 package com.pretadepenser.creditdesk.cli;
 
+import com.pretadepenser.creditdesk.engine.ProgressMonitor;
 import com.pretadepenser.creditdesk.api.ApiServer;
 import com.pretadepenser.creditdesk.engine.peers.PeerIndex;
 import com.pretadepenser.creditdesk.engine.session.Session;

@@ -39,7 +39,7 @@ final class TrainCommand implements Callable<Integer> {
         long start = System.nanoTime();
         Trainer.TrainedModel trained;
         try (ProgressBar bar = Progress.bar("train", 1, "fits")) {
-            trained = new Trainer().train(source.data(), source.origin(), name, config, TrainingOptions.listener(bar), () -> false);
+            trained = new Trainer().train(source.data(), source.origin(), name, config, ProgressBarMonitor.of(bar).naming("training: "));
             bar.stepTo(bar.getMax());
         } catch (Trainer.UnsavedModelException e) {
             Path rescued = ModelArtifact.rescue(out, e.modelText());

@@ -2,11 +2,9 @@ package com.pretadepenser.creditdesk.cli;
 
 import com.pretadepenser.creditdesk.engine.evaluation.BusinessCost;
 import com.pretadepenser.creditdesk.engine.training.TrainingConfig;
-import com.pretadepenser.creditdesk.engine.training.TrainingListener;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Option;
 
 /** The training options shared by {@code train} and {@code holdout}. */
@@ -75,42 +73,5 @@ final class TrainingOptions {
         }
         return new TrainingConfig(folds, seed, new BusinessCost(costFn, costFp), mode, !noPrune, maxRounds, earlyStopping, 2, params,
                 tuning, bags, pruneShare);
-    }
-
-    /** Drives a progress bar from training events. */
-    static TrainingListener listener(ProgressBar bar) {
-        return new TrainingListener() {
-            private String step = "";
-            private int preparedPercent = -1;
-
-            @Override
-            public void preparing(String description, double share) {
-                int percent = (int) Math.floor(100 * share);
-                if (percent != preparedPercent) {
-                    preparedPercent = percent;
-                    bar.setExtraMessage("%s: %d %%".formatted(description, percent));
-                    if (percent == 0) {
-                        Progress.activity("training: " + description);
-                    }
-                }
-            }
-
-            @Override
-            public void fitStarted(String description, int index, int steps) {
-                bar.maxHint(steps);
-                bar.stepTo(index - 1);
-                step = description;
-                bar.setExtraMessage(step);
-                Progress.activity("training: " + description);
-            }
-
-            @Override
-            public void round(int round, double auc) {
-                if (round % 25 == 0) {
-                    bar.setExtraMessage(Double.isNaN(auc) ? "%s, round %d".formatted(step, round)
-                            : "%s, round %d, AUC %.4f".formatted(step, round, auc));
-                }
-            }
-        };
     }
 }

@@ -7,7 +7,6 @@ import com.pretadepenser.creditdesk.engine.evaluation.BusinessCost;
 import com.pretadepenser.creditdesk.engine.model.ModelArtifact;
 import com.pretadepenser.creditdesk.engine.training.Trainer;
 import com.pretadepenser.creditdesk.engine.training.TrainingConfig;
-import com.pretadepenser.creditdesk.engine.training.TrainingListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -40,7 +39,7 @@ public final class QuickModel {
                 TrainingConfig config = new TrainingConfig(3, 5, BusinessCost.DEFAULT, TrainingConfig.Imbalance.NONE, true, 80, 20, 2,
                         Map.of("learning_rate", "0.1"));
                 Trainer.TrainedModel trained = new Trainer().train(data, new Trainer.DataOrigin("quick", true, List.of()), "quick",
-                        config, TrainingListener.SILENT, () -> false);
+                        config, ProgressMonitor.NONE);
                 ModelArtifact.write(dir.resolve("model"), trained.card(), trained.modelText(), false);
                 instance = new QuickModel(data, dir.resolve("model"));
             } catch (IOException e) {

@@ -1,5 +1,6 @@
 package com.pretadepenser.creditdesk.app.common;
 
+import com.pretadepenser.creditdesk.engine.ProgressMonitor;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -9,30 +10,14 @@ import java.util.function.Consumer;
  * Callbacks run on the FX thread under {@link FxTaskExecutor}, inline under {@link CurrentThreadExecutor}.
  */
 public final class BackgroundTask<T> {
-    /** The work: reports progress through, and checks cancellation on, the {@link Progress} given. */
+    /**
+     * The work: reports progress through, and checks cancellation on, the engine's monitor given
+     * (its task's: the status bar shows the share done and a non-blank message). Outside any task,
+     * {@link ProgressMonitor#NONE}.
+     */
     @FunctionalInterface
     public interface Work<T> {
-        T run(Progress progress) throws Exception;
-    }
-
-    /** What the work sees of its task. */
-    public interface Progress {
-        /** For work run outside any task: reports nowhere, never cancelled. */
-        Progress NONE = new Progress() {
-            @Override
-            public void update(double fraction, String message) {
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return false;
-            }
-        };
-
-        /** Fraction done in [0, 1] (negative for unknown) and a short message for the status bar. */
-        void update(double fraction, String message);
-
-        boolean isCancelled();
+        T run(ProgressMonitor progress) throws Exception;
     }
 
     private final String title;

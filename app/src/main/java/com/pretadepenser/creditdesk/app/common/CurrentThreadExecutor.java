@@ -13,17 +13,9 @@ public final class CurrentThreadExecutor implements TaskExecutor {
         ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(task.title());
         T value;
         try {
-            value = task.work().run(new BackgroundTask.Progress() {
-                @Override
-                public void update(double fraction, String text) {
-                    progress.set(fraction);
-                    message.set(text);
-                }
-
-                @Override
-                public boolean isCancelled() {
-                    return false;
-                }
+            value = task.work().run((done, total, text) -> {
+                progress.set(total <= 0 ? -1 : done / (double) total);
+                message.set(text);
             });
         } catch (Exception | Error e) {
             task.failed(e);

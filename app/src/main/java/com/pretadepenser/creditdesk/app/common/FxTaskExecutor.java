@@ -2,6 +2,7 @@ package com.pretadepenser.creditdesk.app.common;
 
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
 import com.pretadepenser.creditdesk.engine.OutOfMemory;
+import com.pretadepenser.creditdesk.engine.ProgressMonitor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,32 +31,7 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
 
     @Override
     public <T> Handle execute(BackgroundTask<T> task) {
-        Task<T> fx = new Task<>() {
-            @Override
-            protected T call() throws Exception {
-                updateMessage(task.title());
-                return task.work().run(new BackgroundTask.Progress() {
-                    @Override
-                    public void update(double fraction, String message) {
-                        if (fraction < 0) {
-                            updateProgress(-1, 1);
-                        } else {
-                            updateProgress(fraction, 1);
-                        }
-                        updateMessage(message);
-                    }
-
-                    @Override
-                    public boolean isCancelled() {
-                        return isCancelled0();
-                    }
-                });
-            }
-
-            private boolean isCancelled0() {
-                return isCancelled();
-            }
-        };
+        Task<T> fx = new MonitoredTask<>(task);
         fx.setOnSucceeded(event -> task.succeeded(fx.getValue()));
         fx.setOnFailed(event -> {
             Throwable error = fx.getException();
@@ -95,6 +71,42 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
                 return fx.messageProperty();
             }
         };
+    }
+
+    /**
+     * The one adapter from the engine's {@link ProgressMonitor} to a JavaFX {@link Task}: the work
+     * is handed the task itself, whose progress and message reach the FX thread and whose
+     * cancellation the engine polls.
+     */
+    static final class MonitoredTask<T> extends Task<T> implements ProgressMonitor {
+        private final BackgroundTask<T> task;
+
+        MonitoredTask(BackgroundTask<T> task) {
+            this.task = task;
+        }
+
+        @Override
+        protected T call() throws Exception {
+            updateMessage(task.title());
+            return task.work().run(this);
+        }
+
+        /** A total of 0 or less means "not known": the bar is indeterminate. */
+        @Override
+        public void progress(long done, long total, String message) {
+            if (total <= 0) {
+                updateProgress(-1, 1);
+            } else {
+                updateProgress(done, total);
+            }
+            updateMessage(message);
+        }
+
+        /** The task's own: true once {@link Task#cancel} was called. */
+        @Override
+        public boolean isCancelled() {
+            return super.isCancelled();
+        }
     }
 
     @Override

@@ -266,7 +266,7 @@ public final class MainView extends BorderPane {
         Button cancel = new Button();
         cancel.setId("cancel");
         cancel.textProperty().bind(context.i18n().text("status.cancel"));
-        cancel.visibleProperty().bind(model.busyProperty());
+        cancel.visibleProperty().bind(model.cancellableProperty());
         cancel.setOnAction(e -> model.cancel());
         Label logWarning = new Label();
         logWarning.setId("logWarning");

@@ -8,6 +8,7 @@ import com.pretadepenser.creditdesk.app.common.I18n;
 import com.pretadepenser.creditdesk.app.common.TaskExecutor;
 import com.pretadepenser.creditdesk.app.common.UserMessages;
 import com.pretadepenser.creditdesk.app.workspace.Workspace;
+import com.pretadepenser.creditdesk.engine.ProgressMonitor;
 import com.pretadepenser.creditdesk.engine.batch.ScoreExport;
 import com.pretadepenser.creditdesk.engine.explain.Explanation;
 import com.pretadepenser.creditdesk.engine.peers.PeerIndex;
@@ -45,7 +46,14 @@ public final class MainViewModel implements Shell {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper cancellable = new ReadOnlyBooleanWrapper(false);
+    /** Tasks the status bar shows and Cancel stops. */
     private final java.util.List<TaskExecutor.Handle> running = new java.util.ArrayList<>();
+    /** Tasks the status bar's progress shows once they report, but Cancel leaves alone (the peer index). */
+    private final java.util.List<TaskExecutor.Handle> shownOnly = new java.util.ArrayList<>();
+    private double shownOnlyProgress;
+    /** The peer index being built for the workspace on screen: cancelled when another replaces it. */
+    private TaskExecutor.Handle peersBuild;
     private long loads;
     private final com.pretadepenser.creditdesk.app.record.DecisionBook decisions;
 
@@ -136,6 +144,12 @@ public final class MainViewModel implements Shell {
     /** Shows an opened workspace: its first client at once, then its peer groups once built. */
     public void show(Workspace opened, Integer firstClient) {
         java.util.concurrent.CountDownLatch shown = new java.util.concurrent.CountDownLatch(1);
+        if (peersBuild != null && !peersBuild.isDone()) {
+            // the index of the workspace leaving the screen is no longer wanted (its workspace builds it again if asked):
+            // cancelled, and no longer kept waiting for a first client that will not come
+            peersBuild.cancel();
+            firstClientShown.countDown();
+        }
         firstClientShown = shown;
         workspace.set(opened);
         peers.set(null);
@@ -167,14 +181,20 @@ public final class MainViewModel implements Shell {
         open(data, model, shown == null ? null : shown.id());
     }
 
+    /**
+     * Builds the peer index, its progress in the status bar like other long work; not stopped by
+     * Cancel (the officer cancels what they started; the peer screens, the report and the what-if
+     * need the index), only when another workspace replaces this one.
+     */
     private void buildPeers(Workspace opened, java.util.concurrent.CountDownLatch shown) {
-        executor.execute(BackgroundTask.of(i18n.get("status.peers"), progress -> {
+        peersBuild = showOnly(BackgroundTask.of(i18n.get("status.peers"), progress -> {
             try {
                 shown.await(PEERS_WAIT_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new java.util.concurrent.CancellationException("peer index cancelled");
             }
+            progress.checkCancelled("peer index");
             return opened.peers(progress);
         })
                 .onSuccess(index -> {
@@ -203,14 +223,14 @@ public final class MainViewModel implements Shell {
         Locale locale = i18n.locale();
         run(BackgroundTask.of(i18n.get("status.exporting", out.getFileName()), progress -> {
             ScoreExport export = new ScoreExport(current.model(), current.data(), current.scorer().history());
-            return export.write(out, true, locale, new ScoreExport.Listener() {
+            return export.write(out, true, locale, new ProgressMonitor() {
                 @Override
-                public void progress(int done, int total) {
-                    progress.update(total == 0 ? 1 : done / (double) total, i18n.get("status.exportProgress", done, total));
+                public void progress(long done, long total, String message) {
+                    progress.progress(total == 0 ? 1 : done, total == 0 ? 1 : total, i18n.get("status.exportProgress", done, total));
                 }
 
                 @Override
-                public boolean cancelled() {
+                public boolean isCancelled() {
                     return progress.isCancelled();
                 }
             });
@@ -320,10 +340,9 @@ public final class MainViewModel implements Shell {
         task.onDone(() -> {
             running.remove(self[0]);
             if (running.isEmpty()) {
-                busy.set(false);
-                progress.set(0);
                 status.set("");
             }
+            refreshBusy();
         }).onFailure(e -> {
             error.set(e instanceof java.util.concurrent.CancellationException ? i18n.get("status.cancelled") : UserMessages.of(e));
         }).onCancelled(() -> status.set(i18n.get("status.cancelled")));
@@ -331,12 +350,52 @@ public final class MainViewModel implements Shell {
         self[0] = handle;
         if (!handle.isDone()) {
             running.add(handle);
+            cancellable.set(true);
             handle.progressProperty().addListener((obs, old, now) -> progress.set(now.doubleValue()));
             handle.messageProperty().addListener((obs, old, now) -> {
                 if (!handle.isDone() && now != null && !now.isBlank()) {
                     status.set(now);
                 }
             });
+        }
+    }
+
+    /**
+     * Runs a task whose progress the status bar shows once it reports (not its title: the status
+     * line keeps what it says), which Cancel does not stop; the returned handle does.
+     */
+    private <T> TaskExecutor.Handle showOnly(BackgroundTask<T> task) {
+        TaskExecutor.Handle[] self = new TaskExecutor.Handle[1];
+        task.onDone(() -> {
+            shownOnly.remove(self[0]);
+            refreshBusy();
+        });
+        TaskExecutor.Handle handle = executor.execute(task);
+        self[0] = handle;
+        if (!handle.isDone()) {
+            handle.progressProperty().addListener((obs, old, now) -> {
+                if (handle.isDone() || now.doubleValue() < 0) {
+                    return;
+                }
+                shownOnlyProgress = now.doubleValue();
+                if (!shownOnly.contains(handle)) {
+                    shownOnly.add(handle);
+                    busy.set(true);
+                }
+                if (running.isEmpty()) {
+                    progress.set(shownOnlyProgress);
+                }
+            });
+        }
+        return handle;
+    }
+
+    /** The bar shows while any task runs; Cancel, while one it stops does; the progress is the latest task's. */
+    private void refreshBusy() {
+        busy.set(!running.isEmpty() || !shownOnly.isEmpty());
+        cancellable.set(!running.isEmpty());
+        if (running.isEmpty()) {
+            progress.set(shownOnly.isEmpty() ? 0 : shownOnlyProgress);
         }
     }
 
@@ -382,6 +441,11 @@ public final class MainViewModel implements Shell {
 
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
+    }
+
+    /** True while a task that Cancel stops runs. */
+    public ReadOnlyBooleanProperty cancellableProperty() {
+        return cancellable.getReadOnlyProperty();
     }
 
     public AppSettings settings() {

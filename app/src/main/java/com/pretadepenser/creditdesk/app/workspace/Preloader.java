@@ -1,6 +1,5 @@
 package com.pretadepenser.creditdesk.app.workspace;
 
-import com.pretadepenser.creditdesk.app.common.BackgroundTask;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 
@@ -24,7 +23,7 @@ public final class Preloader {
         CompletableFuture<Workspace> future = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
-                Workspace workspace = Workspace.open(data, model, BackgroundTask.Progress.NONE);
+                Workspace workspace = Workspace.open(data, model, com.pretadepenser.creditdesk.engine.ProgressMonitor.NONE);
                 com.pretadepenser.creditdesk.app.common.StartTrace.mark("workspace opened");
                 int first = firstClient != null && workspace.scorer().knows(firstClient) ? firstClient : workspace.firstClient();
                 var scored = workspace.scorer().score(first);

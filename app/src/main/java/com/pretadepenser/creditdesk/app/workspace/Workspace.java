@@ -1,6 +1,6 @@
 package com.pretadepenser.creditdesk.app.workspace;
 
-import com.pretadepenser.creditdesk.app.common.BackgroundTask;
+import com.pretadepenser.creditdesk.engine.ProgressMonitor;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditData;
 import com.pretadepenser.creditdesk.engine.data.LocalDataset;
 import com.pretadepenser.creditdesk.engine.explain.Explainer;
@@ -12,13 +12,12 @@ import com.pretadepenser.creditdesk.engine.model.ModelCard;
 import com.pretadepenser.creditdesk.engine.session.Session;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.concurrent.CancellationException;
 
 /**
  * An opened dataset and model (an engine {@link Session}: the scorer, the explainer, the
  * counterfactual search, the peer index), with what the screens need beside it: the sorted client
  * ids and the manifest's hash. The peer index, which scores every client, is built separately
- * ({@link #peers(BackgroundTask.Progress)}) so the first client shows before it.
+ * ({@link #peers(ProgressMonitor)}) so the first client shows before it.
  */
 public final class Workspace implements AutoCloseable {
     private final Path dataFolder;
@@ -39,17 +38,17 @@ public final class Workspace implements AutoCloseable {
     }
 
     /** Opens a local dataset (made by {@code creditdesk import}) and a model folder, reporting each step. */
-    public static Workspace open(Path dataFolder, Path modelFolder, BackgroundTask.Progress progress) {
-        progress.update(0.05, "");
+    public static Workspace open(Path dataFolder, Path modelFolder, ProgressMonitor progress) {
+        progress.progress(5, 100, "");
         if (!LocalDataset.isLocalDataset(dataFolder)) {
             LocalDataset.open(dataFolder); // the dashboard opens local datasets only: this names what is missing
         }
         Session session = Session.open(dataFolder, modelFolder);
         try {
-            checkCancelled(progress);
-            progress.update(0.8, "");
+            progress.checkCancelled("opening");
+            progress.progress(80, 100, "");
             Workspace workspace = new Workspace(dataFolder, modelFolder, session);
-            progress.update(1, "");
+            progress.progress(100, 100, "");
             return workspace;
         } catch (RuntimeException e) {
             session.close();
@@ -57,23 +56,19 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
-    private static void checkCancelled(BackgroundTask.Progress progress) {
-        if (progress.isCancelled()) {
-            throw new CancellationException("opening cancelled");
-        }
-    }
-
     /** Scores every client for the peer screens, once (a second or two on the demo data); later calls reuse it. */
     public PeerIndex peers() {
-        return peers(BackgroundTask.Progress.NONE);
+        return peers(ProgressMonitor.NONE);
     }
 
     /**
-     * The same, reporting the share of clients scored (about 10 s at Kaggle scale); read instead
-     * from the user's cache when this dataset and model were indexed before (a fraction of a second).
+     * The same, reporting the share of clients scored (about 10 s at Kaggle scale; no message: the
+     * task's title says it) and stopping when cancelled, in which case a later call builds it;
+     * read instead from the user's cache when this dataset and model were indexed before (a
+     * fraction of a second).
      */
-    public PeerIndex peers(BackgroundTask.Progress progress) {
-        return session.peers(done -> progress.update(done, ""));
+    public PeerIndex peers(ProgressMonitor progress) {
+        return session.peers(progress.withMessage(""));
     }
 
     /** The SHA-256 of the dataset's manifest (its sources' hashes and import time): what a decision record names. */

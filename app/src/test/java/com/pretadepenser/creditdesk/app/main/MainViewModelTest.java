@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.pretadepenser.creditdesk.app.DemoWorkspace;
+import com.pretadepenser.creditdesk.app.workspace.Workspace;
 import com.pretadepenser.creditdesk.engine.scoring.Decision;
 import java.util.List;
 import java.util.Locale;
@@ -126,6 +127,65 @@ class MainViewModelTest {
         assertEquals(DemoWorkspace.NEAR_THRESHOLD_CLIENT, model.clientProperty().get().id());
         assertEquals(List.of(DemoWorkspace.NEAR_THRESHOLD_CLIENT, DemoWorkspace.REFUSED_CLIENT), model.recentClients());
         assertFalse(model.busyProperty().get(), "the bar goes once both have ended");
+    }
+
+    @Test
+    void cancelStopsWhatTheOfficerStartedButNotThePeerIndex() throws Exception {
+        var executor = new com.pretadepenser.creditdesk.app.common.QueuedExecutor();
+        MainViewModel model = queued(executor, Locale.ENGLISH);
+        var i18n = model.i18n();
+
+        model.show(DemoWorkspace.get(), DemoWorkspace.GRANTED_CLIENT);
+        assertTrue(model.cancellableProperty().get(), "the client's loading can be cancelled");
+        model.cancel();
+        executor.finishOldestFirst();
+
+        assertEquals(List.of(i18n.get("status.loading", DemoWorkspace.GRANTED_CLIENT)), executor.cancelled(),
+                "Cancel stopped the loading, not the peer index");
+        assertEquals(DemoWorkspace.get().peers(), model.peersProperty().get(), "the peer groups stay available");
+        assertFalse(model.busyProperty().get());
+        assertFalse(model.cancellableProperty().get());
+    }
+
+    @Test
+    void thePeerIndexBuildShowsItsProgressInTheStatusBarAndIsCancelledWhenAnotherWorkspaceReplacesIt() throws Exception {
+        var executor = new com.pretadepenser.creditdesk.app.common.QueuedExecutor();
+        MainViewModel model = queued(executor, Locale.ENGLISH);
+        Workspace fresh = Workspace.open(DemoWorkspace.get().dataFolder(), DemoWorkspace.get().modelFolder(),
+                com.pretadepenser.creditdesk.engine.ProgressMonitor.NONE);
+        try {
+            List<Double> shown = new java.util.ArrayList<>();
+            List<Boolean> cancelButton = new java.util.ArrayList<>();
+            model.progressProperty().addListener((obs, old, now) -> {
+                if (model.busyProperty().get()) {
+                    shown.add(now.doubleValue());
+                    cancelButton.add(model.cancellableProperty().get());
+                }
+            });
+            model.show(fresh, DemoWorkspace.REFUSED_CLIENT);
+            executor.finishOldestFirst();
+
+            assertTrue(shown.contains(1.0), "the bar reached the end of the peer index: " + shown);
+            assertEquals(fresh.peers(), model.peersProperty().get());
+            assertEquals(model.i18n().get("status.loaded", DemoWorkspace.REFUSED_CLIENT), model.statusProperty().get(),
+                    "the peer index leaves the status line to the client's loading");
+            assertFalse(model.busyProperty().get(), "the bar goes once the index is built");
+
+            Workspace again = Workspace.open(DemoWorkspace.get().dataFolder(), DemoWorkspace.get().modelFolder(),
+                    com.pretadepenser.creditdesk.engine.ProgressMonitor.NONE);
+            try {
+                model.show(again, DemoWorkspace.REFUSED_CLIENT);
+                model.show(DemoWorkspace.get(), DemoWorkspace.REFUSED_CLIENT);
+                assertEquals(List.of(model.i18n().get("status.peers")), executor.cancelled(),
+                        "the index of the workspace replaced before it was built");
+                executor.finishOldestFirst();
+                assertEquals(DemoWorkspace.get().peers(), model.peersProperty().get());
+            } finally {
+                again.close();
+            }
+        } finally {
+            fresh.close();
+        }
     }
 
     @Test

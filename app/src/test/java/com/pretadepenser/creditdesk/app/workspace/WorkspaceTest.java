@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.pretadepenser.creditdesk.engine.ProgressMonitor;
 import com.pretadepenser.creditdesk.app.DemoWorkspace;
-import com.pretadepenser.creditdesk.app.common.BackgroundTask;
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class WorkspaceTest {
-    private static final BackgroundTask.Progress QUIET = BackgroundTask.Progress.NONE;
+    private static final ProgressMonitor QUIET = ProgressMonitor.NONE;
 
     @Test
     void typeAheadOffersShortestIdsFirstThenInOrder() {

@@ -1,6 +1,7 @@
 package com.pretadepenser.creditdesk.engine.batch;
 
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import com.pretadepenser.creditdesk.engine.ProgressMonitor;
 import com.pretadepenser.creditdesk.engine.WorkerThreads;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditData;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
@@ -33,24 +34,6 @@ public final class ScoreExport {
     public static final int CHUNK = 2_000;
     static final int REASONS = 3;
 
-    /** Progress of an export: clients done of all, and whether to stop. */
-    public interface Listener {
-        void progress(int done, int total);
-
-        boolean cancelled();
-
-        Listener SILENT = new Listener() {
-            @Override
-            public void progress(int done, int total) {
-            }
-
-            @Override
-            public boolean cancelled() {
-                return false;
-            }
-        };
-    }
-
     /** What was written. */
     public record Summary(Path file, long total, long granted) {
         public long refused() {
@@ -71,9 +54,11 @@ public final class ScoreExport {
 
     /**
      * Scores every applicant into {@code out}. An existing file is refused unless {@code replace};
-     * {@code reasonsIn} (may be null) adds the reasons in that language.
+     * {@code reasonsIn} (may be null) adds the reasons in that language. {@code monitor} is told the
+     * clients written of all (no message) and polled before each chunk: cancelled, the export stops
+     * with a {@link CancellationException} and leaves no file.
      */
-    public Summary write(Path out, boolean replace, Locale reasonsIn, Listener listener) {
+    public Summary write(Path out, boolean replace, Locale reasonsIn, ProgressMonitor monitor) {
         Path target = out.toAbsolutePath();
         if (Files.exists(target) && !replace) {
             throw new CreditDeskException(out + " already exists. Choose another file, or replace it.");
@@ -100,7 +85,7 @@ public final class ScoreExport {
                     header.add("REASON_" + r);
                 }
                 csv.writeRecord(header);
-                listener.progress(0, total);
+                monitor.progress(0, total, "");
                 // Chunks are scored two at a time (features are most of the cost) and written in order.
                 java.util.concurrent.ExecutorService pool = WorkerThreads.pool("score-export");
                 try {
@@ -112,7 +97,7 @@ public final class ScoreExport {
                         }
                         String set = table == HomeCreditTable.APPLICATION_TRAIN ? "train" : "test";
                         for (int from = 0; from < applications.rowCount(); from += CHUNK) {
-                            if (listener.cancelled()) {
+                            if (monitor.isCancelled()) {
                                 throw new CancellationException("export cancelled after " + done + " of " + total + " clients");
                             }
                             int start = from;
@@ -122,15 +107,18 @@ public final class ScoreExport {
                                 Scored scored = next(running);
                                 granted += write(csv, scored);
                                 done += scored.records().size();
-                                listener.progress(done, total);
+                                monitor.progress(done, total, "");
                             }
                         }
                     }
                     while (!running.isEmpty()) {
+                        if (monitor.isCancelled()) {
+                            throw new CancellationException("export cancelled after " + done + " of " + total + " clients");
+                        }
                         Scored scored = next(running);
                         granted += write(csv, scored);
                         done += scored.records().size();
-                        listener.progress(done, total);
+                        monitor.progress(done, total, "");
                     }
                 } finally {
                     pool.shutdownNow();

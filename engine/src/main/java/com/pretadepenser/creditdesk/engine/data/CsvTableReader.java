@@ -1,6 +1,7 @@
 package com.pretadepenser.creditdesk.engine.data;
 
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import com.pretadepenser.creditdesk.engine.ProgressMonitor;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
@@ -17,7 +18,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.LongConsumer;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -53,14 +53,14 @@ public final class CsvTableReader {
     }
 
     public LoadedTable read(HomeCreditTable table, Path file) {
-        return read(table, file, bytes -> { });
+        return read(table, file, ProgressMonitor.NONE);
     }
 
     /**
-     * Reads the file; {@code progress} receives the number of bytes read so far, now and then,
-     * so a caller can drive a progress bar.
+     * Reads the file; {@code progress} is told the bytes read so far of the file's size (with the
+     * file's name) now and then, and polled as often: cancelled, the reading stops.
      */
-    public LoadedTable read(HomeCreditTable table, Path file, LongConsumer progress) {
+    public LoadedTable read(HomeCreditTable table, Path file, ProgressMonitor progress) {
         if (!Files.isRegularFile(file)) {
             throw new CreditDeskException("File not found: " + file
                     + ". Expected the Kaggle file " + table.fileName() + " there.");
@@ -84,10 +84,11 @@ public final class CsvTableReader {
                 boolean last = !records.hasNext();
                 sink.accept(record, last && !endsWithNewline);
                 if ((++rows & 0xFFFF) == 0) {
-                    progress.accept(approximateBytes(file, rows, sink.bytesPerRow()));
+                    progress.checkCancelled("reading " + table.fileName());
+                    progress.progress(approximateBytes(file, rows, sink.bytesPerRow()), sizeOf(file), table.fileName());
                 }
             }
-            progress.accept(sizeOf(file));
+            progress.progress(sizeOf(file), sizeOf(file), table.fileName());
             return new LoadedTable(table, file, sink.toTable(), header.notes());
         } catch (CsvParseException e) {
             throw DataFormatException.inFile(file, "not a readable CSV file (" + e.getMessage() + ")");

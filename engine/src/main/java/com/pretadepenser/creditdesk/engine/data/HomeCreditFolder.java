@@ -1,6 +1,7 @@
 package com.pretadepenser.creditdesk.engine.data;
 
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import com.pretadepenser.creditdesk.engine.ProgressMonitor;
 import com.pretadepenser.creditdesk.engine.WorkerThreads;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import java.io.IOException;
@@ -81,18 +82,18 @@ public final class HomeCreditFolder {
     }
 
     public HomeCreditData read() {
-        return read((table, bytes) -> { });
+        return read(ProgressMonitor.NONE);
     }
 
     /**
-     * Reads every table into memory; {@code progress} receives (table, bytes read in that table's
-     * file). The child tables are kept in their stored widths as soon as each is read (as an
+     * Reads every table into memory, telling {@code monitor} as {@link #stream(ProgressMonitor, BiConsumer)}
+     * does. The child tables are kept in their stored widths as soon as each is read (as an
      * imported dataset keeps them), so the Tablesaw form of only one table is held at a time.
      */
-    public HomeCreditData read(BiConsumer<HomeCreditTable, Long> progress) {
+    public HomeCreditData read(ProgressMonitor monitor) {
         Map<HomeCreditTable, Table> tables = new LinkedHashMap<>();
         Map<HomeCreditTable, CompactTable> children = new LinkedHashMap<>();
-        Checks checks = stream(progress, (table, frame) -> {
+        Checks checks = stream(monitor, (table, frame) -> {
             if (table.isApplication()) {
                 tables.put(table, frame);
             } else {
@@ -113,15 +114,21 @@ public final class HomeCreditFolder {
      * machines have at least two cores): while the consumer takes one table, the next is being
      * read, so that a caller that writes each table away holds two tables in memory at most; on a
      * smaller heap one at a time (at full scale, 2.5 GB of CSV, a 3 GB heap reads them in turn).
-     * {@code progress} is called by one thread at a time, possibly for two tables in turn.
+     * {@code monitor} is told the bytes read of all the folder's files, with the name of the file
+     * being read (by one thread at a time, possibly for two files in turn), and polled before
+     * each table is handed over: cancelled, the reading stops.
      */
-    public Checks stream(BiConsumer<HomeCreditTable, Long> progress, BiConsumer<HomeCreditTable, Table> consumer) {
-        long folderBytes = files.values().stream().mapToLong(p -> p.toFile().length()).sum();
-        return stream(progress, consumer, Runtime.getRuntime().maxMemory() >= PARALLEL_HEAP_SHARE * folderBytes ? 2 : 1);
+    public Checks stream(ProgressMonitor monitor, BiConsumer<HomeCreditTable, Table> consumer) {
+        return stream(monitor, consumer, Runtime.getRuntime().maxMemory() >= PARALLEL_HEAP_SHARE * bytes() ? 2 : 1);
+    }
+
+    /** The size of the folder's table files. */
+    long bytes() {
+        return files.values().stream().mapToLong(p -> p.toFile().length()).sum();
     }
 
     /** As above, parsing {@code atOnce} files at a time (1 or 2). */
-    Checks stream(BiConsumer<HomeCreditTable, Long> progress, BiConsumer<HomeCreditTable, Table> consumer, int atOnce) {
+    Checks stream(ProgressMonitor monitor, BiConsumer<HomeCreditTable, Table> consumer, int atOnce) {
         CsvTableReader reader = new CsvTableReader();
         List<String> notes = new ArrayList<>();
         IntOpenHashSet clients = new IntOpenHashSet();
@@ -129,15 +136,25 @@ public final class HomeCreditFolder {
         Map<HomeCreditTable, Long> orphans = new EnumMap<>(HomeCreditTable.class);
         List<Map.Entry<HomeCreditTable, Path>> entries = new ArrayList<>(files.entrySet());
         List<Future<LoadedTable>> reads = new ArrayList<>();
-        Object reporting = new Object();
+        Map<HomeCreditTable, Long> read = new EnumMap<>(HomeCreditTable.class);
+        long folderBytes = Math.max(1, bytes());
         ExecutorService pool = WorkerThreads.pool("csv-read");
         try {
             for (int i = 0; i < entries.size(); i++) {
                 while (reads.size() < Math.min(entries.size(), i + atOnce)) {
                     Map.Entry<HomeCreditTable, Path> next = entries.get(reads.size());
-                    reads.add(pool.submit(() -> reader.read(next.getKey(), next.getValue(), bytes -> {
-                        synchronized (reporting) {
-                            progress.accept(next.getKey(), bytes);
+                    reads.add(pool.submit(() -> reader.read(next.getKey(), next.getValue(), new ProgressMonitor() {
+                        @Override
+                        public void progress(long bytes, long fileBytes, String file) {
+                            synchronized (read) {
+                                read.put(next.getKey(), bytes);
+                                monitor.progress(read.values().stream().mapToLong(Long::longValue).sum(), folderBytes, file);
+                            }
+                        }
+
+                        @Override
+                        public boolean isCancelled() {
+                            return monitor.isCancelled();
                         }
                     })));
                 }
@@ -161,6 +178,7 @@ public final class HomeCreditFolder {
                         bureauIds.addAll(IntOpenHashSet.of(frame.intColumn("SK_ID_BUREAU").asIntArray()));
                     }
                 }
+                monitor.checkCancelled("reading");
                 consumer.accept(table, frame);
             }
         } finally {

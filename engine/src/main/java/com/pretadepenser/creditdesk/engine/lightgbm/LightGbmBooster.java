@@ -1,5 +1,6 @@
 package com.pretadepenser.creditdesk.engine.lightgbm;
 
+import com.pretadepenser.creditdesk.engine.ProgressMonitor;
 import com.pretadepenser.creditdesk.engine.trees.TreeEnsemble;
 import com.microsoft.ml.lightgbm.PredictionType;
 import io.github.metarank.lightgbm4j.LGBMBooster;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.CancellationException;
-import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -50,22 +50,24 @@ public final class LightGbmBooster implements AutoCloseable {
         }
     }
 
-    /** Told after each boosting round: round number (1-based), validation AUC (NaN without validation). */
-    @FunctionalInterface
-    public interface RoundListener {
-        void onRound(int round, double validationAuc);
-    }
+    /**
+     * Boosting rounds between two reports to the monitor (a progress bar need not redraw each
+     * round); the last round is always reported.
+     */
+    public static final int ROUNDS_PER_REPORT = 25;
 
     /**
      * Trains a binary model.
      *
      * @param validation   early-stopping set, or null to train exactly {@code maxRounds}
      * @param parameters   LightGBM parameters (objective, metric and verbosity are set here)
-     * @param cancelled    polled every round; training stops with a {@link CancellationException}
+     * @param monitor      told the round (of {@code maxRounds}) and validation AUC every
+     *                     {@link #ROUNDS_PER_REPORT} rounds and at the last; polled every round,
+     *                     training stops with a {@link CancellationException}
      */
     public static LightGbmBooster train(Matrix train, float[] labels, Matrix validation, float[] validationLabels,
                                         Map<String, String> parameters, int maxRounds, int earlyStopping,
-                                        RoundListener listener, BooleanSupplier cancelled) {
+                                        ProgressMonitor monitor) {
         if (labels.length != train.rows()) {
             throw new IllegalArgumentException(labels.length + " labels for " + train.rows() + " rows");
         }
@@ -78,7 +80,7 @@ public final class LightGbmBooster implements AutoCloseable {
             if (validation != null) {
                 validSet = dataset(validation, validationLabels, params, trainSet);
             }
-            return boost(trainSet, validSet, params, train.columns(), maxRounds, earlyStopping, listener, cancelled);
+            return boost(trainSet, validSet, params, train.columns(), maxRounds, earlyStopping, monitor);
         } catch (LGBMException e) {
             LOG.log(Level.WARNING, "LightGBM training failed", e);
             throw new ModelException("LightGBM could not train on " + train.rows() + " rows x " + train.columns()
@@ -95,12 +97,11 @@ public final class LightGbmBooster implements AutoCloseable {
      * bins were fixed when the datasets were made.
      */
     public static LightGbmBooster train(LightGbmDataset train, LightGbmDataset validation, Map<String, String> parameters,
-                                        int[] categorical, int maxRounds, int earlyStopping, RoundListener listener,
-                                        BooleanSupplier cancelled) {
+                                        int[] categorical, int maxRounds, int earlyStopping, ProgressMonitor monitor) {
         String params = parameterString(parameters, categorical);
         try {
             return boost(train.handle(), validation == null ? null : validation.handle(), params, train.names().size(),
-                    maxRounds, earlyStopping, listener, cancelled);
+                    maxRounds, earlyStopping, monitor);
         } catch (LGBMException e) {
             LOG.log(Level.WARNING, "LightGBM training failed", e);
             throw new ModelException("LightGBM could not train on " + train.rows() + " rows x " + train.names().size()
@@ -109,7 +110,7 @@ public final class LightGbmBooster implements AutoCloseable {
     }
 
     private static LightGbmBooster boost(LGBMDataset trainSet, LGBMDataset validSet, String params, int columns,
-                                         int maxRounds, int earlyStopping, RoundListener listener, BooleanSupplier cancelled)
+                                         int maxRounds, int earlyStopping, ProgressMonitor monitor)
             throws LGBMException {
         LGBMBooster booster = null;
         try {
@@ -120,17 +121,21 @@ public final class LightGbmBooster implements AutoCloseable {
             double best = Double.NEGATIVE_INFINITY;
             int bestRound = 0;
             for (int round = 1; round <= maxRounds; round++) {
-                if (cancelled.getAsBoolean()) {
+                if (monitor.isCancelled()) {
                     throw new CancellationException("training cancelled at round " + round);
                 }
                 boolean finished = booster.updateOneIter();
                 double auc = validSet == null ? Double.NaN : booster.getEval(1)[0];
-                listener.onRound(round, auc);
                 if (validSet == null || auc > best) {
                     best = auc;
                     bestRound = round;
                 }
-                if (finished || validSet != null && round - bestRound >= earlyStopping) {
+                boolean last = finished || round == maxRounds || validSet != null && round - bestRound >= earlyStopping;
+                if (last || round % ROUNDS_PER_REPORT == 0) {
+                    monitor.progress(round, maxRounds, Double.isNaN(auc) ? "round %d".formatted(round)
+                            : "round %d, AUC %.4f".formatted(round, auc));
+                }
+                if (last) {
                     break;
                 }
             }

@@ -1,5 +1,6 @@
 package com.pretadepenser.creditdesk.engine.peers;
 
+import com.pretadepenser.creditdesk.engine.ProgressMonitor;
 import com.pretadepenser.creditdesk.engine.WorkerThreads;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditData;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
@@ -12,7 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.DoubleConsumer;
+import java.util.concurrent.CancellationException;
 import tech.tablesaw.api.Table;
 
 /** Builds the peer index of a dataset under a model: every applicant's features, probability and outcome. */
@@ -27,20 +28,21 @@ public final class PeerIndexBuilder {
     static final int CHUNK = 4_000;
 
     public static PeerIndex build(ScoringModel model, HomeCreditData data, ClientHistory history) {
-        return build(model, data, history, done -> { });
+        return build(model, data, history, ProgressMonitor.NONE);
     }
 
     /**
      * Scores every applicant and keeps, for each, the features the peer views use (the model's and
      * the segment attributes), computing the features of {@link #CHUNK} clients at a time.
      *
-     * @param progress told the share done, from 0 to 1
+     * @param monitor told the chunks of clients done of all (no message), and polled before each
+     *                chunk: cancelled, the build stops with a {@link CancellationException}
      */
-    public static PeerIndex build(ScoringModel model, HomeCreditData data, ClientHistory history, DoubleConsumer progress) {
-        return build(model, data, history, progress, CHUNK);
+    public static PeerIndex build(ScoringModel model, HomeCreditData data, ClientHistory history, ProgressMonitor monitor) {
+        return build(model, data, history, monitor, CHUNK);
     }
 
-    static PeerIndex build(ScoringModel model, HomeCreditData data, ClientHistory history, DoubleConsumer progress, int clientsAtOnce) {
+    static PeerIndex build(ScoringModel model, HomeCreditData data, ClientHistory history, ProgressMonitor monitor, int clientsAtOnce) {
         int total = data.clientCount();
         if (total == 0) {
             throw new IllegalArgumentException("no applications to index");
@@ -64,6 +66,8 @@ public final class PeerIndexBuilder {
                 int start = from;
                 int end = Math.min(applications.rowCount(), from + clientsAtOnce);
                 chunks.add(() -> {
+                    // Checked by each chunk, so that the worker threads stop too, not only the wait for them.
+                    monitor.checkCancelled("peer index");
                     Table chunk = applications.inRange(start, end);
                     FeatureMatrix part = model.pipeline().compute(chunk, history);
                     System.arraycopy(model.probabilities(part), 0, probability, at, part.rows());
@@ -76,22 +80,24 @@ public final class PeerIndexBuilder {
             }
             offset += applications.rowCount();
         }
-        runOnTwoThreads(chunks, progress);
+        runOnTwoThreads(chunks, monitor);
         return new PeerIndex(stack.build(), probability, outcomes, neighbourFeatures(model.card()));
     }
 
     /**
      * Runs the chunks two at a time (features are most of the cost, and officers' machines have at
-     * least 2 cores), telling {@code progress} the share done; the first failure is rethrown.
+     * least 2 cores), telling {@code monitor} the chunks done; the first failure (or the
+     * cancellation) is rethrown.
      */
-    private static void runOnTwoThreads(List<Runnable> chunks, DoubleConsumer progress) {
-        progress.accept(0);
+    private static void runOnTwoThreads(List<Runnable> chunks, ProgressMonitor monitor) {
+        monitor.progress(0, chunks.size(), "");
         java.util.concurrent.ExecutorService pool = WorkerThreads.pool("peer-index");
         try {
             List<java.util.concurrent.Future<?>> running = chunks.stream().map(pool::submit).collect(java.util.stream.Collectors.toList());
             for (int i = 0; i < running.size(); i++) {
+                monitor.checkCancelled("peer index");
                 WorkerThreads.result(running.get(i));
-                progress.accept((i + 1) / (double) running.size());
+                monitor.progress(i + 1, running.size(), "");
             }
         } finally {
             pool.shutdownNow();

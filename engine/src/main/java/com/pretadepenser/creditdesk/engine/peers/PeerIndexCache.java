@@ -1,6 +1,7 @@
 package com.pretadepenser.creditdesk.engine.peers;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.pretadepenser.creditdesk.engine.ProgressMonitor;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditData;
 import com.pretadepenser.creditdesk.engine.features.ClientHistory;
 import com.pretadepenser.creditdesk.engine.features.FeatureMatrix;
@@ -22,7 +23,6 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.DoubleConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -69,13 +69,13 @@ public final class PeerIndexCache {
 
     /**
      * The peer index of {@code data} under {@code model}: read from the cache when a checked file
-     * is there, else built (telling {@code progress}) and written for the next start.
+     * is there, else built (telling and polling {@code monitor}: a cancelled build writes nothing) and written for the next start.
      *
      * @param datasetKey the dataset's identity, or null for data with none (a CSV folder): built, not cached
      */
-    public Loaded load(ScoringModel model, HomeCreditData data, ClientHistory history, String datasetKey, DoubleConsumer progress) {
+    public Loaded load(ScoringModel model, HomeCreditData data, ClientHistory history, String datasetKey, ProgressMonitor monitor) {
         if (datasetKey == null) {
-            return new Loaded(PeerIndexBuilder.build(model, data, history, progress), false, "the data is not an imported dataset");
+            return new Loaded(PeerIndexBuilder.build(model, data, history, monitor), false, "the data is not an imported dataset");
         }
         String modelKey = modelKey(model.card());
         Path file = file(datasetKey, modelKey);
@@ -83,7 +83,7 @@ public final class PeerIndexCache {
         if (Files.isRegularFile(file)) {
             try {
                 PeerIndex index = read(file, datasetKey, modelKey, model.card());
-                progress.accept(1);
+                monitor.progress(1, 1, "");
                 return new Loaded(index, true, "read from " + file);
             } catch (StaleCacheException e) {
                 why = file + " " + e.getMessage();
@@ -92,7 +92,7 @@ public final class PeerIndexCache {
         } else {
             why = "no cache file yet";
         }
-        PeerIndex index = PeerIndexBuilder.build(model, data, history, progress);
+        PeerIndex index = PeerIndexBuilder.build(model, data, history, monitor);
         write(file, datasetKey, modelKey, index);
         return new Loaded(index, false, why);
     }

@@ -1,6 +1,7 @@
 package com.pretadepenser.creditdesk.engine.session;
 
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import com.pretadepenser.creditdesk.engine.ProgressMonitor;
 import com.pretadepenser.creditdesk.engine.data.DatasetImporter;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditData;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditFolder;
@@ -18,7 +19,6 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.DoubleConsumer;
 import java.util.function.Function;
 
 /**
@@ -135,14 +135,15 @@ public final class Session implements AutoCloseable {
 
     /** The peer index: every client scored once, on first use, or read from the cache; later calls reuse it. */
     public PeerIndex peers() {
-        return peers(done -> { });
+        return peers(ProgressMonitor.NONE);
     }
 
     /**
-     * The same, telling {@code progress} the share of clients scored (about 10 s at Kaggle scale);
-     * read instead from the user's cache when this dataset and model were indexed before.
+     * The same, telling {@code progress} how many clients are scored (about 10 s at Kaggle scale)
+     * and stopping when it is cancelled (a later call builds it then); read instead from the user's
+     * cache when this dataset and model were indexed before.
      */
-    public synchronized PeerIndex peers(DoubleConsumer progress) {
+    public synchronized PeerIndex peers(ProgressMonitor progress) {
         if (peers == null) {
             peers = peerCache.load(model, data.data(), scorer.history(), data.identity(), progress).index();
         }

@@ -2,6 +2,7 @@ package com.pretadepenser.creditdesk.engine.synth;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import com.pretadepenser.creditdesk.engine.ProgressMonitor;
 import com.pretadepenser.creditdesk.engine.data.AtomicFolder;
 import com.pretadepenser.creditdesk.engine.data.DatasetImporter;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditSchema;
@@ -17,8 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
-import java.util.function.BooleanSupplier;
-import java.util.function.LongConsumer;
 
 /**
  * Generates a synthetic Home Credit dataset: the seven Kaggle CSV files with every column,
@@ -71,20 +70,20 @@ public final class SyntheticGenerator {
     }
 
     public Summary generate(Settings settings, Path target, boolean replace) {
-        return generate(settings, target, replace, done -> { }, () -> false);
+        return generate(settings, target, replace, ProgressMonitor.NONE);
     }
 
     /**
-     * @param progress  receives the number of clients written so far
-     * @param cancelled polled every few hundred clients; when true, the run stops and leaves nothing
+     * @param monitor told the clients written of all (no message) and polled every few hundred
+     *                clients; once cancelled, the run stops and leaves nothing
      */
-    public Summary generate(Settings settings, Path target, boolean replace, LongConsumer progress, BooleanSupplier cancelled) {
+    public Summary generate(Settings settings, Path target, boolean replace, ProgressMonitor monitor) {
         Summary[] summary = new Summary[1];
-        AtomicFolder.write(target, replace, staging -> summary[0] = writeAll(settings, staging, progress, cancelled));
+        AtomicFolder.write(target, replace, staging -> summary[0] = writeAll(settings, staging, monitor));
         return summary[0];
     }
 
-    private Summary writeAll(Settings settings, Path folder, LongConsumer progress, BooleanSupplier cancelled) throws IOException {
+    private Summary writeAll(Settings settings, Path folder, ProgressMonitor monitor) throws IOException {
         Map<HomeCreditTable, TableWriter> writers = new EnumMap<>(HomeCreditTable.class);
         try (CsvWriter truth = CsvWriter.builder().build(Files.newBufferedWriter(folder.resolve(LocalDataset.TRUTH), StandardCharsets.UTF_8))) {
             for (HomeCreditTable table : HomeCreditTable.values()) {
@@ -105,10 +104,10 @@ public final class SyntheticGenerator {
             long defaults = 0;
             for (int k = 0; k < total; k++) {
                 if ((k & 0xFF) == 0) {
-                    if (cancelled.getAsBoolean()) {
+                    if (monitor.isCancelled()) {
                         throw new CancellationException("generation cancelled after " + k + " clients");
                     }
-                    progress.accept(k);
+                    monitor.progress(k, total, "");
                 }
                 SplittableRandom rng = new SplittableRandom(mix(settings.seed(), k));
                 boolean test = rng.nextDouble() * (total - k) < testLeft;
@@ -137,7 +136,7 @@ public final class SyntheticGenerator {
                 truth.writeRecord(Integer.toString(clientId), test ? "test" : "train",
                         Double.toString(probability), Integer.toString(target));
             }
-            progress.accept(total);
+            monitor.progress(total, total, "");
             writeMarker(settings, folder);
             Map<HomeCreditTable, Long> rows = new EnumMap<>(HomeCreditTable.class);
             writers.forEach((table, writer) -> rows.put(table, writer.rows()));

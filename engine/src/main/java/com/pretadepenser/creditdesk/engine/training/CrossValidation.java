@@ -1,6 +1,7 @@
 package com.pretadepenser.creditdesk.engine.training;
 
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import com.pretadepenser.creditdesk.engine.ProgressMonitor;
 import com.pretadepenser.creditdesk.engine.lightgbm.LightGbmBooster;
 import com.pretadepenser.creditdesk.engine.lightgbm.LightGbmDataset;
 import com.pretadepenser.creditdesk.engine.lightgbm.ModelException;
@@ -11,7 +12,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
 /**
@@ -84,14 +84,14 @@ final class CrossValidation {
 
     static Result run(TrainingSet data, List<String> featureNames, TrainingConfig config,
                       Map<String, String> settings, TrainingConfig.Imbalance imbalance, String label, Plan plan,
-                      int[] step, int steps, TrainingListener listener, BooleanSupplier cancelled) {
-        return run(data, featureNames, config, settings, imbalance, label, plan, 1, step, steps, listener, cancelled);
+                      int[] step, int steps, ProgressMonitor monitor) {
+        return run(data, featureNames, config, settings, imbalance, label, plan, 1, step, steps, monitor);
     }
 
     /** As above, each fold's prediction the mean raw score of {@code bags} boosters of different seeds. */
     static Result run(TrainingSet data, List<String> featureNames, TrainingConfig config,
                       Map<String, String> settings, TrainingConfig.Imbalance imbalance, String label, Plan plan, int bags,
-                      int[] step, int steps, TrainingListener listener, BooleanSupplier cancelled) {
+                      int[] step, int steps, ProgressMonitor monitor) {
         int[] target = data.target();
         int[] categorical = TrainingSet.categorical(featureNames);
         int threads = Integer.parseInt(settings.getOrDefault("num_threads", "2"));
@@ -106,7 +106,12 @@ final class CrossValidation {
             final int current = plan.foldsRun()[k];
             int[] trainRows = IntStream.range(0, plan.rows().length).filter(i -> plan.fold()[i] != current).map(i -> plan.rows()[i]).toArray();
             int[] validRows = IntStream.range(0, plan.rows().length).filter(i -> plan.fold()[i] == current).map(i -> plan.rows()[i]).toArray();
-            listener.fitStarted("%s, fold %d/%d".formatted(label, k + 1, plan.foldsRun().length), ++step[0], steps);
+            String fit = "%s, fold %d/%d".formatted(label, k + 1, plan.foldsRun().length);
+            long before = ++step[0] - 1;
+            monitor.phase(fit);
+            monitor.progress(before, steps, fit);
+            // The bar moves at each fit's start; within a fit only its rounds' message changes.
+            ProgressMonitor boosting = monitor.part(before, before, steps, fit);
             double[] raw = new double[validRows.length];
             int rounds = 0;
             // The fold's rows of the run's one binned dataset, shared by all its bags.
@@ -115,7 +120,7 @@ final class CrossValidation {
                 for (int b = 0; b < bags; b++) {
                     try (LightGbmBooster model = LightGbmBooster.train(trainSet, validSet,
                             parameters(settings, bagSeed(config.seed(), b), imbalance, target, trainRows, current), categorical,
-                            config.maxRounds(), config.earlyStopping(), listener::round, cancelled)) {
+                            config.maxRounds(), config.earlyStopping(), boosting)) {
                         requireReadable(model.modelText(), label + ", fold " + (k + 1));
                         double[] bagRaw = data.rawScores(model, featureNames, validRows, threads);
                         for (int i = 0; i < raw.length; i++) {

@@ -8,6 +8,7 @@ import com.pretadepenser.creditdesk.engine.model.ModelCard;
 import com.pretadepenser.creditdesk.engine.model.ModelDetails;
 import com.pretadepenser.creditdesk.engine.model.TrainingDetails;
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import com.pretadepenser.creditdesk.engine.ProgressMonitor;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditData;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
 import com.pretadepenser.creditdesk.engine.features.ClientHistory;
@@ -23,7 +24,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import tech.tablesaw.api.Table;
 
@@ -70,8 +70,14 @@ public final class Trainer {
     public record DataOrigin(String dataset, boolean synthetic, List<ModelCard.Source> sources) {
     }
 
-    public TrainedModel train(HomeCreditData data, DataOrigin origin, String name, TrainingConfig config,
-                              TrainingListener listener, BooleanSupplier cancelled) {
+    /**
+     * Trains on {@code data}'s labelled applicants. {@code monitor} is told the fits done of those
+     * planned (0 of 1 while the features are computed, with the share in the message), the fit
+     * under way and, every {@link LightGbmBooster#ROUNDS_PER_REPORT} rounds, its round and AUC; it
+     * ends with all fits done. Cancelled (polled every round), it throws a
+     * {@link java.util.concurrent.CancellationException} and nothing is returned to write.
+     */
+    public TrainedModel train(HomeCreditData data, DataOrigin origin, String name, TrainingConfig config, ProgressMonitor monitor) {
         Table train = data.table(HomeCreditTable.APPLICATION_TRAIN).orElseThrow(() -> new CreditDeskException(
                 "Training needs labelled applicants: the data has no application_train.csv."));
         int[] labelled = IntStream.range(0, train.rowCount())
@@ -85,9 +91,10 @@ public final class Trainer {
                     + defaults + " and " + (target.length - defaults) + ".");
         }
         FeatureSchema schema = FeatureSchema.fit(data);
+        monitor.phase("features of " + target.length + " applicants");
         try (TrainingSet set = TrainingSet.compute(new FeaturePipeline(schema), applications, new ClientHistory(data), target,
-                config.settings(), config.seed(), share -> listener.preparing("features of " + target.length + " applicants", share))) {
-            return train(set, schema, origin, name, config, defaults, listener, cancelled);
+                config.settings(), config.seed(), preparing(monitor, "features of " + target.length + " applicants"))) {
+            return train(set, schema, origin, name, config, defaults, monitor);
         }
     }
 
@@ -97,7 +104,7 @@ public final class Trainer {
      * treatments compared on the kept features; the final model.
      */
     private TrainedModel train(TrainingSet set, FeatureSchema schema, DataOrigin origin, String name, TrainingConfig config,
-                               long defaults, TrainingListener listener, BooleanSupplier cancelled) {
+                               long defaults, ProgressMonitor monitor) {
         int[] target = set.target();
         List<String> allFeatures = set.names();
         Tuner tuner = config.tuning().enabled() ? new Tuner(set, allFeatures, config) : null;
@@ -114,13 +121,13 @@ public final class Trainer {
         int beforePruning = (tuner == null ? 0 : tuner.plannedFits()) + (reuseTuned ? 0 : pruningFolds);
         int steps = beforePruning + (config.prune() ? candidates.size() : candidates.size() - 1) * config.folds() + 1;
         int[] step = {0};
-        Tuner.Outcome tuned = tuner == null ? null : tuner.run(step, steps, listener, cancelled);
+        Tuner.Outcome tuned = tuner == null ? null : tuner.run(step, steps, monitor);
         Map<String, String> settings = config.settings(tuned == null ? Map.of() : tuned.tuned());
         CrossValidation.Plan plan = CrossValidation.Plan.all(target, config);
 
         CrossValidation.Result onAll = reuseTuned ? tuned.cv()
                 : CrossValidation.run(set, allFeatures, config, settings, first, label(first.name().toLowerCase(), bags),
-                plan.firstFolds(pruningFolds), bags, step, steps, listener, cancelled);
+                plan.firstFolds(pruningFolds), bags, step, steps, monitor);
         List<String> used = allFeatures;
         if (config.prune()) {
             double total = onAll.gain().values().stream().mapToDouble(Double::doubleValue).sum();
@@ -136,7 +143,7 @@ public final class Trainer {
                 steps += rest - config.folds();
                 if (rest > 0) {
                     onAll = onAll.merge(CrossValidation.run(set, allFeatures, config, settings, first,
-                            label(first.name().toLowerCase(), bags), plan.foldsFrom(pruningFolds), bags, step, steps, listener, cancelled));
+                            label(first.name().toLowerCase(), bags), plan.foldsFrom(pruningFolds), bags, step, steps, monitor));
                 }
             }
         }
@@ -148,7 +155,7 @@ public final class Trainer {
         for (TrainingConfig.Imbalance mode : candidates) {
             String what = mode.name().toLowerCase() + (pruned ? ", pruned to " + used.size() + " features" : "");
             CrossValidation.Result result = mode == first && !pruned ? firstOnAll
-                    : CrossValidation.run(set, used, config, settings, mode, label(what, bags), plan, bags, step, steps, listener, cancelled);
+                    : CrossValidation.run(set, used, config, settings, mode, label(what, bags), plan, bags, step, steps, monitor);
             results.put(mode, result);
             BusinessCost.Choice choice = config.cost().choose(result.oof(), target);
             Metrics metrics = Metrics.of(result.oof(), target, choice.threshold(), config.beta());
@@ -169,7 +176,10 @@ public final class Trainer {
         }
 
         int rounds = Math.max(1, (int) Math.round(cv.meanBestIteration()));
-        listener.fitStarted("final model on all " + target.length + " applicants, " + rounds + " rounds", ++step[0], step[0]);
+        String fit = "final model on all " + target.length + " applicants, " + rounds + " rounds";
+        long fits = ++step[0];
+        monitor.phase(fit);
+        monitor.progress(fits - 1, fits, fit);
         String modelText;
         double[] gain;
         Map<String, Double> importance;
@@ -181,11 +191,13 @@ public final class Trainer {
         try {
             for (int b = 0; b < bags; b++) {
                 if (b > 0) {
-                    listener.fitStarted("final model, booster %d/%d".formatted(b + 1, bags), step[0], step[0]);
+                    fit = "final model, booster %d/%d".formatted(b + 1, bags);
+                    monitor.phase(fit);
+                    monitor.progress(fits - 1, fits, fit);
                 }
                 boosters.add(LightGbmBooster.train(set.all(used), null,
                         CrossValidation.parameters(settings, CrossValidation.bagSeed(config.seed(), b), chosen, target, all, 0),
-                        categorical, rounds, rounds, listener::round, cancelled));
+                        categorical, rounds, rounds, monitor.part(fits - 1, fits - 1, fits, fit)));
             }
             set.release(used);
             LightGbmBooster model;
@@ -229,6 +241,7 @@ public final class Trainer {
                             new ModelCard.CrossValidationSummary(config.folds(), config.seed(), cv.bestIterations(), perFold, allFeatures.size())),
                     new Evaluation(overall, choice.threshold(), config.cost(), choice.curve()),
                     ModelArtifact.defaultUsage(origin.synthetic()));
+            monitor.progress(fits, fits, fit);
             return new TrainedModel(card, modelText, cv.oof(), target);
         } catch (RuntimeException | OutOfMemoryError e) {
             throw new UnsavedModelException("writing the model card", e, modelText);
@@ -266,6 +279,35 @@ public final class Trainer {
                 .sorted(Comparator.comparingDouble((Integer f) -> -sums[f]))
                 .forEach(f -> importance.put(used.get(f), sums[f] / rows));
         return importance;
+    }
+
+    /**
+     * The features' progress as "{@code what}: P %", told only when the whole percentage changes,
+     * with no fit done yet (0 of 1: the fits are planned once the features are known).
+     */
+    private static ProgressMonitor preparing(ProgressMonitor monitor, String what) {
+        return new ProgressMonitor() {
+            private int percent = -1;
+
+            @Override
+            public void progress(long done, long total, String message) {
+                int now = total <= 0 ? 100 : (int) Math.floor(100.0 * done / total);
+                if (now != percent) {
+                    percent = now;
+                    monitor.progress(0, 1, "%s: %d %%".formatted(what, now));
+                }
+            }
+
+            @Override
+            public void phase(String name) {
+                monitor.phase(name);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return monitor.isCancelled();
+            }
+        };
     }
 
     private static String label(String step, int bags) {

@@ -1,5 +1,6 @@
 package com.pretadepenser.creditdesk.engine.training;
 
+import com.pretadepenser.creditdesk.engine.ProgressMonitor;
 import com.pretadepenser.creditdesk.engine.WorkerThreads;
 import com.pretadepenser.creditdesk.engine.features.ClientHistory;
 import com.pretadepenser.creditdesk.engine.features.FeatureMatrix;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.function.DoubleConsumer;
 import java.util.stream.IntStream;
 import tech.tablesaw.api.Table;
 
@@ -67,15 +67,15 @@ final class TrainingSet implements AutoCloseable {
      * time on two threads, each chunk's columns narrowed to float32 as it is computed: the doubles
      * of every feature of every applicant never exist at once.
      *
-     * @param progress told the share of applicants done, from 0 to 1
+     * @param monitor told the applicants done of all (no message); polled between chunks
      */
     static TrainingSet compute(FeaturePipeline pipeline, Table applications, ClientHistory history, int[] target,
-                               Map<String, String> settings, long seed, DoubleConsumer progress) {
+                               Map<String, String> settings, long seed, ProgressMonitor monitor) {
         int rows = applications.rowCount();
         if (rows != target.length) {
             throw new IllegalArgumentException(rows + " applications for " + target.length + " labels");
         }
-        progress.accept(0);
+        monitor.progress(0, rows, "");
         FeatureMatrix first = pipeline.compute(applications.inRange(0, Math.min(rows, FEATURE_CHUNK)), history);
         List<String> names = first.names();
         float[][] columns = new float[names.size()][rows];
@@ -94,13 +94,14 @@ final class TrainingSet implements AutoCloseable {
                 narrow(part, columns, range[0]);
             })).collect(java.util.stream.Collectors.toList());
             for (int i = 0; i < running.size(); i++) {
+                monitor.checkCancelled("training");
                 WorkerThreads.result(running.get(i));
-                progress.accept(ranges.get(i)[1] / (double) rows);
+                monitor.progress(ranges.get(i)[1], rows, "");
             }
         } finally {
             pool.shutdownNow();
         }
-        progress.accept(1);
+        monitor.progress(rows, rows, "");
         return new TrainingSet(names, columns, target, settings, seed);
     }
 

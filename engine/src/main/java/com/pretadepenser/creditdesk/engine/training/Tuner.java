@@ -1,5 +1,6 @@
 package com.pretadepenser.creditdesk.engine.training;
 
+import com.pretadepenser.creditdesk.engine.ProgressMonitor;
 import com.pretadepenser.creditdesk.engine.evaluation.BusinessCost;
 import com.pretadepenser.creditdesk.engine.model.ModelCard;
 import java.util.ArrayList;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
 /**
@@ -126,7 +126,7 @@ final class Tuner {
         return IntStream.range(0, target.length).filter(i -> part[i] == 0).toArray();
     }
 
-    Outcome run(int[] step, int steps, TrainingListener listener, BooleanSupplier cancelled) {
+    Outcome run(int[] step, int steps, ProgressMonitor monitor) {
         List<Map<String, String>> candidates = candidates();
         int[] rows = screeningRows();
         boolean allRows = rows.length == target.length;
@@ -142,7 +142,7 @@ final class Tuner {
             }
             CrossValidation.Result result = CrossValidation.run(data, names, config, config.settings(candidates.get(c)),
                     TrainingConfig.Imbalance.NONE, "tuning, setting %d/%d".formatted(c + 1, candidates.size()), screening,
-                    step, steps, listener, cancelled);
+                    step, steps, monitor);
             screened.add(result);
             screeningAuc[c] = result.auc(target);
         }
@@ -160,10 +160,10 @@ final class Tuner {
                 CrossValidation.Plan rest = new CrossValidation.Plan(screening.rows(), screening.fold(),
                         IntStream.range(screeningFolds(), config.folds()).toArray());
                 result = screened.get(c).merge(CrossValidation.run(data, names, config, config.settings(candidates.get(c)),
-                        TrainingConfig.Imbalance.NONE, label, rest, step, steps, listener, cancelled));
+                        TrainingConfig.Imbalance.NONE, label, rest, step, steps, monitor));
             } else {
                 result = CrossValidation.run(data, names, config, config.settings(candidates.get(c)),
-                        TrainingConfig.Imbalance.NONE, label, CrossValidation.Plan.all(target, config), step, steps, listener, cancelled);
+                        TrainingConfig.Imbalance.NONE, label, CrossValidation.Plan.all(target, config), step, steps, monitor);
             }
             full.put(c, result);
             costs.put(c, config.cost().choose(result.oof(), target));

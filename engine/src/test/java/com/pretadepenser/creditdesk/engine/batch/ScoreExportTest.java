@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.pretadepenser.creditdesk.engine.ProgressMonitor;
+import com.pretadepenser.creditdesk.engine.RecordingMonitor;
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
 import com.pretadepenser.creditdesk.engine.QuickModel;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
@@ -12,7 +14,6 @@ import com.pretadepenser.creditdesk.engine.model.ScoringModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
@@ -41,18 +42,8 @@ class ScoreExportTest {
 
     @Test
     void chunkedScoresEqualOneBatchAndProgressReachesTheTotal() throws IOException {
-        List<int[]> progress = new ArrayList<>();
-        ScoreExport.Summary summary = export.write(dir.resolve("scores.csv"), false, null, new ScoreExport.Listener() {
-            @Override
-            public void progress(int done, int total) {
-                progress.add(new int[] {done, total});
-            }
-
-            @Override
-            public boolean cancelled() {
-                return false;
-            }
-        });
+        RecordingMonitor progress = new RecordingMonitor();
+        ScoreExport.Summary summary = export.write(dir.resolve("scores.csv"), false, null, progress);
 
         Table train = QuickModel.get().data().table(HomeCreditTable.APPLICATION_TRAIN).orElseThrow();
         int clients = train.rowCount() + QuickModel.get().data().table(HomeCreditTable.APPLICATION_TEST).orElseThrow().rowCount();
@@ -67,14 +58,16 @@ class ScoreExportTest {
             assertEquals(batch[i], Double.parseDouble(cells[2]), 5e-7);
             assertEquals(model.refused(batch[i]) ? "REFUSED" : "GRANTED", cells[3]);
         }
-        assertEquals(clients, progress.get(progress.size() - 1)[0]);
-        assertTrue(progress.size() >= 2, "reported while scoring");
+        assertEquals(clients, progress.last().done());
+        assertEquals(clients, progress.last().total());
+        assertTrue(progress.reports().size() >= 2, "reported while scoring");
+        assertTrue(progress.doneNeverGoesBack(), progress.reports().toString());
         assertEquals(lines.stream().skip(1).filter(l -> l.endsWith("GRANTED")).count(), summary.granted());
     }
 
     @Test
     void reasonsAreAddedInTheLanguageAsked() throws IOException {
-        ScoreExport.Summary summary = export.write(dir.resolve("reasons.csv"), false, Locale.FRENCH, ScoreExport.Listener.SILENT);
+        ScoreExport.Summary summary = export.write(dir.resolve("reasons.csv"), false, Locale.FRENCH, ProgressMonitor.NONE);
 
         List<String> lines = Files.readAllLines(summary.file());
         assertEquals("SK_ID_CURR,SET,PROBABILITY,DECISION,REASON_1,REASON_2,REASON_3", lines.get(0));
@@ -84,18 +77,10 @@ class ScoreExportTest {
     @Test
     void aCancelledExportLeavesNoFile() throws IOException {
         Path out = dir.resolve("cancelled.csv");
-        int[] calls = {0};
+        RecordingMonitor monitor = RecordingMonitor.cancellingAtPoll(2);
 
-        assertThrows(CancellationException.class, () -> export.write(out, false, null, new ScoreExport.Listener() {
-            @Override
-            public void progress(int done, int total) {
-            }
-
-            @Override
-            public boolean cancelled() {
-                return ++calls[0] > 1;
-            }
-        }));
+        assertThrows(CancellationException.class, () -> export.write(out, false, null, monitor));
+        assertTrue(monitor.last().done() < monitor.last().total(), "stopped before the end: " + monitor.last());
 
         try (var files = Files.list(dir)) {
             assertEquals(List.of(), files.toList(), "neither the file nor a partial one");
@@ -107,7 +92,7 @@ class ScoreExportTest {
         Path out = dir.resolve("mine.csv");
         Files.writeString(out, "my own notes");
 
-        CreditDeskException e = assertThrows(CreditDeskException.class, () -> export.write(out, false, null, ScoreExport.Listener.SILENT));
+        CreditDeskException e = assertThrows(CreditDeskException.class, () -> export.write(out, false, null, ProgressMonitor.NONE));
 
         assertTrue(e.getMessage().contains("already exists"), e.getMessage());
         assertEquals("my own notes", Files.readString(out));

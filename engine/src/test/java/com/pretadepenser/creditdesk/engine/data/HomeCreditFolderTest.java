@@ -3,6 +3,7 @@ package com.pretadepenser.creditdesk.engine.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.pretadepenser.creditdesk.engine.RecordingMonitor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,14 +13,14 @@ import tech.tablesaw.api.Table;
 
 class HomeCreditFolderTest {
     private record Read(List<HomeCreditTable> order, Map<HomeCreditTable, Table> tables, HomeCreditFolder.Checks checks,
-                        Map<HomeCreditTable, Long> lastProgress) {
+                        RecordingMonitor progress) {
     }
 
     private static Read read(HomeCreditFolder folder, int atOnce) {
         List<HomeCreditTable> order = new ArrayList<>();
         Map<HomeCreditTable, Table> tables = new LinkedHashMap<>();
-        Map<HomeCreditTable, Long> progress = new LinkedHashMap<>();
-        HomeCreditFolder.Checks checks = folder.stream(progress::put, (table, frame) -> {
+        RecordingMonitor progress = new RecordingMonitor();
+        HomeCreditFolder.Checks checks = folder.stream(progress, (table, frame) -> {
             order.add(table);
             tables.put(table, frame);
         }, atOnce);
@@ -37,6 +38,7 @@ class HomeCreditFolderTest {
         assertEquals(List.copyOf(folder.files().keySet()), serial.order(), "parents before children, in the folder's order");
         assertEquals(serial.order(), parallel.order());
         assertEquals(serial.checks(), parallel.checks(), "the same orphans and notes");
+        long upTo = 0;
         for (HomeCreditTable table : serial.order()) {
             Table a = serial.tables().get(table);
             Table b = parallel.tables().get(table);
@@ -45,7 +47,17 @@ class HomeCreditFolderTest {
                 assertEquals(a.column(column).asList(), b.column(column).asList(), table.fileName() + "." + column);
             }
             long size = folder.files().get(table).toFile().length();
-            assertEquals(size, (long) parallel.lastProgress().get(table), "progress reaches each file's size: " + table.fileName());
+            upTo += size;
+            // One file at a time: the bytes read when a file's last report comes are those of the files up to it.
+            long lastOfTable = serial.progress().reports().stream().filter(r -> r.message().equals(table.fileName()))
+                    .mapToLong(RecordingMonitor.Report::done).max().orElseThrow();
+            assertEquals(upTo, lastOfTable, "progress reaches each file's size: " + table.fileName());
+            assertTrue(parallel.progress().reports().stream().anyMatch(r -> r.message().equals(table.fileName())), table.fileName());
+        }
+        for (Read read : List.of(serial, parallel)) {
+            assertEquals(upTo, read.progress().last().done(), "all the bytes read");
+            assertEquals(upTo, read.progress().last().total());
+            assertTrue(read.progress().doneNeverGoesBack());
         }
         assertTrue(serial.order().size() >= 7, "the sample has the seven tables: " + serial.order());
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.pretadepenser.creditdesk.engine.RecordingMonitor;
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -56,6 +57,34 @@ class LocalDatasetTest {
         }
         assertEquals(1L, reopened.orphans().get(HomeCreditTable.BUREAU));
         assertFalse(dataset.isSynthetic());
+    }
+
+    @Test
+    void importReportsItsPhasesUpToAllTheWork() throws IOException {
+        RecordingMonitor monitor = new RecordingMonitor();
+        new DatasetImporter().importFolder(sampleFolder(), dir.resolve("dataset"), false, monitor);
+
+        List<RecordingMonitor.Report> reports = monitor.reports();
+        assertTrue(reports.get(0).message().startsWith("hashing "), reports.get(0).toString());
+        assertTrue(reports.stream().anyMatch(r -> r.message().equals("importing application_train.csv")), reports.toString());
+        assertEquals("done", monitor.last().message());
+        assertEquals(monitor.last().total(), monitor.last().done());
+        assertTrue(monitor.doneNeverGoesBack(), reports.toString());
+    }
+
+    @Test
+    void aCancelledImportLeavesNoDatasetFolder() throws IOException {
+        Path csv = sampleFolder();
+        Path parent = Files.createDirectories(dir.resolve("cancelled"));
+        // Cancelled once the first table is being imported: after hashing, during the reading.
+        RecordingMonitor monitor = new RecordingMonitor(reports -> reports.stream().anyMatch(r -> r.message().startsWith("importing ")));
+
+        assertThrows(java.util.concurrent.CancellationException.class,
+                () -> new DatasetImporter().importFolder(csv, parent.resolve("dataset"), false, monitor));
+
+        try (var left = Files.list(parent)) {
+            assertEquals(List.of(), left.toList(), "neither the dataset nor its staging folder");
+        }
     }
 
     @Test

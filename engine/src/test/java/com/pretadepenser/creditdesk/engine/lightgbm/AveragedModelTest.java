@@ -3,6 +3,7 @@ package com.pretadepenser.creditdesk.engine.lightgbm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.pretadepenser.creditdesk.engine.ProgressMonitor;
 import com.pretadepenser.creditdesk.engine.trees.LightGbmAgreement;
 import com.pretadepenser.creditdesk.engine.trees.TreeEnsemble;
 import com.pretadepenser.creditdesk.engine.lightgbm.LightGbmBooster;
@@ -33,7 +34,7 @@ class AveragedModelTest {
         Map<String, String> params = Map.of("learning_rate", "0.1", "num_leaves", "7", "min_data_in_leaf", "20",
                 "feature_fraction", "0.7", "bagging_fraction", "0.7", "bagging_freq", "1", "seed", Integer.toString(seed),
                 "deterministic", "true", "num_threads", "1");
-        return LightGbmBooster.train(train, labels, null, null, params, rounds, rounds, (r, a) -> { }, () -> false);
+        return LightGbmBooster.train(train, labels, null, null, params, rounds, rounds, ProgressMonitor.NONE);
     }
 
     @Test

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.pretadepenser.creditdesk.engine.ProgressMonitor;
+import com.pretadepenser.creditdesk.engine.RecordingMonitor;
 import com.pretadepenser.creditdesk.engine.lightgbm.LightGbmBooster;
 import com.pretadepenser.creditdesk.engine.stats.Statistics;
 import java.util.List;
@@ -43,10 +45,10 @@ class LightGbmBoosterTest {
         float[] validLabels = new float[1000];
         LightGbmBooster.Matrix train = data(3000, 1, trainLabels);
         LightGbmBooster.Matrix valid = data(1000, 2, validLabels);
-        int[] rounds = {0};
+        RecordingMonitor monitor = new RecordingMonitor();
 
-        try (LightGbmBooster model = LightGbmBooster.train(train, trainLabels, valid, validLabels, PARAMS, 300, 20,
-                (round, auc) -> rounds[0] = round, () -> false)) {
+        try (LightGbmBooster model = LightGbmBooster.train(train, trainLabels, valid, validLabels, PARAMS, 300, 20, monitor)) {
+            long[] rounds = {monitor.last().done()};
             double[] raw = model.rawScores(valid.values(), 1000, 2);
             int[] y = new int[1000];
             for (int i = 0; i < y.length; i++) {
@@ -71,7 +73,7 @@ class LightGbmBoosterTest {
     void reloadedFromItsTextItScoresTheSame() {
         float[] labels = new float[2000];
         LightGbmBooster.Matrix train = data(2000, 3, labels);
-        try (LightGbmBooster model = LightGbmBooster.train(train, labels, null, null, PARAMS, 30, 0, (r, a) -> { }, () -> false);
+        try (LightGbmBooster model = LightGbmBooster.train(train, labels, null, null, PARAMS, 30, 0, ProgressMonitor.NONE);
              LightGbmBooster copy = LightGbmBooster.fromText(model.modelText())) {
             assertArrayEquals(model.rawScores(train.values(), 2000, 1), copy.rawScores(train.values(), 2000, 1), 0.0);
             assertEquals(3, copy.featureCount());
@@ -82,7 +84,7 @@ class LightGbmBoosterTest {
     void closingTwiceIsHarmlessAndUseAfterCloseIsRefused() {
         float[] labels = new float[500];
         LightGbmBooster.Matrix train = data(500, 4, labels);
-        LightGbmBooster model = LightGbmBooster.train(train, labels, null, null, PARAMS, 5, 0, (r, a) -> { }, () -> false);
+        LightGbmBooster model = LightGbmBooster.train(train, labels, null, null, PARAMS, 5, 0, ProgressMonitor.NONE);
 
         model.close();
         assertDoesNotThrow(model::close);
@@ -99,10 +101,12 @@ class LightGbmBoosterTest {
     void trainingStopsWhenCancelled() {
         float[] labels = new float[500];
         LightGbmBooster.Matrix train = data(500, 5, labels);
-        int[] rounds = {0};
-        assertThrows(CancellationException.class, () -> LightGbmBooster.train(train, labels, null, null, PARAMS, 1000, 0,
-                (r, a) -> rounds[0] = r, () -> rounds[0] >= 3));
-        assertEquals(3, rounds[0]);
+        // Polled before each round: the fourth poll stops it once three rounds are done.
+        RecordingMonitor monitor = RecordingMonitor.cancellingAtPoll(4);
+        CancellationException e = assertThrows(CancellationException.class, () -> LightGbmBooster.train(train, labels, null, null,
+                PARAMS, 1000, 0, monitor));
+        assertEquals("training cancelled at round 4", e.getMessage());
+        assertEquals(4, monitor.polls());
     }
 
     /**
@@ -115,7 +119,7 @@ class LightGbmBoosterTest {
     void aPredictionWaitsWhileAnotherHoldsTheBooster() throws Exception {
         float[] labels = new float[2000];
         LightGbmBooster.Matrix train = data(2000, 3, labels);
-        try (LightGbmBooster model = LightGbmBooster.train(train, labels, train, labels, PARAMS, 60, 0, (round, auc) -> { }, () -> false)) {
+        try (LightGbmBooster model = LightGbmBooster.train(train, labels, train, labels, PARAMS, 60, 0, ProgressMonitor.NONE)) {
             double[] expectedRaw = model.rawScores(train.values(), 2000, 2);
             double[][] result = new double[1][];
             Thread second = new Thread(() -> result[0] = model.rawScores(train.values(), 2000, 2), "second-prediction");

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.pretadepenser.creditdesk.engine.ProgressMonitor;
+import com.pretadepenser.creditdesk.engine.RecordingMonitor;
 import com.pretadepenser.creditdesk.engine.trees.TreeEnsemble;
 import com.pretadepenser.creditdesk.engine.lightgbm.LightGbmDataset;
 import com.pretadepenser.creditdesk.engine.lightgbm.LightGbmBooster;
@@ -59,8 +61,8 @@ class LightGbmDatasetTest {
         int[] every = IntStream.range(0, ROWS).toArray();
         LightGbmBooster.Matrix matrix = new LightGbmBooster.Matrix(rowMajor(every), ROWS, NAMES, new int[] {2});
         try (LightGbmDataset dataset = all();
-             LightGbmBooster fromColumns = LightGbmBooster.train(dataset, null, PARAMS, new int[] {2}, 40, 40, (r, a) -> { }, () -> false);
-             LightGbmBooster fromRows = LightGbmBooster.train(matrix, labels, null, null, PARAMS, 40, 40, (r, a) -> { }, () -> false)) {
+             LightGbmBooster fromColumns = LightGbmBooster.train(dataset, null, PARAMS, new int[] {2}, 40, 40, ProgressMonitor.NONE);
+             LightGbmBooster fromRows = LightGbmBooster.train(matrix, labels, null, null, PARAMS, 40, 40, ProgressMonitor.NONE)) {
             assertArrayEquals(fromRows.rawScores(matrix.values(), ROWS, 1), fromColumns.rawScores(matrix.values(), ROWS, 1), 0.0,
                     "the same values binned from float32 columns or row-major doubles: the same trees");
         }
@@ -80,10 +82,12 @@ class LightGbmDatasetTest {
                 expected[i] = labels[validRows[i]];
             }
             assertArrayEquals(expected, assertDoesNotThrow(() -> valid.handle().getFieldFloat("label")), "the subset's labels are its rows'");
-            int[] rounds = {0};
-            double[] lastAuc = {Double.NaN};
-            try (LightGbmBooster model = LightGbmBooster.train(train, valid, PARAMS, new int[] {2}, 300, 20,
-                    (round, auc) -> { rounds[0] = round; lastAuc[0] = auc; }, () -> false)) {
+            RecordingMonitor monitor = new RecordingMonitor();
+            try (LightGbmBooster model = LightGbmBooster.train(train, valid, PARAMS, new int[] {2}, 300, 20, monitor)) {
+                // The last round is always reported, with its validation AUC in the message.
+                long[] rounds = {monitor.last().done()};
+                String message = monitor.last().message();
+                double[] lastAuc = {Double.parseDouble(message.substring(message.indexOf("AUC ") + 4).replace(',', '.'))};
                 assertTrue(model.bestIteration() > 0 && model.bestIteration() < rounds[0], "early stopping on the subset kept round "
                         + model.bestIteration() + " of " + rounds[0]);
                 double[] raw = model.rawScores(rowMajor(validRows), validRows.length, 1);
@@ -92,7 +96,7 @@ class LightGbmDatasetTest {
                 assertTrue(lastAuc[0] > 0.8, "LightGBM's own validation AUC on the subset " + lastAuc[0]);
             }
             // The parent stays usable after its subsets were taken: the final model trains on it.
-            try (LightGbmBooster onAll = LightGbmBooster.train(dataset, null, PARAMS, new int[] {2}, 5, 5, (r, a) -> { }, () -> false)) {
+            try (LightGbmBooster onAll = LightGbmBooster.train(dataset, null, PARAMS, new int[] {2}, 5, 5, ProgressMonitor.NONE)) {
                 assertEquals(5, TreeEnsemble.parse(onAll.modelText()).treeCount());
             }
         }

@@ -3,8 +3,11 @@ package com.pretadepenser.creditdesk.engine.peers;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.pretadepenser.creditdesk.engine.ProgressMonitor;
+import com.pretadepenser.creditdesk.engine.RecordingMonitor;
 import com.pretadepenser.creditdesk.engine.QuickModel;
 import com.pretadepenser.creditdesk.engine.features.ClientHistory;
 import com.pretadepenser.creditdesk.engine.model.ScoringModel;
@@ -40,7 +43,7 @@ class PeerIndexCacheTest {
     }
 
     private PeerIndexCache.Loaded load(PeerIndexCache cache, String dataset) {
-        return cache.load(model, QuickModel.get().data(), history, dataset, done -> { });
+        return cache.load(model, QuickModel.get().data(), history, dataset, ProgressMonitor.NONE);
     }
 
     private static void assertSameIndex(PeerIndex expected, PeerIndex actual) {
@@ -77,6 +80,21 @@ class PeerIndexCacheTest {
         assertSameIndex(built, second.index());
         int client = built.features().clientId(7);
         assertEquals(built.nearest(client, 20).rows().length, second.index().nearest(client, 20).rows().length);
+    }
+
+    @Test
+    void aCancelledBuildWritesNoCacheFile() throws IOException {
+        PeerIndexCache cache = new PeerIndexCache(folder);
+        RecordingMonitor monitor = new RecordingMonitor(reports -> !reports.isEmpty());
+
+        assertThrows(java.util.concurrent.CancellationException.class,
+                () -> cache.load(model, QuickModel.get().data(), history, DATASET, monitor));
+
+        try (Stream<Path> files = Files.exists(folder) ? Files.list(folder) : Stream.empty()) {
+            assertEquals(List.of(), files.toList(), "neither a cache file nor a temporary one");
+        }
+        assertFalse(load(cache, DATASET).fromCache(), "the next start builds it");
+        onlyFile();
     }
 
     @Test

@@ -2,14 +2,17 @@ package com.pretadepenser.creditdesk.engine.peers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.pretadepenser.creditdesk.engine.QuickModel;
+import com.pretadepenser.creditdesk.engine.RecordingMonitor;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
 import com.pretadepenser.creditdesk.engine.features.ClientHistory;
 import com.pretadepenser.creditdesk.engine.model.ScoringModel;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,9 +38,13 @@ class PeerIndexTest {
     @Test
     void builtInChunksOnTwoThreadsEveryClientHasItsOwnScoreAndValuesInOrder() {
         var data = QuickModel.get().data();
-        List<Double> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
-        PeerIndex index = PeerIndexBuilder.build(model, data, new ClientHistory(data), progress::add, 300);
-        assertTrue(progress.size() > 10 && progress.get(progress.size() - 1) == 1.0, "progress to the end: " + progress);
+        RecordingMonitor progress = new RecordingMonitor();
+        PeerIndex index = PeerIndexBuilder.build(model, data, new ClientHistory(data), progress, 300);
+        assertTrue(progress.reports().size() > 10 && progress.last().share() == 1.0, "progress to the end: " + progress.reports());
+        assertTrue(progress.doneNeverGoesBack(), progress.reports().toString());
+        long chunks = java.util.stream.Stream.of(HomeCreditTable.APPLICATION_TRAIN, HomeCreditTable.APPLICATION_TEST)
+                .mapToLong(t -> data.table(t).map(table -> (table.rowCount() + 299) / 300).orElse(0)).sum();
+        assertEquals(chunks, progress.last().total(), "one step per chunk of 300 clients");
         assertEquals(data.clientCount(), index.size());
         var scorer = new com.pretadepenser.creditdesk.engine.scoring.ClientScorer(model, data);
         int[] ids = scorer.clientIds();
@@ -53,6 +60,16 @@ class PeerIndexTest {
             assertEquals(Double.doubleToLongBits(scorer.application(id).number("AMT_INCOME_TOTAL")),
                     Double.doubleToLongBits(index.value(id, "AMT_INCOME_TOTAL")), "a segment attribute is kept too");
         }
+    }
+
+    @Test
+    void aBuildCancelledMidWayStopsBeforeTheLastChunk() {
+        var data = QuickModel.get().data();
+        RecordingMonitor monitor = new RecordingMonitor(reports -> !reports.isEmpty() && reports.get(reports.size() - 1).done() >= 3);
+
+        assertThrows(CancellationException.class, () -> PeerIndexBuilder.build(model, data, new ClientHistory(data), monitor, 300));
+
+        assertTrue(monitor.last().done() >= 3 && monitor.last().done() < monitor.last().total(), "stopped mid-way: " + monitor.last());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.pretadepenser.creditdesk.engine.ProgressMonitor;
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
 import com.pretadepenser.creditdesk.engine.QuickModel;
 import com.pretadepenser.creditdesk.engine.decisions.DecisionLog;
@@ -39,7 +40,7 @@ class ClientReportTest {
     static void load() {
         model = ScoringModel.load(QuickModel.get().modelDir());
         scorer = new ClientScorer(model, QuickModel.get().data());
-        peers = PeerIndexBuilder.build(model, QuickModel.get().data(), scorer.history(), done -> { });
+        peers = PeerIndexBuilder.build(model, QuickModel.get().data(), scorer.history(), ProgressMonitor.NONE);
     }
 
     @AfterAll

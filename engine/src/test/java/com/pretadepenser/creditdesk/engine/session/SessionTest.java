@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
 import com.pretadepenser.creditdesk.engine.QuickModel;
+import com.pretadepenser.creditdesk.engine.RecordingMonitor;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
 import com.pretadepenser.creditdesk.engine.model.ScoringModel;
 import com.pretadepenser.creditdesk.engine.peers.PeerIndexCache;
@@ -66,11 +67,12 @@ class SessionTest {
         var quick = QuickModel.get();
         try (Session session = Session.of(new Session.Data(dir, quick.data(), true, null), ScoringModel.load(quick.modelDir()),
                 new PeerIndexCache(dir.resolve("cache")))) {
-            AtomicInteger progress = new AtomicInteger();
-            var peers = session.peers(done -> progress.incrementAndGet());
-            assertTrue(progress.get() > 0, "building tells its progress");
-            assertSame(peers, session.peers(done -> progress.set(-1000)));
-            assertTrue(progress.get() > 0, "the second call reuses the index");
+            RecordingMonitor progress = new RecordingMonitor();
+            var peers = session.peers(progress);
+            assertTrue(progress.reports().size() > 0, "building tells its progress");
+            RecordingMonitor again = new RecordingMonitor();
+            assertSame(peers, session.peers(again));
+            assertTrue(again.reports().isEmpty(), "the second call reuses the index");
             assertEquals(session.scorer().clientIds().length, peers.size());
         }
     }

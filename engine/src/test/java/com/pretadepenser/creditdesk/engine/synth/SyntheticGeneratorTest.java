@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.pretadepenser.creditdesk.engine.RecordingMonitor;
 import com.pretadepenser.creditdesk.engine.data.DatasetImporter;
 import com.pretadepenser.creditdesk.engine.data.FileHashes;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditData;
@@ -194,9 +195,11 @@ class SyntheticGeneratorTest {
 
     @Test
     void cancellingLeavesNoFolderBehind(@TempDir Path dir) throws IOException {
-        int[] polls = {0};
-        assertThrows(CancellationException.class, () -> new SyntheticGenerator().generate(
-                SyntheticGenerator.Settings.kaggleSplit(5_000, 1), dir.resolve("out"), false, n -> { }, () -> ++polls[0] > 3));
+        RecordingMonitor monitor = RecordingMonitor.cancellingAtPoll(4);
+        SyntheticGenerator.Settings settings = SyntheticGenerator.Settings.kaggleSplit(5_000, 1);
+        assertThrows(CancellationException.class, () -> new SyntheticGenerator().generate(settings, dir.resolve("out"), false, monitor));
+        // Polled every 256 clients: three polls passed, the fourth stopped it.
+        assertEquals(new RecordingMonitor.Report(512, settings.trainClients() + settings.testClients(), ""), monitor.last());
 
         try (Stream<Path> left = Files.list(dir)) {
             assertEquals(0, left.count());

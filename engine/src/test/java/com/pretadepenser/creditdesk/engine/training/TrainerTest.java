@@ -2,9 +2,13 @@ package com.pretadepenser.creditdesk.engine.training;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.pretadepenser.creditdesk.engine.ProgressMonitor;
+import com.pretadepenser.creditdesk.engine.RecordingMonitor;
+import com.pretadepenser.creditdesk.engine.lightgbm.LightGbmBooster;
 import com.pretadepenser.creditdesk.engine.evaluation.BusinessCost;
 import com.pretadepenser.creditdesk.engine.model.ModelArtifact;
 import com.pretadepenser.creditdesk.engine.model.ModelCard;
@@ -37,13 +41,13 @@ class TrainerTest {
     private static HomeCreditData data;
     private static Trainer.TrainedModel trained;
     private static Path modelDir;
+    private static final RecordingMonitor progress = new RecordingMonitor();
 
     @BeforeAll
     static void trainOnce() {
         new SyntheticGenerator().generate(SyntheticGenerator.Settings.kaggleSplit(3_000, 11), dir.resolve("syn"), false);
         data = HomeCreditFolder.scan(dir.resolve("syn")).read();
-        trained = new Trainer().train(data, new Trainer.DataOrigin("syn", true, List.of()), "test", QUICK,
-                TrainingListener.SILENT, () -> false);
+        trained = new Trainer().train(data, new Trainer.DataOrigin("syn", true, List.of()), "test", QUICK, progress);
         modelDir = dir.resolve("model");
         ModelArtifact.write(modelDir, trained.card(), trained.modelText(), false);
     }
@@ -125,7 +129,7 @@ class TrainerTest {
         TrainingConfig byShare = new TrainingConfig(3, 7, BusinessCost.DEFAULT, TrainingConfig.Imbalance.NONE, true, 80, 20, 2,
                 Map.of("learning_rate", "0.1"), TrainingConfig.Tuning.OFF, 1, TrainingConfig.DEFAULT_PRUNE_SHARE);
         Trainer.TrainedModel lean = new Trainer().train(data, new Trainer.DataOrigin("syn", true, List.of()), "lean", byShare,
-                TrainingListener.SILENT, () -> false);
+                ProgressMonitor.NONE);
         int kept = lean.card().details().features().size();
         assertTrue(kept < trained.card().details().features().size(), kept + " features against " + trained.card().details().features().size()
                 + " when only features of no gain go");
@@ -137,22 +141,71 @@ class TrainerTest {
     @Test
     void sameSeedGivesTheSameOutOfFoldPredictions() {
         TrainingConfig fixed = QUICK.withImbalance(TrainingConfig.Imbalance.NONE);
-        Trainer.TrainedModel a = new Trainer().train(data, new Trainer.DataOrigin("syn", true, List.of()), "a", fixed, TrainingListener.SILENT, () -> false);
-        Trainer.TrainedModel b = new Trainer().train(data, new Trainer.DataOrigin("syn", true, List.of()), "b", fixed, TrainingListener.SILENT, () -> false);
+        Trainer.TrainedModel a = new Trainer().train(data, new Trainer.DataOrigin("syn", true, List.of()), "a", fixed, ProgressMonitor.NONE);
+        Trainer.TrainedModel b = new Trainer().train(data, new Trainer.DataOrigin("syn", true, List.of()), "b", fixed, ProgressMonitor.NONE);
         assertArrayEquals(a.oof(), b.oof(), 0.0);
         assertEquals(a.modelText().hashCode(), b.modelText().hashCode());
     }
 
     @Test
     void cancellingStopsTraining() {
-        int[] rounds = {0};
+        // Polled every boosting round: the tenth poll is in the first fit.
+        RecordingMonitor monitor = RecordingMonitor.cancellingAtPoll(10);
         assertThrows(CancellationException.class, () -> new Trainer().train(data, new Trainer.DataOrigin("syn", true, List.of()),
-                "c", QUICK, new TrainingListener() {
-                    @Override
-                    public void round(int round, double auc) {
-                        rounds[0]++;
-                    }
-                }, () -> rounds[0] >= 10));
+                "c", QUICK, monitor));
+        assertEquals(10, monitor.polls());
+    }
+
+    @Test
+    void progressCountsTheFitsNeverGoingBackAndEndsWithAllDone() {
+        List<RecordingMonitor.Report> reports = progress.reports();
+        assertTrue(progress.doneNeverGoesBack(), reports.toString());
+        assertTrue(progress.shareNeverGoesBack(), reports.toString());
+        assertEquals(progress.last().total(), progress.last().done(), "all fits done: " + progress.last());
+        assertTrue(progress.last().total() > 3, "the cross-validations' folds and the final model: " + progress.last());
+        assertEquals("features of " + trained.target().length + " applicants: 0 %", reports.get(0).message());
+        assertTrue(reports.stream().anyMatch(r -> r.message().startsWith("final model on all ")), "the final fit is named");
+        List<String> phases = progress.phases();
+        assertEquals("features of " + trained.target().length + " applicants", phases.get(0));
+        assertTrue(phases.get(phases.size() - 1).startsWith("final model on all "), phases.toString());
+        assertEquals(progress.last().total(), phases.size() - 1, "one phase per fit, after the features: " + phases);
+        assertTrue(reports.stream().anyMatch(r -> r.message().matches(".*fold 1/\\d+, round 25, AUC \\d[.,]\\d{4}")),
+                "a fold's round, with its AUC: " + reports);
+    }
+
+    @Test
+    void roundsAreReportedEveryTwentyFiveAndAtTheLastOnly() {
+        // Per fit (consecutive round reports with the same name): rounds 25, 50, 75..., then possibly the one it stopped at.
+        List<String[]> rounds = progress.reports().stream().map(RecordingMonitor.Report::message)
+                .filter(m -> m.contains(", round ")).map(m -> m.replaceAll("^(.*), round (\\d+).*$", "$1\n$2").split("\n")).toList();
+        assertTrue(rounds.size() > 3, "rounds were reported");
+        for (int i = 0; i < rounds.size(); i++) {
+            int round = Integer.parseInt(rounds.get(i)[1]);
+            boolean lastOfItsFit = i + 1 == rounds.size() || !rounds.get(i + 1)[0].equals(rounds.get(i)[0]);
+            assertTrue(round % LightGbmBooster.ROUNDS_PER_REPORT == 0 || lastOfItsFit,
+                    "round " + round + " of " + rounds.get(i)[0] + " reported mid-fit");
+            assertTrue(round <= QUICK.maxRounds());
+        }
+    }
+
+    @Test
+    void aTrainingCancelledMidWayLeavesNoModelFolder() throws IOException {
+        Path parent = Files.createDirectories(dir.resolve("cancelled"));
+        Path out = parent.resolve("model");
+        // Cancelled once two fits are done, in the middle of the cross-validations.
+        RecordingMonitor monitor = new RecordingMonitor(reports -> !reports.isEmpty() && reports.get(reports.size() - 1).done() >= 2);
+
+        assertThrows(CancellationException.class, () -> {
+            Trainer.TrainedModel model = new Trainer().train(data, new Trainer.DataOrigin("syn", true, List.of()), "c", QUICK, monitor);
+            ModelArtifact.write(out, model.card(), model.modelText(), false);
+        });
+
+        assertTrue(monitor.last().done() < monitor.last().total(), "stopped before the last fit: " + monitor.last());
+        assertTrue(monitor.doneNeverGoesBack());
+        assertFalse(Files.exists(out), "no model folder");
+        try (var left = Files.list(parent)) {
+            assertEquals(List.of(), left.toList(), "no staging folder either");
+        }
     }
 
     @Test

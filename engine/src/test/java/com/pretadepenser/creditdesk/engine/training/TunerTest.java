@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.pretadepenser.creditdesk.engine.ProgressMonitor;
 import com.pretadepenser.creditdesk.engine.evaluation.BusinessCost;
 import com.pretadepenser.creditdesk.engine.model.ModelCard;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditData;
@@ -41,7 +42,7 @@ class TunerTest {
         new SyntheticGenerator().generate(SyntheticGenerator.Settings.kaggleSplit(2_000, 5), dir.resolve("syn"), false);
         data = HomeCreditFolder.scan(dir.resolve("syn")).read();
         trained = new Trainer().train(data, new Trainer.DataOrigin("syn", true, List.of()), "tuned", TUNED,
-                TrainingListener.SILENT, () -> false);
+                ProgressMonitor.NONE);
     }
 
     @Test
@@ -103,12 +104,12 @@ class TunerTest {
         try (TrainingSet set = TrainingSet.of(features, target, config.settings(), config.seed())) {
             Tuner tuner = new Tuner(set, features.names(), config);
             int[] step = {0};
-            Tuner.Outcome outcome = tuner.run(step, tuner.plannedFits(), TrainingListener.SILENT, () -> false);
+            Tuner.Outcome outcome = tuner.run(step, tuner.plannedFits(), ProgressMonitor.NONE);
             assertEquals(tuner.plannedFits(), step[0], "the fits announced to the progress bar are the fits made");
 
             CrossValidation.Result fresh = CrossValidation.run(set, features.names(), config, config.settings(outcome.tuned()),
                     TrainingConfig.Imbalance.NONE, "fresh", CrossValidation.Plan.all(target, config), new int[1], 1,
-                    TrainingListener.SILENT, () -> false);
+                    ProgressMonitor.NONE);
             assertArrayEquals(fresh.oof(), outcome.cv().oof(), 0.0, "screening folds reused plus the rest = every fold run afresh");
             assertEquals(config.folds(), outcome.cv().bestIterations().size());
         }
@@ -118,7 +119,7 @@ class TunerTest {
     void withoutTuningTheCardHasNoSearch() {
         TrainingConfig off = TUNED.withTuning(TrainingConfig.Tuning.OFF).withBags(1);
         Trainer.TrainedModel plain = new Trainer().train(data, new Trainer.DataOrigin("syn", true, List.of()), "plain", off,
-                TrainingListener.SILENT, () -> false);
+                ProgressMonitor.NONE);
         assertNull(plain.card().training().tuning());
         assertEquals(TrainingConfig.defaultLightGbm().get("learning_rate"), plain.card().details().hyperParameters().get("learning_rate"));
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.pretadepenser.creditdesk.engine.ProgressMonitor;
 import com.pretadepenser.creditdesk.engine.lightgbm.ModelException;
 import com.pretadepenser.creditdesk.engine.trees.TreeEnsemble;
 import com.pretadepenser.creditdesk.engine.lightgbm.LightGbmBooster;
@@ -68,7 +69,7 @@ class TreeEnsembleNumbersTest {
         LightGbmBooster.Matrix train = data(3000, 7, labels);
         Map<String, String> params = Map.of("learning_rate", "0.1", "num_leaves", "15", "min_data_in_leaf", "20",
                 "seed", "1", "deterministic", "true", "num_threads", "1");
-        try (LightGbmBooster model = LightGbmBooster.train(train, labels, null, null, params, 40, 0, (r, a) -> { }, () -> false)) {
+        try (LightGbmBooster model = LightGbmBooster.train(train, labels, null, null, params, 40, 0, ProgressMonitor.NONE)) {
             String text = model.modelText();
             assertTrue(text.matches("(?s).*threshold=[^\\n]*\\binf\\b.*"), "LightGBM wrote an infinite threshold");
             TreeEnsemble trees = TreeEnsemble.parse(text);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.pretadepenser.creditdesk.engine.ProgressMonitor;
 import com.pretadepenser.creditdesk.engine.trees.TreeShap;
 import com.pretadepenser.creditdesk.engine.trees.TreeEnsemble;
 import com.pretadepenser.creditdesk.engine.lightgbm.LightGbmBooster;
@@ -151,7 +152,7 @@ class TreeShapTest {
         LightGbmBooster.Matrix train = data(4000, 3, labels);
         Map<String, String> params = Map.of("learning_rate", "0.1", "num_leaves", "31", "min_data_in_leaf", "10",
                 "seed", "1", "deterministic", "true", "num_threads", "1");
-        try (LightGbmBooster model = LightGbmBooster.train(train, labels, null, null, params, 60, 0, (round, auc) -> { }, () -> false)) {
+        try (LightGbmBooster model = LightGbmBooster.train(train, labels, null, null, params, 60, 0, ProgressMonitor.NONE)) {
             float[] unused = new float[1500];
             LightGbmBooster.Matrix test = data(1500, 4, unused);
             int width = 6;
@@ -231,8 +232,8 @@ class TreeShapTest {
     void theCheckRefusesTreesThatAreNotTheBoostersOwn() {
         float[] labels = new float[2000];
         Map<String, String> params = Map.of("learning_rate", "0.1", "num_leaves", "15", "seed", "1", "deterministic", "true", "num_threads", "1");
-        try (LightGbmBooster first = LightGbmBooster.train(data(2000, 7, labels), labels, null, null, params, 20, 0, (r, a) -> { }, () -> false);
-             LightGbmBooster second = LightGbmBooster.train(data(2000, 8, labels), labels, null, null, params, 20, 0, (r, a) -> { }, () -> false)) {
+        try (LightGbmBooster first = LightGbmBooster.train(data(2000, 7, labels), labels, null, null, params, 20, 0, ProgressMonitor.NONE);
+             LightGbmBooster second = LightGbmBooster.train(data(2000, 8, labels), labels, null, null, params, 20, 0, ProgressMonitor.NONE)) {
             assertTrue(LightGbmAgreement.contributionsAgree(TreeEnsemble.parse(first.modelText()), first));
             assertFalse(LightGbmAgreement.contributionsAgree(TreeEnsemble.parse(first.modelText()), second), "another model's contributions differ");
         }
@@ -250,7 +251,7 @@ class TreeShapTest {
         Map<String, String> params = new java.util.HashMap<>(Map.of("learning_rate", "0.1", "num_leaves", "31", "min_data_in_leaf", "10",
                 "seed", "1", "deterministic", "true", "num_threads", "1"));
         params.putAll(extra);
-        try (LightGbmBooster model = LightGbmBooster.train(train, labels, null, null, params, 40, 0, (round, auc) -> { }, () -> false)) {
+        try (LightGbmBooster model = LightGbmBooster.train(train, labels, null, null, params, 40, 0, ProgressMonitor.NONE)) {
             TreeEnsemble trees = TreeEnsemble.parse(model.modelText());
             int missingType = extra.containsKey("zero_as_missing") ? 1 : 2;
             assertTrue(java.util.Arrays.stream(trees.trees()).anyMatch(t -> java.util.Arrays.stream(t.decisionType())
