@@ -76,7 +76,7 @@ class ArchitectureTest {
             .layer("Start").definedBy("com.pretadepenser.creditdesk.app", "com.pretadepenser.creditdesk.app.devtools..")
             .layer("Window").definedBy("..app.main..")
             .layer("Screens").definedBy("..app.decision..", "..app.peers..", "..app.whatif..", "..app.newapp..", "..app.modelcard..",
-                    "..app.search..", "..app.record..")
+                    "..app.search..", "..app.record..", "..app.drift..")
             .layer("Shared").definedBy("..app.shell..", "..app.client..", "..app.workspace..", "..app.charts..", "..app.form..")
             .layer("Foundation").definedBy("..app.common..", "..app.theme..")
             .layer("Engine").definedBy("com.pretadepenser.creditdesk.engine..")

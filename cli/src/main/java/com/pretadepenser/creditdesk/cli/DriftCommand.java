@@ -4,12 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
 import com.pretadepenser.creditdesk.engine.data.AtomicFile;
-import com.pretadepenser.creditdesk.engine.data.HomeCreditData;
-import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
-import com.pretadepenser.creditdesk.engine.features.ClientHistory;
-import com.pretadepenser.creditdesk.engine.features.FeatureMatrix;
 import com.pretadepenser.creditdesk.engine.model.ScoringModel;
-import com.pretadepenser.creditdesk.engine.monitoring.DriftAnalysis;
+import com.pretadepenser.creditdesk.engine.monitoring.DriftComparison;
 import com.pretadepenser.creditdesk.engine.monitoring.DriftReport;
 import com.pretadepenser.creditdesk.engine.monitoring.FeatureDrift;
 import com.pretadepenser.creditdesk.engine.monitoring.Stability;
@@ -20,13 +16,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import tech.tablesaw.api.Table;
 
 @Command(name = "drift", mixinStandardHelpOptions = true,
         description = {"How far a batch of applicants has drifted from a reference one (by default the model's training data):",
@@ -74,13 +69,15 @@ final class DriftCommand implements Callable<Integer> {
             Set currentApplicants = currentSet != null ? currentSet : sameData ? Set.test : Set.all;
             DataSource referenceSource = DataSource.open(referencePath);
             DataSource currentSource = sameData ? referenceSource : DataSource.open(current);
-            Batch ref = batch(scoring, referenceSource.data(), referenceSet, referencePath);
-            Batch cur = batch(scoring, currentSource.data(), currentApplicants, current);
-            DriftReport report = DriftAnalysis.compare(scoring.card().featureNames(), scoring.card().details().globalImportance(),
-                    ref.features, ref.scores, cur.features, cur.scores, ref.applications, cur.applications);
+            DriftComparison comparison;
+            try (ProgressBar bar = Progress.bar("drift", 1, "clients")) {
+                comparison = DriftComparison.run(scoring, referenceSource.data(), applicants(referenceSet), referencePath.toString(),
+                        currentSource.data(), applicants(currentApplicants), current.toString(), ProgressBarMonitor.of(bar));
+            }
+            DriftReport report = comparison.report();
             String title = "Drift of %s (%s applicants, %,d) against %s (%s applicants, %,d), model \"%s\"".formatted(
-                    current, currentApplicants, cur.applications.rowCount(), referencePath, referenceSet,
-                    ref.applications.rowCount(), scoring.card().details().name());
+                    current, currentApplicants, report.currentRows(), referencePath, referenceSet,
+                    report.referenceRows(), scoring.card().details().name());
             String text = json ? json(report) : text(title, report);
             System.out.print(text);
             if (out != null) {
@@ -94,35 +91,8 @@ final class DriftCommand implements Callable<Integer> {
         return 0;
     }
 
-    private record Batch(Table applications, FeatureMatrix features, double[] scores) {
-    }
-
-    private static Batch batch(ScoringModel scoring, HomeCreditData data, Set set, Path where) {
-        List<Table> parts = new ArrayList<>();
-        if (set != Set.test) {
-            data.table(HomeCreditTable.APPLICATION_TRAIN).ifPresent(parts::add);
-        }
-        if (set != Set.train) {
-            data.table(HomeCreditTable.APPLICATION_TEST).ifPresent(parts::add);
-        }
-        if (parts.isEmpty() || parts.stream().allMatch(t -> t.rowCount() == 0)) {
-            throw new CreditDeskException(where + " has no " + (set == Set.all ? "" : set + " ") + "applicants to compare ("
-                    + (set == Set.test ? "application_test.csv" : set == Set.train ? "application_train.csv" : "application_train/test.csv")
-                    + " missing or empty).");
-        }
-        Table applications = parts.get(0);
-        if (parts.size() == 2) {
-            Table test = parts.get(1);
-            applications = applications.copy();
-            if (applications.containsColumn("TARGET")) {
-                applications.removeColumns("TARGET");
-            }
-            applications = applications.append(test.selectColumns(applications.columnNames().toArray(String[]::new)));
-        }
-        ClientHistory history = new ClientHistory(data);
-        scoring.requireHistoryFor(history);
-        FeatureMatrix features = scoring.pipeline().compute(applications, history);
-        return new Batch(applications, features, scoring.probabilities(features));
+    private static DriftComparison.Applicants applicants(Set set) {
+        return DriftComparison.Applicants.valueOf(set.name().toUpperCase(Locale.ROOT));
     }
 
     private static Path trainingData(ScoringModel scoring) {

@@ -70,7 +70,7 @@ class ArchitectureTest {
                 .layer("Features").definedBy(root + "features..")
                 .layer("Models").definedBy(root + "lightgbm..", root + "trees..", root + "evaluation..", root + "model..")
                 .layer("Training").definedBy(root + "training..")
-                .layer("Scoring").definedBy(root + "scoring..", root + "explain..", root + "peers..", root + "batch..")
+                .layer("Scoring").definedBy(root + "scoring..", root + "explain..", root + "peers..", root + "batch..", root + "monitoring..")
                 .layer("Records").definedBy(root + "decisions..", root + "report..")
                 .layer("Session").definedBy(root + "session..")
                 .whereLayer("Session").mayNotBeAccessedByAnyLayer()

@@ -49,6 +49,11 @@ public final class I18n {
         locale.set(chosen);
     }
 
+    /** Whether the bundle has a text for {@code key} (for optional words, such as a data value's name). */
+    public boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+
     /** The text for a key now; a missing key shows as {@code !key!} so a screenshot reveals it. */
     public String get(String key, Object... args) {
         String pattern;

@@ -4,6 +4,8 @@ import com.pretadepenser.creditdesk.app.client.ClientCardView;
 import com.pretadepenser.creditdesk.app.client.ClientCardViewModel;
 import com.pretadepenser.creditdesk.app.common.I18n;
 import com.pretadepenser.creditdesk.app.common.ViewContext;
+import com.pretadepenser.creditdesk.app.drift.DriftView;
+import com.pretadepenser.creditdesk.app.drift.DriftViewModel;
 import com.pretadepenser.creditdesk.app.decision.DecisionView;
 import com.pretadepenser.creditdesk.app.decision.DecisionViewModel;
 import com.pretadepenser.creditdesk.app.modelcard.ModelCardView;
@@ -56,7 +58,7 @@ import javafx.stage.Window;
 
 /** The main window's content: menu, search and demo marker, client card and recent clients, the five tabs, status bar. */
 public final class MainView extends BorderPane {
-    public static final String[] TABS = {"decision", "peers", "whatif", "newapp", "model", "records"};
+    public static final String[] TABS = {"decision", "peers", "whatif", "newapp", "model", "records", "drift"};
 
     private final MainViewModel model;
     private final ViewContext context;
@@ -137,7 +139,8 @@ public final class MainView extends BorderPane {
         tabs.getTabs().addAll(decisionTab, peersTab, whatIfTab,
                 tab("newapp", () -> new NewApplicationView(newApplication, newDecision, context, new RecordPanel(recordNew, "new"))),
                 tab("model", () -> new ModelCardView(new ModelCardViewModel(i18n, card), context)),
-                tab("records", () -> new RecordsView(records, i18n)));
+                tab("records", () -> new RecordsView(records, i18n)),
+                tab("drift", () -> new DriftView(new DriftViewModel(model.executor(), i18n, model.workspaceProperty()), context)));
         peers.activeProperty().bind(peersTab.selectedProperty());
         // the client card belongs with the screens about that client, not beside a new application or the model
         sideScroll.visibleProperty().bind(decisionTab.selectedProperty().or(peersTab.selectedProperty()).or(whatIfTab.selectedProperty()));
@@ -275,7 +278,7 @@ public final class MainView extends BorderPane {
                 : context.i18n().get("record.warningShort"), model.decisions().warningProperty(), context.i18n().localeProperty()));
         logWarning.visibleProperty().bind(model.decisions().warningProperty().isNotEmpty());
         logWarning.managedProperty().bind(logWarning.visibleProperty());
-        logWarning.setOnMouseClicked(e -> tabs.getSelectionModel().select(TABS.length - 1));
+        logWarning.setOnMouseClicked(e -> tabs.getSelectionModel().select(java.util.Arrays.asList(TABS).indexOf("records")));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(10, status, logWarning, spacer, progress, cancel);

@@ -29,6 +29,8 @@ public final class ModelCardView extends ScrollPane {
     private final ChartViewer roc = new ChartViewer(null);
     private final ChartViewer cost = new ChartViewer(null);
     private final ChartViewer calibration = new ChartViewer(null);
+    private final GridPane fairness = grid();
+    private final ChartViewer fairnessChart = new ChartViewer(null);
 
     public ModelCardView(ModelCardViewModel model, ViewContext context) {
         this.model = model;
@@ -51,13 +53,27 @@ public final class ModelCardView extends ScrollPane {
         HBox charts = new HBox(12, roc, cost, calibration);
         charts.getStyleClass().add(Styles.PANEL);
         usage.setId("modelUsage");
-        VBox content = new VBox(12, heading, numbers, charts, panel(i18n.text("model.usage"), usage));
+        fairness.setId("modelFairness");
+        fairnessChart.setId("fairnessChart");
+        fairnessChart.setPrefSize(480, 300);
+        fairnessChart.setMinHeight(260);
+        HBox.setHgrow(fairnessChart, Priority.ALWAYS);
+        Label fairnessNote = new Label();
+        fairnessNote.setWrapText(true);
+        fairnessNote.getStyleClass().add(Styles.MUTED);
+        fairnessNote.textProperty().bind(model.fairnessNoteProperty());
+        VBox fairnessTable = new VBox(6, fairness, fairnessNote);
+        fairnessTable.setMaxWidth(760);
+        HBox fairnessBody = new HBox(12, fairnessTable, fairnessChart);
+        VBox content = new VBox(12, heading, numbers, charts, panel(i18n.text("model.fairness"), fairnessBody),
+                panel(i18n.text("model.usage"), usage));
         content.setPadding(new Insets(12));
         setContent(content);
         setFitToWidth(true);
         model.metrics().addListener((ListChangeListener<ModelCardViewModel.Entry>) c -> refresh());
         model.usage().addListener((ListChangeListener<String>) c -> refresh());
         model.training().addListener((ListChangeListener<ModelCardViewModel.Entry>) c -> refresh());
+        model.fairness().addListener((ListChangeListener<ModelCardViewModel.FairnessRow>) c -> refresh());
         context.theme().addListener((obs, old, now) -> refresh());
         refresh();
     }
@@ -88,6 +104,7 @@ public final class ModelCardView extends ScrollPane {
             l.setWrapText(true);
             return l;
         }).toList());
+        fillFairness();
         ModelCard card = model.card().getValue();
         confusion.getChildren().clear();
         if (card == null) {
@@ -114,6 +131,40 @@ public final class ModelCardView extends ScrollPane {
         ChartStyle.show(roc, ModelCharts.roc(card, i18n, context.theme().get()));
         ChartStyle.show(cost, ModelCharts.cost(card, i18n, context.theme().get()));
         ChartStyle.show(calibration, ModelCharts.calibration(card, i18n, context.theme().get()));
+        ChartStyle.show(fairnessChart, model.fairness().isEmpty() ? null : ModelCharts.fairness(model.fairness(), i18n, context.theme().get()));
+    }
+
+    private void fillFairness() {
+        I18n i18n = context.i18n();
+        fairness.getChildren().clear();
+        if (model.fairness().isEmpty()) {
+            return;
+        }
+        String[] heads = {"group", "clients", "approval", "default", "fpr", "fnr", "auc", "impact"};
+        for (int c = 0; c < heads.length; c++) {
+            fairness.add(header(i18n.get("model.fairness.col." + heads[c])), c + 1, 0);
+        }
+        int row = 1;
+        String attribute = null;
+        for (ModelCardViewModel.FairnessRow r : model.fairness()) {
+            if (!r.attribute().equals(attribute)) {
+                attribute = r.attribute();
+                Label name = header(attribute);
+                name.getStyleClass().add(Styles.SUBTITLE);
+                fairness.add(name, 0, row);
+            }
+            String[] values = {r.group(), r.clients(), r.approval(), r.defaultRate(), r.falsePositives(), r.falseNegatives(), r.auc(),
+                    r.impactText()};
+            for (int c = 0; c < values.length; c++) {
+                Label value = new Label(values[c]);
+                value.getStyleClass().add(Styles.FACT_VALUE);
+                if (c == values.length - 1 && r.belowFourFifths()) {
+                    value.setStyle("-fx-text-fill: -cd-vermilion;");
+                }
+                fairness.add(value, c + 1, row);
+            }
+            row++;
+        }
     }
 
     private Label header(String text) {

@@ -2,6 +2,7 @@ package com.pretadepenser.creditdesk.app.modelcard;
 
 import com.pretadepenser.creditdesk.app.common.I18n;
 import com.pretadepenser.creditdesk.app.common.Numbers;
+import com.pretadepenser.creditdesk.engine.evaluation.Fairness;
 import com.pretadepenser.creditdesk.engine.evaluation.Metrics;
 import com.pretadepenser.creditdesk.engine.model.ModelCard;
 import java.util.ArrayList;
@@ -19,12 +20,20 @@ public final class ModelCardViewModel {
     public record Entry(String label, String value) {
     }
 
+    /** One group's fairness figures, ready to show; {@code impact} is the ratio itself, for the chart. */
+    public record FairnessRow(String attribute, String group, String clients, String approval, String defaultRate,
+                              String falsePositives, String falseNegatives, String auc, String impactText, double impact,
+                              boolean belowFourFifths) {
+    }
+
     private final I18n i18n;
     private final ObservableValue<ModelCard> card;
     private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper("");
     private final ObservableList<Entry> metrics = FXCollections.observableArrayList();
     private final ObservableList<Entry> training = FXCollections.observableArrayList();
     private final ObservableList<String> usage = FXCollections.observableArrayList();
+    private final ObservableList<FairnessRow> fairness = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper fairnessNote = new ReadOnlyStringWrapper("");
 
     public ModelCardViewModel(I18n i18n, ObservableValue<ModelCard> card) {
         this.i18n = i18n;
@@ -45,6 +54,8 @@ public final class ModelCardViewModel {
             metrics.clear();
             training.clear();
             usage.clear();
+            fairness.clear();
+            fairnessNote.set("");
             return;
         }
         Locale locale = i18n.locale();
@@ -84,6 +95,37 @@ public final class ModelCardViewModel {
             model.usage().limitations().forEach(s -> lines.add(i18n.get("model.usage.limitation", s)));
         }
         usage.setAll(lines);
+
+        Fairness f = model.evaluation().fairness();
+        List<FairnessRow> groups = new ArrayList<>();
+        if (f != null) {
+            for (Fairness.Attribute attribute : f.attributes()) {
+                for (Fairness.Group g : attribute.groups()) {
+                    groups.add(new FairnessRow(i18n.get("model.fairness.attribute." + attribute.name()),
+                            i18n.has("model.fairness.group." + g.group()) ? i18n.get("model.fairness.group." + g.group()) : g.group(),
+                            Numbers.format(g.count(), 0, locale), percent(g.approvalRate(), locale), percent(g.defaultRate(), locale),
+                            percent(g.falsePositiveRate(), locale), percent(g.falseNegativeRate(), locale),
+                            Double.isNaN(g.auc()) ? "\u2013" : Numbers.format(g.auc(), 3, locale),
+                            Double.isNaN(g.disparateImpact()) ? "\u2013" : Numbers.format(g.disparateImpact(), 2, locale),
+                            g.disparateImpact(), !g.meetsFourFifths()));
+                }
+            }
+        }
+        fairness.setAll(groups);
+        fairnessNote.set(f == null ? i18n.get("model.fairness.absent") : i18n.get("model.fairness.note"));
+    }
+
+    private static String percent(double rate, Locale locale) {
+        return Double.isNaN(rate) ? "\u2013" : Numbers.format(100 * rate, 1, locale) + " %";
+    }
+
+    /** Out-of-fold fairness by gender and age band at the threshold; empty for a card written before it was recorded. */
+    public ObservableList<FairnessRow> fairness() {
+        return fairness;
+    }
+
+    public ReadOnlyStringProperty fairnessNoteProperty() {
+        return fairnessNote.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty headingProperty() {

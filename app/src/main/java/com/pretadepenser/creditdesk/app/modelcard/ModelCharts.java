@@ -105,4 +105,34 @@ public final class ModelCharts {
         marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
         return marker;
     }
+
+    /** The disparate-impact ratio of every group, gender then age, against the four-fifths line. */
+    public static JFreeChart fairness(java.util.List<ModelCardViewModel.FairnessRow> rows, I18n i18n, Theme theme) {
+        org.jfree.data.category.DefaultCategoryDataset data = new org.jfree.data.category.DefaultCategoryDataset();
+        for (ModelCardViewModel.FairnessRow row : rows) {
+            if (!Double.isNaN(row.impact())) {
+                data.addValue(row.impact(), row.attribute(), row.group());
+            }
+        }
+        org.jfree.chart.axis.CategoryAxis groups = new org.jfree.chart.axis.CategoryAxis();
+        groups.setCategoryLabelPositions(org.jfree.chart.axis.CategoryLabelPositions.UP_45);
+        NumberAxis ratio = new NumberAxis(i18n.get("model.fairness.chart.y"));
+        ratio.setRange(0, 1.05);
+        org.jfree.chart.renderer.category.BarRenderer renderer = new org.jfree.chart.renderer.category.BarRenderer();
+        renderer.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setItemMargin(0);
+        renderer.setSeriesPaint(0, Theme.BLUE);
+        renderer.setSeriesPaint(1, Theme.SKY);
+        org.jfree.chart.plot.CategoryPlot plot = new org.jfree.chart.plot.CategoryPlot(data, groups, ratio, renderer);
+        ValueMarker rule = new ValueMarker(com.pretadepenser.creditdesk.engine.evaluation.Fairness.FOUR_FIFTHS,
+                Theme.VERMILION, ChartStyle.dashed());
+        rule.setLabel(i18n.get("model.fairness.chart.rule"));
+        rule.setLabelPaint(theme.foreground());
+        rule.setLabelFont(new Font("SansSerif", Font.PLAIN, 11));
+        rule.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
+        rule.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+        plot.addRangeMarker(rule);
+        return ChartStyle.apply(new JFreeChart(i18n.get("model.fairness.chart.title"), JFreeChart.DEFAULT_TITLE_FONT, plot, true), theme);
+    }
 }

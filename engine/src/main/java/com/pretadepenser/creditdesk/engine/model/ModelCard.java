@@ -26,7 +26,7 @@ public record ModelCard(
      * {@code evaluation}, {@code usage-details}); 2 added {@code tuning} to the flat card of 1. A
      * version 1 or 2 card reads into the parts ({@link ModelCardJson}), a version 1 one with no tuning.
      */
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
 
     public ModelCard {
         java.util.Objects.requireNonNull(details, "model-details");

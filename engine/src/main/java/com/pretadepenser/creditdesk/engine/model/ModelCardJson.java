@@ -69,7 +69,7 @@ final class ModelCardJson {
                     new ModelDetails(name, trainedAt, modelFile, features, featureSchema, hyperParameters, rounds,
                             globalImportance, environment),
                     new TrainingDetails(trainingData, imbalance, tuning, crossValidation),
-                    new Evaluation(metrics, threshold, costs, costCurve),
+                    new Evaluation(metrics, threshold, costs, costCurve, null),
                     usage);
         }
     }

@@ -1,6 +1,7 @@
 package com.pretadepenser.creditdesk.engine.training;
 
 import com.pretadepenser.creditdesk.engine.evaluation.BusinessCost;
+import com.pretadepenser.creditdesk.engine.evaluation.Fairness;
 import com.pretadepenser.creditdesk.engine.evaluation.Metrics;
 import com.pretadepenser.creditdesk.engine.model.ModelArtifact;
 import com.pretadepenser.creditdesk.engine.model.Evaluation;
@@ -94,7 +95,19 @@ public final class Trainer {
         monitor.phase("features of " + target.length + " applicants");
         try (TrainingSet set = TrainingSet.compute(new FeaturePipeline(schema), applications, new ClientHistory(data), target,
                 config.settings(), config.seed(), preparing(monitor, "features of " + target.length + " applicants"))) {
-            return train(set, schema, origin, name, config, defaults, monitor);
+            return train(set, schema, origin, name, config, defaults, Groups.of(applications), monitor);
+        }
+    }
+
+    /** The applicants' gender and age, row for row with the labels: what the fairness figures group by. */
+    private record Groups(String[] gender, double[] daysBirth) {
+        static Groups of(Table applications) {
+            var days = applications.numberColumn("DAYS_BIRTH");
+            double[] daysBirth = new double[days.size()];
+            for (int i = 0; i < daysBirth.length; i++) {
+                daysBirth[i] = days.isMissing(i) ? Double.NaN : days.getDouble(i);
+            }
+            return new Groups(applications.stringColumn("CODE_GENDER").asObjectArray(), daysBirth);
         }
     }
 
@@ -104,7 +117,7 @@ public final class Trainer {
      * treatments compared on the kept features; the final model.
      */
     private TrainedModel train(TrainingSet set, FeatureSchema schema, DataOrigin origin, String name, TrainingConfig config,
-                               long defaults, ProgressMonitor monitor) {
+                               long defaults, Groups groups, ProgressMonitor monitor) {
         int[] target = set.target();
         List<String> allFeatures = set.names();
         Tuner tuner = config.tuning().enabled() ? new Tuner(set, allFeatures, config) : null;
@@ -239,7 +252,8 @@ public final class Trainer {
                                     defaults / (double) target.length),
                             new ModelCard.ImbalanceChoice(kept.mode(), reason(kept, tried), tried), tuned == null ? null : tuned.record(),
                             new ModelCard.CrossValidationSummary(config.folds(), config.seed(), cv.bestIterations(), perFold, allFeatures.size())),
-                    new Evaluation(overall, choice.threshold(), config.cost(), choice.curve()),
+                    new Evaluation(overall, choice.threshold(), config.cost(), choice.curve(),
+                            Fairness.of(cv.oof(), target, choice.threshold(), groups.gender(), groups.daysBirth())),
                     ModelArtifact.defaultUsage(origin.synthetic()));
             monitor.progress(fits, fits, fit);
             return new TrainedModel(card, modelText, cv.oof(), target);

@@ -93,7 +93,7 @@ class ModelCardTest {
         JsonNode tree = ModelArtifact.JSON.readTree(written.resolve(ModelArtifact.CARD_FILE).toFile());
 
         assertEquals(ModelCard.SCHEMA_VERSION, tree.get("schema-version").asInt());
-        assertEquals(3, ModelCard.SCHEMA_VERSION);
+        assertEquals(4, ModelCard.SCHEMA_VERSION);
         List<String> keys = new java.util.ArrayList<>();
         tree.fieldNames().forEachRemaining(keys::add);
         assertEquals(List.of("schema-version", "model-details", "training-details", "evaluation", "usage-details"), keys);
@@ -102,7 +102,30 @@ class ModelCardTest {
         assertTrue(tree.at("/training-details/training-data/labelled-rows").isInt());
         assertEquals(0.088, tree.at("/evaluation/threshold").asDouble());
         assertTrue(tree.at("/usage-details/intended-use").isTextual());
-        assertEquals(old.card(), ModelArtifact.read(written).card(), "a version 3 card reads back equal");
+        assertEquals(old.card(), ModelArtifact.read(written).card(), "a card read from version 2 reads back equal");
+    }
+
+    @Test
+    void aFreshCardCarriesTheOutOfFoldFairnessAndAVersion3CardReadsWithoutIt() throws IOException {
+        ModelArtifact.Contents fresh = ModelArtifact.read(com.pretadepenser.creditdesk.engine.QuickModel.get().modelDir());
+        var fairness = fresh.card().evaluation().fairness();
+        assertTrue(fairness != null, "training writes the fairness figures");
+        assertEquals(List.of("gender", "age"), fairness.attributes().stream().map(a -> a.name()).toList());
+        int labelled = fresh.card().training().trainingData().labelledRows();
+        for (var attribute : fairness.attributes()) {
+            assertEquals(labelled, attribute.groups().stream().mapToInt(g -> g.count()).sum(), "every applicant in one " + attribute.name() + " group");
+        }
+        Path v3 = dir.resolve("v3-card");
+        ModelArtifact.write(v3, fresh.card(), fresh.modelText(), false);
+        com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode)
+                ModelArtifact.JSON.readTree(v3.resolve(ModelArtifact.CARD_FILE).toFile());
+        tree.put("schema-version", 3);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("evaluation")).remove("fairness");
+        ModelArtifact.JSON.writeValue(v3.resolve(ModelArtifact.CARD_FILE).toFile(), tree);
+        ModelCard read = ModelArtifact.read(v3).card();
+        assertEquals(null, read.evaluation().fairness());
+        assertEquals(fresh.card().evaluation().metrics(), read.evaluation().metrics());
+        assertEquals(fresh.card().featureNames(), read.featureNames());
     }
 
     @Test
@@ -114,14 +137,14 @@ class ModelCardTest {
 
         CreditDeskException e = assertThrows(CreditDeskException.class, () -> ModelArtifact.read(newer));
 
-        assertTrue(e.getMessage().contains("newer than this CreditDesk reads (3)"), e.getMessage());
+        assertTrue(e.getMessage().contains("newer than this CreditDesk reads (" + ModelCard.SCHEMA_VERSION + ")"), e.getMessage());
     }
 
     @Test
     void refusesAThresholdOutsideZeroAndOne() {
         var evaluation = ModelArtifact.read(VERSION_2).card().evaluation();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new Evaluation(evaluation.metrics(), 1.0, evaluation.costs(), evaluation.costCurve()));
+                () -> new Evaluation(evaluation.metrics(), 1.0, evaluation.costs(), evaluation.costCurve(), evaluation.fairness()));
         assertTrue(e.getMessage().contains("got 1.0"), e.getMessage());
     }
 
