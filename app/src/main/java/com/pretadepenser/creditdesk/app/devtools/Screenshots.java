@@ -160,6 +160,14 @@ public final class Screenshots {
             save("17-record-recorded");
             tab(5);
             save("18-records");
+            tab(6);
+            FxSteps.run(() -> ((javafx.scene.control.Button) view.lookup("#driftRun")).fire());
+            settle();
+            save("19-drift");
+            tab(4);
+            FxSteps.run(() -> ((javafx.scene.control.ScrollPane) view.lookup("#modelPage")).setVvalue(1));
+            settle();
+            save("20-model-fairness");
             System.out.println("screenshots written to " + folder.toAbsolutePath());
         } catch (RuntimeException | IOException e) {
             e.printStackTrace();

@@ -36,6 +36,7 @@ public final class ModelCardView extends ScrollPane {
         this.model = model;
         this.context = context;
         I18n i18n = context.i18n();
+        setId("modelPage");
         Label heading = new Label();
         heading.setId("modelHeading");
         heading.getStyleClass().add(Styles.TITLE);
