@@ -50,6 +50,14 @@ public final class EngineText {
         return format(Locale.ENGLISH);
     }
 
+    /**
+     * A cause's message as an argument: a {@link CreditDeskException} itself (so it is written in
+     * the same language), any other throwable's {@code getMessage()}.
+     */
+    public static Object messageOf(Throwable cause) {
+        return cause instanceof CreditDeskException ? cause : String.valueOf(cause.getMessage());
+    }
+
     /** The language the engine writes for a locale: French for any French locale, English otherwise. */
     public static Locale supported(Locale wanted) {
         return wanted != null && "fr".equals(wanted.getLanguage()) ? Locale.FRENCH : Locale.ENGLISH;

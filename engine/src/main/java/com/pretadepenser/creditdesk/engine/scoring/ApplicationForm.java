@@ -1,5 +1,6 @@
 package com.pretadepenser.creditdesk.engine.scoring;
 
+import com.pretadepenser.creditdesk.engine.EngineMessage;
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
 import com.pretadepenser.creditdesk.engine.data.ColumnKind;
 import com.pretadepenser.creditdesk.engine.data.ColumnSpec;
@@ -38,8 +39,8 @@ public final class ApplicationForm {
         private final transient List<FieldError> errors;
 
         InvalidApplicationException(List<FieldError> errors) {
-            super("The application has " + errors.size() + " invalid field" + (errors.size() > 1 ? "s" : "") + ": "
-                    + String.join("; ", errors.stream().map(e -> e.field() + " " + e.message()).toList()));
+            super(EngineMessage.APPLICATION_INVALID, errors.size(),
+                    String.join("; ", errors.stream().map(e -> e.field() + " " + e.message()).toList()));
             this.errors = List.copyOf(errors);
         }
 
