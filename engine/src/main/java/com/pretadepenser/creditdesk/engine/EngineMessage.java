@@ -116,7 +116,10 @@ public enum EngineMessage {
     PROFILE_NO_COLUMN,
     FILE_ALREADY_EXISTS,
     CANNOT_WRITE_IN,
-    COULD_NOT_WRITE;
+    COULD_NOT_WRITE,
+    OUT_OF_MEMORY,
+    THIS_TASK,
+    DATASET_NO_APPLICATION_TABLE;
 
     /** The bundle key: the constant's name in lower case, words separated by dots. */
     public String key() {

@@ -2,6 +2,7 @@ package com.pretadepenser.creditdesk.app.workspace;
 
 import com.pretadepenser.creditdesk.app.common.BackgroundTask;
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import com.pretadepenser.creditdesk.engine.EngineMessage;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditData;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
 import com.pretadepenser.creditdesk.engine.data.LocalDataset;
@@ -80,7 +81,7 @@ public final class Workspace implements AutoCloseable {
         ScoringModel model = com.pretadepenser.creditdesk.app.common.Futures.join(loading);
         try {
             if (!data.has(HomeCreditTable.APPLICATION_TRAIN) && !data.has(HomeCreditTable.APPLICATION_TEST)) {
-                throw new CreditDeskException(dataFolder + " holds no application table: there is no client to show.");
+                throw new CreditDeskException(EngineMessage.DATASET_NO_APPLICATION_TABLE, dataFolder);
             }
             checkCancelled(progress);
             progress.update(0.8, "");
