@@ -82,17 +82,21 @@ public final class ApiServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         Reply reply;
+        // The engine's errors follow the request's lang (English unless lang=fr), like its explanations.
+        Locale lang = "fr".equals(query(exchange.getRequestURI()).get("lang")) ? Locale.FRENCH : Locale.ENGLISH;
         try {
             reply = route(exchange);
         } catch (ClientScorer.UnknownClientException e) {
-            reply = new Reply(404, error(e.getMessage()));
+            reply = new Reply(404, error(e.getLocalizedMessage(lang)));
         } catch (ApplicationForm.InvalidApplicationException e) {
-            Map<String, Object> body = error(e.getMessage());
+            Map<String, Object> body = error(e.getLocalizedMessage(lang));
             body.put("fields", e.errors());
             reply = new Reply(400, body);
         } catch (BadRequest e) {
             reply = new Reply(e.status, error(e.getMessage()));
-        } catch (CreditDeskException | IllegalArgumentException e) {
+        } catch (CreditDeskException e) {
+            reply = new Reply(400, error(e.getLocalizedMessage(lang)));
+        } catch (IllegalArgumentException e) {
             reply = new Reply(400, error(e.getMessage()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "API request failed: " + exchange.getRequestURI(), e);

@@ -104,6 +104,10 @@ class ApiServerTest {
         HttpResponse<String> unknown = get("/clients/42/score");
         assertEquals(404, unknown.statusCode());
         assertTrue(JSON.readTree(unknown.body()).get("error").asText().contains("No client with SK_ID_CURR 42"));
+        HttpResponse<String> unknownInFrench = get("/clients/42/explanation?lang=fr");
+        assertEquals(404, unknownInFrench.statusCode());
+        assertEquals("Aucun client avec le SK_ID_CURR 42 dans ce jeu de données. Vérifiez le numéro, ou saisissez la demande comme une nouvelle.",
+                JSON.readTree(unknownInFrench.body()).get("error").asText());
         assertEquals(404, get("/clients/42/explanation").statusCode());
         assertEquals(404, get("/clients/42/peers?feature=EXT_SOURCE_2").statusCode());
         HttpResponse<String> malformed = get("/clients/abc");
