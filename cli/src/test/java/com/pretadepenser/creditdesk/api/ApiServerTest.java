@@ -131,6 +131,9 @@ class ApiServerTest {
         assertTrue(error.get("error").asText().contains("AMT_INCOME_TOTAL must be a number"), bad.body());
         assertTrue(error.get("error").asText().contains("COLOUR is not an application field"), bad.body());
         assertEquals(2, error.get("fields").size());
+        assertEquals("AMT_INCOME_TOTAL", error.get("fields").get(0).get("field").asText(), bad.body());
+        assertEquals("must be a number, got \"a lot\"", error.get("fields").get(0).get("message").asText(), bad.body());
+        assertEquals(2, error.get("fields").get(0).size(), "each field error is {field, message}: " + bad.body());
 
         assertEquals(400, post("/score", "not json").statusCode());
 

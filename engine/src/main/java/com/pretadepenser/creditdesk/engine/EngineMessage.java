@@ -119,7 +119,20 @@ public enum EngineMessage {
     COULD_NOT_WRITE,
     OUT_OF_MEMORY,
     THIS_TASK,
-    DATASET_NO_APPLICATION_TABLE;
+    DATASET_NO_APPLICATION_TABLE,
+    FIELD_DID_YOU_MEAN,
+    FIELD_UNKNOWN_CATEGORY,
+    FIELD_NOT_IN_LAYOUT,
+    FIELD_NOT_A_NUMBER,
+    FIELD_NOT_TEXT,
+    FIELD_NOT_FINITE,
+    FIELD_REQUIRED,
+    FIELD_POSITIVE,
+    FIELD_DAYS_BIRTH,
+    FIELD_DAYS_EMPLOYED,
+    FIELD_CHILDREN,
+    FIELD_GOODS_PRICE,
+    LIST_SEPARATOR;
 
     /** The bundle key: the constant's name in lower case, words separated by dots. */
     public String key() {

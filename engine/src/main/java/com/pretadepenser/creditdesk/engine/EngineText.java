@@ -15,7 +15,7 @@ import java.util.ResourceBundle;
  * ({@code {0,number,...}}, {@code {0,choice,...}}), so the English text stays what string
  * concatenation gave.
  */
-public final class EngineText {
+public final class EngineText implements Localizable {
     /** The bundles' base name: {@code errors_en.properties} and {@code errors_fr.properties} beside this class. */
     public static final String BUNDLE = "com.pretadepenser.creditdesk.engine.errors";
 
@@ -40,6 +40,7 @@ public final class EngineText {
     }
 
     /** This sentence in the given language (French for any French locale, English otherwise). */
+    @Override
     public String format(Locale locale) {
         return format(locale, key, args);
     }
@@ -56,6 +57,13 @@ public final class EngineText {
      */
     public static Object messageOf(Throwable cause) {
         return cause instanceof CreditDeskException ? cause : String.valueOf(cause.getMessage());
+    }
+
+    /** Several texts in one, separated as the language separates a list ({@link EngineMessage#LIST_SEPARATOR}). */
+    public static Localizable joined(java.util.List<? extends Localizable> parts) {
+        java.util.List<Localizable> copy = java.util.List.copyOf(parts);
+        return locale -> String.join(format(locale, EngineMessage.LIST_SEPARATOR),
+                copy.stream().map(part -> part.format(locale)).toList());
     }
 
     /** The language the engine writes for a locale: French for any French locale, English otherwise. */
@@ -87,7 +95,7 @@ public final class EngineText {
         Object[] shown = new Object[args == null ? 0 : args.length];
         for (int i = 0; i < shown.length; i++) {
             Object arg = args[i];
-            if (arg instanceof EngineText text) {
+            if (arg instanceof Localizable text) {
                 shown[i] = text.format(language);
             } else if (arg instanceof CreditDeskException error) {
                 shown[i] = error.getLocalizedMessage(language);

@@ -1,7 +1,7 @@
 package com.pretadepenser.creditdesk.engine.data;
 
-import com.pretadepenser.creditdesk.engine.EngineMessage;
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import com.pretadepenser.creditdesk.engine.EngineMessage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

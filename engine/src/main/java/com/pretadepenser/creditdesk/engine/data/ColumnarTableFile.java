@@ -1,8 +1,8 @@
 package com.pretadepenser.creditdesk.engine.data;
 
-import com.pretadepenser.creditdesk.engine.EngineMessage;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import com.pretadepenser.creditdesk.engine.EngineMessage;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;

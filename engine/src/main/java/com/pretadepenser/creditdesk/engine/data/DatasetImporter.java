@@ -1,8 +1,8 @@
 package com.pretadepenser.creditdesk.engine.data;
 
-import com.pretadepenser.creditdesk.engine.EngineMessage;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import com.pretadepenser.creditdesk.engine.EngineMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package com.pretadepenser.creditdesk.engine.data;
 
-import com.pretadepenser.creditdesk.engine.EngineText;
-import com.pretadepenser.creditdesk.engine.EngineMessage;
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import com.pretadepenser.creditdesk.engine.EngineMessage;
+import com.pretadepenser.creditdesk.engine.EngineText;
 import com.pretadepenser.creditdesk.engine.WorkerThreads;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import java.io.IOException;

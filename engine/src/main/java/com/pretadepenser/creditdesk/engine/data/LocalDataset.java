@@ -1,9 +1,9 @@
 package com.pretadepenser.creditdesk.engine.data;
 
-import com.pretadepenser.creditdesk.engine.EngineMessage;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import com.pretadepenser.creditdesk.engine.EngineMessage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

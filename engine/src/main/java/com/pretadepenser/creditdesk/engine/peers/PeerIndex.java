@@ -1,7 +1,7 @@
 package com.pretadepenser.creditdesk.engine.peers;
 
-import com.pretadepenser.creditdesk.engine.EngineMessage;
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import com.pretadepenser.creditdesk.engine.EngineMessage;
 import com.pretadepenser.creditdesk.engine.features.FeatureMatrix;
 import com.pretadepenser.creditdesk.engine.features.FeaturePipeline;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;

@@ -1,10 +1,10 @@
 package com.pretadepenser.creditdesk.engine.synth;
 
-import com.pretadepenser.creditdesk.engine.EngineMessage;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import com.pretadepenser.creditdesk.engine.EngineMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;

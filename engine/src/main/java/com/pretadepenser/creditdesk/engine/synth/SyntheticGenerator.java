@@ -1,8 +1,8 @@
 package com.pretadepenser.creditdesk.engine.synth;
 
-import com.pretadepenser.creditdesk.engine.EngineMessage;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import com.pretadepenser.creditdesk.engine.EngineMessage;
 import com.pretadepenser.creditdesk.engine.data.AtomicFolder;
 import com.pretadepenser.creditdesk.engine.data.DatasetImporter;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditSchema;

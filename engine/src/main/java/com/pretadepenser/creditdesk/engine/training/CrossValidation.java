@@ -1,7 +1,7 @@
 package com.pretadepenser.creditdesk.engine.training;
 
-import com.pretadepenser.creditdesk.engine.EngineMessage;
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import com.pretadepenser.creditdesk.engine.EngineMessage;
 import com.pretadepenser.creditdesk.engine.lightgbm.LightGbmBooster;
 import com.pretadepenser.creditdesk.engine.lightgbm.LightGbmDataset;
 import com.pretadepenser.creditdesk.engine.lightgbm.ModelException;

@@ -1,7 +1,7 @@
 package com.pretadepenser.creditdesk.engine.training;
 
-import com.pretadepenser.creditdesk.engine.EngineText;
 import com.pretadepenser.creditdesk.engine.EngineMessage;
+import com.pretadepenser.creditdesk.engine.EngineText;
 import com.pretadepenser.creditdesk.engine.evaluation.BusinessCost;
 import com.pretadepenser.creditdesk.engine.evaluation.Metrics;
 import com.pretadepenser.creditdesk.engine.model.ModelArtifact;
