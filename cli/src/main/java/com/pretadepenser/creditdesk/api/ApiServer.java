@@ -86,15 +86,19 @@ public final class ApiServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         Reply reply;
+        // The engine's errors follow the request's lang (English unless lang=fr), like its explanations.
+        Locale lang = "fr".equals(query(exchange.getRequestURI()).get("lang")) ? Locale.FRENCH : Locale.ENGLISH;
         try {
             reply = route(exchange);
         } catch (ClientScorer.UnknownClientException e) {
-            reply = new Reply(404, ErrorReply.of(e.getMessage()));
+            reply = new Reply(404, ErrorReply.of(e.getLocalizedMessage(lang)));
         } catch (ApplicationForm.InvalidApplicationException e) {
-            reply = new Reply(400, ErrorReply.of(e));
+            reply = new Reply(400, ErrorReply.of(e, lang));
         } catch (BadRequest e) {
             reply = new Reply(e.status, ErrorReply.of(e.getMessage()));
-        } catch (CreditDeskException | IllegalArgumentException e) {
+        } catch (CreditDeskException e) {
+            reply = new Reply(400, ErrorReply.of(e.getLocalizedMessage(lang)));
+        } catch (IllegalArgumentException e) {
             reply = new Reply(400, ErrorReply.of(e.getMessage()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "API request failed: " + exchange.getRequestURI(), e);

@@ -15,8 +15,9 @@ record ErrorReply(
         return new ErrorReply(message, null);
     }
 
-    static ErrorReply of(ApplicationForm.InvalidApplicationException e) {
-        return new ErrorReply(e.getMessage(), e.errors().stream().map(f -> new FieldReply(f.field(), f.message())).toList());
+    /** An invalid application: the message in the request's language, each field's in English (as the API has always sent it). */
+    static ErrorReply of(ApplicationForm.InvalidApplicationException e, java.util.Locale lang) {
+        return new ErrorReply(e.getLocalizedMessage(lang), e.errors().stream().map(f -> new FieldReply(f.field(), f.message())).toList());
     }
 
     /** One bad field of an application and why. */

@@ -3,6 +3,7 @@ package com.pretadepenser.creditdesk.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import com.pretadepenser.creditdesk.engine.EngineMessage;
 import com.pretadepenser.creditdesk.engine.data.AtomicFile;
 import com.pretadepenser.creditdesk.engine.model.ScoringModel;
 import com.pretadepenser.creditdesk.engine.monitoring.DriftComparison;
@@ -98,12 +99,11 @@ final class DriftCommand implements Callable<Integer> {
     private static Path trainingData(ScoringModel scoring) {
         var trainingData = scoring.card().training().trainingData();
         if (trainingData == null || trainingData.dataset() == null || trainingData.dataset().isBlank()) {
-            throw new CreditDeskException("The model card of " + scoring.card().details().name() + " names no training data: pass --reference.");
+            throw new CreditDeskException(EngineMessage.DRIFT_NO_TRAINING_DATA, scoring.card().details().name());
         }
         Path named = Path.of(trainingData.dataset());
         if (!Files.isDirectory(named)) {
-            throw new CreditDeskException("The model card names " + named + " as its training data, which is not found from "
-                    + Path.of("").toAbsolutePath() + ": pass --reference.");
+            throw new CreditDeskException(EngineMessage.DRIFT_TRAINING_DATA_NOT_FOUND, named, Path.of("").toAbsolutePath());
         }
         return named;
     }

@@ -143,6 +143,10 @@ class ApiServerTest {
         HttpResponse<String> unknown = get("/clients/42/score");
         assertEquals(404, unknown.statusCode());
         assertTrue(JSON.readTree(unknown.body()).get("error").asText().contains("No client with SK_ID_CURR 42"));
+        HttpResponse<String> unknownInFrench = get("/clients/42/explanation?lang=fr");
+        assertEquals(404, unknownInFrench.statusCode());
+        assertEquals("Aucun client avec le SK_ID_CURR 42 dans ce jeu de données. Vérifiez le numéro, ou saisissez la demande comme une nouvelle.",
+                JSON.readTree(unknownInFrench.body()).get("error").asText());
         assertEquals(404, get("/clients/42/explanation").statusCode());
         assertEquals(404, get("/clients/42/peers?feature=EXT_SOURCE_2").statusCode());
         HttpResponse<String> malformed = get("/clients/abc");
@@ -166,6 +170,9 @@ class ApiServerTest {
         assertTrue(error.get("error").asText().contains("AMT_INCOME_TOTAL must be a number"), bad.body());
         assertTrue(error.get("error").asText().contains("COLOUR is not an application field"), bad.body());
         assertEquals(2, error.get("fields").size());
+        assertEquals("AMT_INCOME_TOTAL", error.get("fields").get(0).get("field").asText(), bad.body());
+        assertEquals("must be a number, got \"a lot\"", error.get("fields").get(0).get("message").asText(), bad.body());
+        assertEquals(2, error.get("fields").get(0).size(), "each field error is {field, message}: " + bad.body());
 
         assertEquals(400, post("/score", "not json").statusCode());
 

@@ -19,11 +19,20 @@ public final class OutOfMemory {
 
     /** E.g. "Out of memory during train (fold 3/5): Java's heap is limited to 2.0 GB. ...". */
     public static String message(String activity, long maxHeapBytes) {
+        return text(activity, maxHeapBytes).toString();
+    }
+
+    /**
+     * The same sentence in any language; {@code activity} may itself be an {@link EngineText}
+     * (such as {@link EngineMessage#THIS_TASK}) or a text already in the reader's language.
+     */
+    public static EngineText text(Object activity, long maxHeapBytes) {
         long suggested = Math.max(2, (long) Math.ceil(2 * maxHeapBytes / GB));
-        String heap = heapText(maxHeapBytes);
-        return String.format(Locale.ROOT, "Out of memory during %s: Java's heap is limited to %s. "
-                + "Start it with more, e.g. java -Xmx%dg -jar ... (at most about three quarters of this computer's memory), "
-                + "or work on a smaller dataset. Nothing was written.", activity, heap, suggested);
+        return EngineText.of(EngineMessage.OUT_OF_MEMORY, activity, heapText(maxHeapBytes), suggested);
+    }
+
+    public static EngineText text(Object activity) {
+        return text(activity, maxHeap());
     }
 
     /** The heap limit as a person reads it: "48 MB", "2.0 GB". */

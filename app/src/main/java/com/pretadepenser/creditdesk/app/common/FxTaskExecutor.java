@@ -38,7 +38,7 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
             LOG.log(Level.WARNING, task.title() + " failed", error);
             if (error instanceof OutOfMemoryError) {
                 // The task's own words say what was being done when the heap ran out.
-                error = new CreditDeskException(OutOfMemory.message("\u201c" + task.title() + "\u201d"), error);
+                error = new CreditDeskException(OutOfMemory.text("\u201c" + task.title() + "\u201d"), error);
             }
             task.failed(error);
         });

@@ -106,7 +106,7 @@ public final class DriftViewModel {
                 })
                 .onFailure(e -> {
                     if (mine == generation) {
-                        message.set(UserMessages.of(e));
+                        message.set(UserMessages.of(e, i18n));
                     }
                 })
                 .onDone(() -> {

@@ -204,7 +204,7 @@ public final class MainViewModel implements Shell {
                 })
                 .onFailure(e -> {
                     if (workspace.get() == opened) {
-                        error.set(i18n.get("error.peers", UserMessages.of(e)));
+                        error.set(i18n.get("error.peers", UserMessages.of(e, i18n)));
                     }
                 }));
     }
@@ -344,7 +344,7 @@ public final class MainViewModel implements Shell {
             }
             refreshBusy();
         }).onFailure(e -> {
-            error.set(e instanceof java.util.concurrent.CancellationException ? i18n.get("status.cancelled") : UserMessages.of(e));
+            error.set(e instanceof java.util.concurrent.CancellationException ? i18n.get("status.cancelled") : UserMessages.of(e, i18n));
         }).onCancelled(() -> status.set(i18n.get("status.cancelled")));
         TaskExecutor.Handle handle = executor.execute(task);
         self[0] = handle;

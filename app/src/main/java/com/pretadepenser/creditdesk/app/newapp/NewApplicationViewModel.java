@@ -109,7 +109,7 @@ public final class NewApplicationViewModel {
         }
         List<ApplicationForm.FieldError> errors = ApplicationForm.validate(fields);
         if (!errors.isEmpty()) {
-            formError.set(String.join("; ", errors.stream().map(e -> label(e.field()) + ": " + e.message()).toList()));
+            formError.set(String.join("; ", errors.stream().map(e -> label(e.field()) + ": " + e.message(i18n.locale())).toList()));
             return false;
         }
         fields.put("SK_ID_CURR", NEW_CLIENT_ID);

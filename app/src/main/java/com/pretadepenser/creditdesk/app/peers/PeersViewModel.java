@@ -166,7 +166,7 @@ public final class PeersViewModel {
                         result.set(computed);
                     }
                 })
-                .onFailure(e -> message.set(UserMessages.of(e))));
+                .onFailure(e -> message.set(UserMessages.of(e, i18n))));
     }
 
     Result compute(PeerIndex peers, LoadedClient shown, Group chosen, List<Segment> chosenSegments, FeatureChoice f,

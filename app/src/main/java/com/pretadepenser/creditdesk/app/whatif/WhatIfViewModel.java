@@ -224,7 +224,7 @@ public final class WhatIfViewModel {
             searchCounterfactual(withOutcome, mine);
         }).onFailure(e -> {
             if (mine == generation) {
-                comparison.set(UserMessages.of(e));
+                comparison.set(UserMessages.of(e, i18n));
             }
         }));
     }
@@ -266,7 +266,7 @@ public final class WhatIfViewModel {
                 })
                 .onFailure(e -> {
                     if (mine == generation && main.workspaceProperty().get() == workspace) {
-                        suggestion.set(UserMessages.of(e));
+                        suggestion.set(UserMessages.of(e, i18n));
                     }
                 }));
     }

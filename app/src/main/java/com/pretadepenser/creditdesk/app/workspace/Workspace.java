@@ -1,6 +1,8 @@
 package com.pretadepenser.creditdesk.app.workspace;
 
 import com.pretadepenser.creditdesk.engine.ProgressMonitor;
+import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import com.pretadepenser.creditdesk.engine.EngineMessage;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditData;
 import com.pretadepenser.creditdesk.engine.data.LocalDataset;
 import com.pretadepenser.creditdesk.engine.explain.Explainer;

@@ -2,6 +2,7 @@ package com.pretadepenser.creditdesk.engine.batch;
 
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
 import com.pretadepenser.creditdesk.engine.ProgressMonitor;
+import com.pretadepenser.creditdesk.engine.EngineMessage;
 import com.pretadepenser.creditdesk.engine.WorkerThreads;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditData;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
@@ -61,10 +62,10 @@ public final class ScoreExport {
     public Summary write(Path out, boolean replace, Locale reasonsIn, ProgressMonitor monitor) {
         Path target = out.toAbsolutePath();
         if (Files.exists(target) && !replace) {
-            throw new CreditDeskException(out + " already exists. Choose another file, or replace it.");
+            throw new CreditDeskException(EngineMessage.FILE_ALREADY_EXISTS, out);
         }
         if (target.getParent() == null || !Files.isDirectory(target.getParent())) {
-            throw new CreditDeskException("Cannot write " + out + ": its folder does not exist.");
+            throw new CreditDeskException(EngineMessage.CANNOT_WRITE_NO_FOLDER, out);
         }
         int total = 0;
         for (HomeCreditTable table : List.of(HomeCreditTable.APPLICATION_TRAIN, HomeCreditTable.APPLICATION_TEST)) {
@@ -74,7 +75,7 @@ public final class ScoreExport {
         try {
             partial = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
         } catch (IOException e) {
-            throw new CreditDeskException("Cannot write in " + target.getParent() + ": " + e.getMessage(), e);
+            throw new CreditDeskException(e, EngineMessage.CANNOT_WRITE_IN, target.getParent(), e.getMessage());
         }
         long granted = 0;
         int done = 0;
@@ -127,7 +128,7 @@ public final class ScoreExport {
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             deleteQuietly(partial);
-            throw new CreditDeskException("Could not write " + out + ": " + e.getMessage(), e);
+            throw new CreditDeskException(e, EngineMessage.COULD_NOT_WRITE, out, e.getMessage());
         } catch (RuntimeException | Error e) {
             // An out-of-memory error too: the unfinished file never stays behind.
             deleteQuietly(partial);

@@ -1,6 +1,7 @@
 package com.pretadepenser.creditdesk.engine.data;
 
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import com.pretadepenser.creditdesk.engine.EngineMessage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ public final class AtomicFile {
     public static void write(Path out, Content content) {
         Path target = out.toAbsolutePath();
         if (target.getParent() == null || !Files.isDirectory(target.getParent())) {
-            throw new CreditDeskException("Cannot write " + out + ": its folder does not exist.");
+            throw new CreditDeskException(EngineMessage.CANNOT_WRITE_NO_FOLDER, out);
         }
         Path partial = null;
         try {
@@ -31,7 +32,7 @@ public final class AtomicFile {
             content.writeTo(partial);
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new CreditDeskException("Cannot write " + out + ": " + e.getMessage() + ". Nothing was written.", e);
+            throw new CreditDeskException(e, EngineMessage.CANNOT_WRITE_NOTHING_WRITTEN, out, e.getMessage());
         } finally {
             if (partial != null) {
                 try {

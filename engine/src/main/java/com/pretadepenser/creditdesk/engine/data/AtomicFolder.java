@@ -1,6 +1,7 @@
 package com.pretadepenser.creditdesk.engine.data;
 
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import com.pretadepenser.creditdesk.engine.EngineMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -30,7 +31,7 @@ public final class AtomicFolder {
     public static void write(Path target, boolean replace, Content content) {
         Path absolute = target.toAbsolutePath().normalize();
         if (Files.exists(absolute) && !replace) {
-            throw new CreditDeskException(absolute + " already exists. Choose another folder, or replace it with --replace.");
+            throw new CreditDeskException(EngineMessage.ALREADY_EXISTS_REPLACE, absolute);
         }
         Path staging = absolute.resolveSibling("." + absolute.getFileName() + ".writing-" + UUID.randomUUID());
         try {
@@ -40,11 +41,10 @@ public final class AtomicFolder {
             moveIntoPlace(staging, absolute, replace);
         } catch (IOException e) {
             deleteQuietly(staging);
-            throw new CreditDeskException("Cannot write " + absolute + ": " + e.getMessage() + ". Nothing was changed there.", e);
+            throw new CreditDeskException(e, EngineMessage.CANNOT_WRITE_NOTHING_CHANGED, absolute, e.getMessage());
         } catch (UncheckedIOException e) {
             deleteQuietly(staging);
-            throw new CreditDeskException("Cannot write " + absolute + ": " + e.getCause().getMessage()
-                    + ". Nothing was changed there.", e);
+            throw new CreditDeskException(e, EngineMessage.CANNOT_WRITE_NOTHING_CHANGED, absolute, e.getCause().getMessage());
         } catch (RuntimeException | Error e) {
             deleteQuietly(staging);
             throw e;
@@ -55,7 +55,7 @@ public final class AtomicFolder {
         Path old = null;
         if (Files.exists(target)) {
             if (!replace) {
-                throw new CreditDeskException(target + " appeared while writing; nothing was changed there.");
+                throw new CreditDeskException(EngineMessage.FOLDER_APPEARED, target);
             }
             old = target.resolveSibling("." + target.getFileName() + ".replaced-" + UUID.randomUUID());
             atomicMove(target, old);

@@ -1,6 +1,8 @@
 package com.pretadepenser.creditdesk.engine.data;
 
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import com.pretadepenser.creditdesk.engine.EngineMessage;
+import com.pretadepenser.creditdesk.engine.EngineText;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
@@ -31,25 +33,25 @@ public final class ColumnDictionary {
         try (CsvReader<CsvRecord> csv = CsvReader.builder().detectBomHeader(true).ofCsvRecord(file, CP1252)) {
             Iterator<CsvRecord> records = csv.iterator();
             if (!records.hasNext()) {
-                throw DataFormatException.inFile(file, "the file is empty");
+                throw DataFormatException.inFile(file, EngineText.of(EngineMessage.FILE_EMPTY));
             }
             List<String> header = records.next().getFields();
             int table = header.indexOf("Table");
             int row = header.indexOf("Row");
             int description = header.indexOf("Description");
             if (table < 0 || row < 0 || description < 0) {
-                throw DataFormatException.inFile(file, "expected columns Table, Row and Description, found " + header);
+                throw DataFormatException.inFile(file, EngineText.of(EngineMessage.DICTIONARY_COLUMNS, header));
             }
             while (records.hasNext()) {
                 CsvRecord record = records.next();
                 if (record.getFieldCount() <= Math.max(table, Math.max(row, description))) {
                     throw DataFormatException.atLine(file, record.getStartingLineNumber(),
-                            "has %d fields but the header has %d".formatted(record.getFieldCount(), header.size()));
+                            EngineText.of(EngineMessage.CSV_FIELD_COUNT, record.getFieldCount(), header.size()));
                 }
                 descriptions.put(key(record.getField(table), record.getField(row)), record.getField(description));
             }
         } catch (IOException e) {
-            throw new CreditDeskException("Cannot read " + file + ": " + e.getMessage(), e);
+            throw new CreditDeskException(e, EngineMessage.CANNOT_READ, file, e.getMessage());
         }
         return new ColumnDictionary(descriptions);
     }

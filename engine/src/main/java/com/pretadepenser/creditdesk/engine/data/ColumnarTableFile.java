@@ -2,6 +2,7 @@ package com.pretadepenser.creditdesk.engine.data;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import com.pretadepenser.creditdesk.engine.EngineMessage;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -148,12 +149,11 @@ final class ColumnarTableFile {
                 try (InputStream gzip = new GZIPInputStream(Channels.newInputStream(in), 1 << 16)) {
                     map = ByteBuffer.wrap(gzip.readAllBytes());
                 } catch (ZipException | EOFException e) {
-                    throw new CreditDeskException(file + " is not a complete compressed table (" + e.getMessage()
-                            + "); the dataset is damaged: import it again.", e);
+                    throw new CreditDeskException(e, EngineMessage.TABLE_FILE_INCOMPLETE, file, e.getMessage());
                 }
             } else {
                 if (in.size() > Integer.MAX_VALUE) {
-                    throw new CreditDeskException(file + " is larger than 2 GB, more than one table file holds; import the data again with this version.");
+                    throw new CreditDeskException(EngineMessage.TABLE_FILE_TOO_LARGE, file);
                 }
                 map = in.map(FileChannel.MapMode.READ_ONLY, 0, in.size());
             }
@@ -161,15 +161,15 @@ final class ColumnarTableFile {
             long size = map.capacity();
             byte[] magic = new byte[MAGIC.length];
             if (map.remaining() < MAGIC.length + 4) {
-                throw new CreditDeskException(file + " is too short to be a CreditDesk table file; the dataset is damaged: import it again.");
+                throw new CreditDeskException(EngineMessage.TABLE_FILE_TOO_SHORT, file);
             }
             map.get(magic);
             if (!Arrays.equals(magic, MAGIC)) {
-                throw new CreditDeskException(file + " is not a CreditDesk table file (bad signature); the dataset is damaged: import it again.");
+                throw new CreditDeskException(EngineMessage.TABLE_FILE_BAD_SIGNATURE, file);
             }
             int headerLength = map.getInt();
             if (headerLength < 0 || headerLength > map.remaining()) {
-                throw new CreditDeskException(file + " has a damaged header; the dataset is damaged: import it again.");
+                throw new CreditDeskException(EngineMessage.TABLE_FILE_BAD_HEADER, file);
             }
             byte[] headerBytes = new byte[headerLength];
             map.get(headerBytes);
@@ -178,13 +178,12 @@ final class ColumnarTableFile {
             for (ColumnHeader column : header.columns()) {
                 long expected = (long) header.rows() * width(column.encoding());
                 if (dataStart + column.offset() + column.length() > size || column.length() != expected) {
-                    throw new CreditDeskException(file + " is truncated in column " + column.name()
-                            + "; the dataset is damaged: import it again.");
+                    throw new CreditDeskException(EngineMessage.TABLE_FILE_TRUNCATED, file, column.name());
                 }
             }
             return new Opened(file, header, map, dataStart);
         } catch (IOException e) {
-            throw new CreditDeskException("Cannot read " + file + ": " + e.getMessage(), e);
+            throw new CreditDeskException(e, EngineMessage.CANNOT_READ, file, e.getMessage());
         }
     }
 
@@ -334,7 +333,7 @@ final class ColumnarTableFile {
 
     private static ByteBuffer allocate(long bytes) {
         if (bytes > Integer.MAX_VALUE) {
-            throw new CreditDeskException("A column of " + bytes + " bytes is too large for one block.");
+            throw new CreditDeskException(EngineMessage.TABLE_COLUMN_TOO_LARGE, bytes);
         }
         return ByteBuffer.allocate((int) bytes).order(ByteOrder.LITTLE_ENDIAN);
     }

@@ -2,6 +2,8 @@ package com.pretadepenser.creditdesk.engine.data;
 
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
 import com.pretadepenser.creditdesk.engine.ProgressMonitor;
+import com.pretadepenser.creditdesk.engine.EngineMessage;
+import com.pretadepenser.creditdesk.engine.EngineText;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
@@ -39,6 +41,9 @@ public final class CsvTableReader {
     private static final Set<String> LABEL_ALIASES = Set.of(
             "DEFAULTED", "DEFAULT", "LABEL", "Y", "BAD", "IS_DEFAULT", "DEFAULT_FLAG", "CLASS");
 
+    /** What the decoder puts in place of bytes that are not UTF-8 (Latin-1 or Windows-1252 text, binary junk). */
+    private static final char NOT_DECODED = '\uFFFD';
+
     /** Tablesaw's marker for a missing int (an unlabelled TARGET). */
     private static final int MISSING_INT = Integer.MIN_VALUE;
 
@@ -62,8 +67,7 @@ public final class CsvTableReader {
      */
     public LoadedTable read(HomeCreditTable table, Path file, ProgressMonitor progress) {
         if (!Files.isRegularFile(file)) {
-            throw new CreditDeskException("File not found: " + file
-                    + ". Expected the Kaggle file " + table.fileName() + " there.");
+            throw new CreditDeskException(EngineMessage.CSV_FILE_NOT_FOUND, file, table.fileName());
         }
         boolean endsWithNewline = endsWithNewline(file);
         CsvReader.CsvReaderBuilder builder = CsvReader.builder()
@@ -73,8 +77,7 @@ public final class CsvTableReader {
         try (CsvReader<CsvRecord> csv = builder.ofCsvRecord(file)) {
             Iterator<CsvRecord> records = csv.iterator();
             if (!records.hasNext()) {
-                throw DataFormatException.inFile(file, "the file is empty; expected a header line with "
-                        + table.fileName() + "'s columns");
+                throw DataFormatException.inFile(file, EngineText.of(EngineMessage.CSV_EMPTY, table.fileName()));
             }
             Header header = Header.resolve(file, table, records.next(), schema);
             Sink sink = new Sink(file, table, header);
@@ -91,11 +94,11 @@ public final class CsvTableReader {
             progress.progress(sizeOf(file), sizeOf(file), table.fileName());
             return new LoadedTable(table, file, sink.toTable(), header.notes());
         } catch (CsvParseException e) {
-            throw DataFormatException.inFile(file, "not a readable CSV file (" + e.getMessage() + ")");
+            throw DataFormatException.inFile(file, EngineText.of(EngineMessage.CSV_UNREADABLE, e.getMessage()));
         } catch (IOException e) {
-            throw new CreditDeskException("Cannot read " + file + ": " + e.getMessage(), e);
+            throw new CreditDeskException(e, EngineMessage.CANNOT_READ, file, e.getMessage());
         } catch (UncheckedIOException e) {
-            throw new CreditDeskException("Cannot read " + file + ": " + e.getCause().getMessage(), e);
+            throw new CreditDeskException(e, EngineMessage.CANNOT_READ, file, e.getCause().getMessage());
         }
     }
 
@@ -120,7 +123,7 @@ public final class CsvTableReader {
             int last = raf.read();
             return last == '\n' || last == '\r';
         } catch (IOException e) {
-            throw new CreditDeskException("Cannot read " + file + ": " + e.getMessage(), e);
+            throw new CreditDeskException(e, EngineMessage.CANNOT_READ, file, e.getMessage());
         }
     }
 
@@ -155,9 +158,8 @@ public final class CsvTableReader {
                 refuseMisnamedLabel(file, table, names);
             }
             if (!missing.isEmpty()) {
-                throw DataFormatException.inFile(file, "missing required column%s %s (%d of %d expected columns "
-                        .formatted(missing.size() > 1 ? "s" : "", abbreviate(missing), missing.size(), columns.size())
-                        + "absent). Is this really " + table.fileName() + " in the Kaggle Home Credit layout?");
+                throw DataFormatException.inFile(file, EngineText.of(EngineMessage.CSV_MISSING_COLUMNS,
+                        missing.size(), abbreviate(missing), columns.size(), table.fileName()));
             }
             for (int i = 0; i < names.size(); i++) {
                 String name = names.get(i);
@@ -176,14 +178,11 @@ public final class CsvTableReader {
             for (int i = 0; i < names.size(); i++) {
                 String upper = names.get(i).toUpperCase(Locale.ROOT);
                 if (LABEL_ALIASES.contains(upper) || upper.equals("TARGET")) {
-                    throw DataFormatException.inFile(file, ("has no TARGET column, but column %d is named \"%s\": "
-                            + "if it holds the default label (1 = payment difficulties, 0 = repaid), rename it "
-                            + "to TARGET in a copy of the file and import that copy.").formatted(i + 1, names.get(i)));
+                    throw DataFormatException.inFile(file, EngineText.of(EngineMessage.CSV_MISNAMED_TARGET, i + 1, names.get(i)));
                 }
             }
             if (table == HomeCreditTable.APPLICATION_TRAIN && !names.contains("TARGET")) {
-                throw DataFormatException.inFile(file, "has no TARGET column. application_train.csv must carry the "
-                        + "label; unlabelled applicants belong in application_test.csv.");
+                throw DataFormatException.inFile(file, EngineText.of(EngineMessage.CSV_NO_TARGET));
             }
         }
 
@@ -251,17 +250,20 @@ public final class CsvTableReader {
                 if (unterminatedLast && record.getFieldCount() < header.fieldCount()) {
                     int fields = record.getFieldCount();
                     throw DataFormatException.atValue(file, line, header.name(fields - 1), record.getField(fields - 1),
-                            "ends the last line, which is truncated: %d of %d fields, no line end, column %s onward missing"
-                                    .formatted(fields, header.fieldCount(), header.name(fields)),
-                            "The file was probably cut off while copying; copy it again.");
+                            EngineText.of(EngineMessage.CSV_TRUNCATED_LAST_LINE, fields, header.fieldCount(), header.name(fields)),
+                            EngineText.of(EngineMessage.CSV_TRUNCATED_HINT));
                 }
-                throw DataFormatException.atLine(file, line, "has %d fields but the header has %d"
-                        .formatted(record.getFieldCount(), header.fieldCount()));
+                throw DataFormatException.atLine(file, line, EngineText.of(EngineMessage.CSV_FIELD_COUNT, record.getFieldCount(), header.fieldCount()));
             }
             List<ColumnSpec> columns = header.columns();
             int[] positions = header.positions();
             for (int i = 0; i < columns.size(); i++) {
                 String raw = record.getField(positions[i]);
+                if (raw.indexOf(NOT_DECODED) >= 0) {
+                    // the reader put U+FFFD where bytes were not UTF-8: refused rather than stored altered
+                    throw DataFormatException.atValue(file, line, columns.get(i).name(), raw,
+                            EngineText.of(EngineMessage.CSV_NOT_UTF8), EngineText.of(EngineMessage.CSV_NOT_UTF8_HINT));
+                }
                 bytesSeen += raw.length() + 1;
                 store(i, columns.get(i), raw, line);
             }
@@ -272,8 +274,8 @@ public final class CsvTableReader {
                 long previous = seenKeys.put(key, line);
                 if (previous >= 0) {
                     throw DataFormatException.atValue(file, line, columns.get(keyIndex).name(),
-                            Integer.toString(key), "is a duplicate (first seen on line " + previous + ")",
-                            "Each " + columns.get(keyIndex).name() + " must appear once in " + table.fileName() + ".");
+                            Integer.toString(key), EngineText.of(EngineMessage.CSV_DUPLICATE_KEY, previous),
+                            EngineText.of(EngineMessage.CSV_DUPLICATE_KEY_HINT, columns.get(keyIndex).name(), table.fileName()));
                 }
             }
         }
@@ -284,8 +286,8 @@ public final class CsvTableReader {
             switch (spec.kind()) {
                 case ID -> {
                     if (missing) {
-                        throw DataFormatException.atValue(file, line, spec.name(), raw, "is missing",
-                                "Every row needs its " + spec.name() + ".");
+                        throw DataFormatException.atValue(file, line, spec.name(), raw, EngineText.of(EngineMessage.CSV_ID_MISSING),
+                                EngineText.of(EngineMessage.CSV_ID_MISSING_HINT, spec.name()));
                     }
                     ((IntArrayList) buffers[i]).add(parseId(spec, value, line));
                 }
@@ -309,7 +311,8 @@ public final class CsvTableReader {
             double number = parseNumber(spec, value, line);
             if (number != Math.rint(number) || number <= 0 || number > Integer.MAX_VALUE) {
                 throw DataFormatException.atValue(file, line, spec.name(), value,
-                        "is not a positive whole number", "Ids must be whole numbers such as 100002.");
+                        EngineText.of(EngineMessage.CSV_ID_NOT_WHOLE),
+                        EngineText.of(EngineMessage.CSV_ID_NOT_WHOLE_HINT));
             }
             return (int) number;
         }
@@ -321,8 +324,8 @@ public final class CsvTableReader {
             if (value.equals("1") || value.equals("1.0")) {
                 return 1;
             }
-            throw DataFormatException.atValue(file, line, "TARGET", value, "is not 0 or 1",
-                    "TARGET must be 1 (payment difficulties) or 0 (repaid), or empty when unknown.");
+            throw DataFormatException.atValue(file, line, "TARGET", value, EngineText.of(EngineMessage.CSV_TARGET_NOT_BINARY),
+                    EngineText.of(EngineMessage.CSV_TARGET_NOT_BINARY_HINT));
         }
 
         private double parseNumber(ColumnSpec spec, String value, long line) {
@@ -330,12 +333,12 @@ public final class CsvTableReader {
             try {
                 number = Decimals.parse(value);
             } catch (NumberFormatException e) {
-                throw DataFormatException.atValue(file, line, spec.name(), value, "is not a number",
-                        "Write numbers with a dot as decimal separator and leave missing values empty.");
+                throw DataFormatException.atValue(file, line, spec.name(), value, EngineText.of(EngineMessage.CSV_NOT_A_NUMBER),
+                        EngineText.of(EngineMessage.CSV_NOT_A_NUMBER_HINT));
             }
             if (Double.isNaN(number) || Double.isInfinite(number)) {
-                throw DataFormatException.atValue(file, line, spec.name(), value, "is not a finite number",
-                        "Leave missing values empty or write NA.");
+                throw DataFormatException.atValue(file, line, spec.name(), value, EngineText.of(EngineMessage.CSV_NOT_FINITE),
+                        EngineText.of(EngineMessage.CSV_NOT_FINITE_HINT));
             }
             return number;
         }

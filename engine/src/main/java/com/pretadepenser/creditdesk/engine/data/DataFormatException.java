@@ -1,6 +1,8 @@
 package com.pretadepenser.creditdesk.engine.data;
 
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import com.pretadepenser.creditdesk.engine.EngineMessage;
+import com.pretadepenser.creditdesk.engine.EngineText;
 import java.nio.file.Path;
 
 /**
@@ -15,7 +17,7 @@ public final class DataFormatException extends CreditDeskException {
     private final String column;
     private final String value;
 
-    private DataFormatException(String message, Path file, long line, String column, String value) {
+    private DataFormatException(EngineText message, Path file, long line, String column, String value) {
         super(message);
         this.file = file;
         this.line = line;
@@ -23,22 +25,23 @@ public final class DataFormatException extends CreditDeskException {
         this.value = value;
     }
 
-    /** A problem with one value: {@code file:line, column COLUMN: value "VALUE" problem. hint} */
+    /** A problem with one value: {@code file, line N, column COLUMN: value "VALUE" problem. hint} */
     public static DataFormatException atValue(Path file, long line, String column, String value,
-                                              String problem, String hint) {
-        String message = "%s, line %d, column %s: value \"%s\" %s.%s".formatted(
-                file, line, column, value, problem, hint == null ? "" : " " + hint);
-        return new DataFormatException(message, file, line, column, value);
+                                              EngineText problem, EngineText hint) {
+        EngineText text = hint == null
+                ? EngineText.of(EngineMessage.DATA_AT_VALUE, file, line, column, value, problem)
+                : EngineText.of(EngineMessage.DATA_AT_VALUE_HINT, file, line, column, value, problem, hint);
+        return new DataFormatException(text, file, line, column, value);
     }
 
     /** A problem with a whole line (field count, truncation, duplicate key). */
-    public static DataFormatException atLine(Path file, long line, String problem) {
-        return new DataFormatException("%s, line %d: %s".formatted(file, line, problem), file, line, null, null);
+    public static DataFormatException atLine(Path file, long line, EngineText problem) {
+        return new DataFormatException(EngineText.of(EngineMessage.DATA_AT_LINE, file, line, problem), file, line, null, null);
     }
 
     /** A problem with the file as a whole (missing columns, no header). */
-    public static DataFormatException inFile(Path file, String problem) {
-        return new DataFormatException("%s: %s".formatted(file, problem), file, 0, null, null);
+    public static DataFormatException inFile(Path file, EngineText problem) {
+        return new DataFormatException(EngineText.of(EngineMessage.DATA_IN_FILE, file, problem), file, 0, null, null);
     }
 
     public Path file() {

@@ -3,6 +3,7 @@ package com.pretadepenser.creditdesk.engine.data;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
 import com.pretadepenser.creditdesk.engine.ProgressMonitor;
+import com.pretadepenser.creditdesk.engine.EngineMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -52,11 +53,10 @@ public final class DatasetImporter {
         Path source = from.toAbsolutePath().normalize();
         Path target = to.toAbsolutePath().normalize();
         if (target.startsWith(source) || source.startsWith(target)) {
-            throw new CreditDeskException("The dataset folder " + target + " must not be inside the source folder "
-                    + source + " or contain it: the source files are never touched.");
+            throw new CreditDeskException(EngineMessage.IMPORT_TARGET_IN_SOURCE, target, source);
         }
         if (Files.exists(target) && !replace) {
-            throw new CreditDeskException(target + " already exists. Choose another folder, or replace it with --replace.");
+            throw new CreditDeskException(EngineMessage.ALREADY_EXISTS_REPLACE, target);
         }
         HomeCreditFolder folder = HomeCreditFolder.scan(source);
         Map<HomeCreditTable, Long> sizes = new LinkedHashMap<>();
@@ -180,7 +180,7 @@ public final class DatasetImporter {
         try {
             return Files.size(file);
         } catch (IOException e) {
-            throw new CreditDeskException("Cannot read " + file + ": " + e.getMessage(), e);
+            throw new CreditDeskException(e, EngineMessage.CANNOT_READ, file, e.getMessage());
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.pretadepenser.creditdesk.engine.data;
 
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import com.pretadepenser.creditdesk.engine.EngineMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ public final class FileHashes {
             }
             return HexFormat.of().formatHex(in.getMessageDigest().digest());
         } catch (IOException e) {
-            throw new CreditDeskException("Cannot read " + file + ": " + e.getMessage(), e);
+            throw new CreditDeskException(e, EngineMessage.CANNOT_READ, file, e.getMessage());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

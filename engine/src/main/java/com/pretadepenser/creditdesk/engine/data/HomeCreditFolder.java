@@ -2,6 +2,8 @@ package com.pretadepenser.creditdesk.engine.data;
 
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
 import com.pretadepenser.creditdesk.engine.ProgressMonitor;
+import com.pretadepenser.creditdesk.engine.EngineMessage;
+import com.pretadepenser.creditdesk.engine.EngineText;
 import com.pretadepenser.creditdesk.engine.WorkerThreads;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import java.io.IOException;
@@ -40,7 +42,7 @@ public final class HomeCreditFolder {
     /** Lists the Kaggle files in a folder; refuses a folder with no application file. */
     public static HomeCreditFolder scan(Path folder) {
         if (!Files.isDirectory(folder)) {
-            throw new CreditDeskException("Not a folder: " + folder + ". Give the folder that holds the Kaggle CSV files.");
+            throw new CreditDeskException(EngineMessage.NOT_A_FOLDER, folder);
         }
         Map<HomeCreditTable, Path> files = new EnumMap<>(HomeCreditTable.class);
         List<Path> unknown = new ArrayList<>();
@@ -58,11 +60,10 @@ public final class HomeCreditFolder {
                 }
             }
         } catch (IOException e) {
-            throw new CreditDeskException("Cannot list " + folder + ": " + e.getMessage(), e);
+            throw new CreditDeskException(e, EngineMessage.CANNOT_LIST, folder, e.getMessage());
         }
         if (!files.containsKey(HomeCreditTable.APPLICATION_TRAIN) && !files.containsKey(HomeCreditTable.APPLICATION_TEST)) {
-            throw new CreditDeskException("No application_train.csv or application_test.csv in " + folder
-                    + ". A Home Credit folder needs at least one application file.");
+            throw new CreditDeskException(EngineMessage.NO_APPLICATION_FILE, folder);
         }
         return new HomeCreditFolder(folder, files, unknown);
     }
@@ -202,8 +203,8 @@ public final class HomeCreditFolder {
         for (int row = 0; row < ids.size(); row++) {
             if (!clients.add(ids.getInt(row)) && testFile != null) {
                 throw DataFormatException.atValue(testFile, row + 2, "SK_ID_CURR",
-                        Integer.toString(ids.getInt(row)), "is also in application_train.csv",
-                        "An applicant is either labelled (train) or not (test), never both.");
+                        Integer.toString(ids.getInt(row)), EngineText.of(EngineMessage.TEST_ID_IN_TRAIN),
+                        EngineText.of(EngineMessage.TEST_ID_IN_TRAIN_HINT));
             }
         }
     }

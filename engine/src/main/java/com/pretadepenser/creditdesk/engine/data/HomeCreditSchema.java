@@ -1,6 +1,7 @@
 package com.pretadepenser.creditdesk.engine.data;
 
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import com.pretadepenser.creditdesk.engine.EngineMessage;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,7 +58,7 @@ public final class HomeCreditSchema {
         Map<String, List<String[]>> rows = new LinkedHashMap<>();
         try (InputStream in = HomeCreditSchema.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new CreditDeskException("The column schema " + RESOURCE + " is missing from the build.");
+                throw new CreditDeskException(EngineMessage.SCHEMA_MISSING, RESOURCE);
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             reader.readLine(); // header
@@ -68,18 +69,18 @@ public final class HomeCreditSchema {
                 }
                 String[] f = line.split("\t", -1);
                 if (f.length != 7) {
-                    throw new CreditDeskException("Malformed schema line in " + RESOURCE + ": " + line);
+                    throw new CreditDeskException(EngineMessage.SCHEMA_MALFORMED_LINE, RESOURCE, line);
                 }
                 rows.computeIfAbsent(f[0], k -> new ArrayList<>()).add(f);
             }
         } catch (IOException e) {
-            throw new CreditDeskException("Cannot read the column schema " + RESOURCE, e);
+            throw new CreditDeskException(e, EngineMessage.SCHEMA_UNREADABLE, RESOURCE);
         }
         Map<HomeCreditTable, Map<String, ColumnSpec>> byTable = new EnumMap<>(HomeCreditTable.class);
         for (HomeCreditTable table : HomeCreditTable.values()) {
             List<String[]> tableRows = rows.get(table.schemaName());
             if (tableRows == null) {
-                throw new CreditDeskException("The column schema has no table " + table.schemaName());
+                throw new CreditDeskException(EngineMessage.SCHEMA_NO_TABLE, table.schemaName());
             }
             Map<String, ColumnSpec> columns = new LinkedHashMap<>();
             for (String[] f : tableRows) {

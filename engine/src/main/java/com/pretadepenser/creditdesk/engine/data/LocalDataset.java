@@ -3,6 +3,7 @@ package com.pretadepenser.creditdesk.engine.data;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import com.pretadepenser.creditdesk.engine.EngineMessage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,19 +46,16 @@ public final class LocalDataset {
     public static LocalDataset open(Path folder) {
         Path manifestFile = folder.resolve(MANIFEST);
         if (!Files.isRegularFile(manifestFile)) {
-            throw new CreditDeskException(folder + " is not a CreditDesk dataset (no " + MANIFEST + "). "
-                    + "Import a folder of Kaggle CSV files first: creditdesk import --from CSV_FOLDER --to " + folder);
+            throw new CreditDeskException(EngineMessage.DATASET_NO_MANIFEST, folder, MANIFEST);
         }
         DatasetManifest manifest;
         try {
             manifest = JSON.readValue(manifestFile.toFile(), DatasetManifest.class);
         } catch (IOException e) {
-            throw new CreditDeskException(manifestFile + " is unreadable (" + e.getMessage()
-                    + "). The dataset is damaged: import it again.", e);
+            throw new CreditDeskException(e, EngineMessage.DATASET_MANIFEST_UNREADABLE, manifestFile, e.getMessage());
         }
         if (manifest.schemaVersion() > DatasetManifest.SCHEMA_VERSION) {
-            throw new CreditDeskException(folder + " was written by a newer CreditDesk (dataset format "
-                    + manifest.schemaVersion() + "); this version reads format " + DatasetManifest.SCHEMA_VERSION + ".");
+            throw new CreditDeskException(EngineMessage.DATASET_NEWER_FORMAT, folder, manifest.schemaVersion(), DatasetManifest.SCHEMA_VERSION);
         }
         return new LocalDataset(folder, manifest);
     }
@@ -80,7 +78,7 @@ public final class LocalDataset {
             }
             return java.util.HexFormat.of().formatHex(digest.digest());
         } catch (IOException e) {
-            throw new CreditDeskException("Cannot read " + folder + ": " + e.getMessage(), e);
+            throw new CreditDeskException(e, EngineMessage.CANNOT_READ, folder, e.getMessage());
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
@@ -126,12 +124,11 @@ public final class LocalDataset {
         DatasetManifest.TableEntry entry = entry(t).orElseThrow();
         Path file = folder.resolve(entry.file());
         if (!Files.isRegularFile(file)) {
-            throw new CreditDeskException(file + " is listed in the manifest but missing. The dataset is damaged: import it again.");
+            throw new CreditDeskException(EngineMessage.DATASET_FILE_MISSING, file);
         }
         T frame = reader.apply(file);
         if (rows.applyAsInt(frame) != entry.rows()) {
-            throw new CreditDeskException(file + " holds " + rows.applyAsInt(frame) + " rows, the manifest says "
-                    + entry.rows() + ". The dataset is damaged: import it again.");
+            throw new CreditDeskException(EngineMessage.DATASET_ROW_COUNT, file, rows.applyAsInt(frame), entry.rows());
         }
         return frame;
     }
@@ -162,10 +159,10 @@ public final class LocalDataset {
                     if (e.getCause() instanceof RuntimeException runtime) {
                         throw runtime;
                     }
-                    throw new CreditDeskException("Could not read " + missing.get(i).fileName() + ": " + e.getCause(), e.getCause());
+                    throw new CreditDeskException(e.getCause(), EngineMessage.COULD_NOT_READ, missing.get(i).fileName(), String.valueOf(e.getCause()));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new CreditDeskException("Interrupted while reading " + folder, e);
+                    throw new CreditDeskException(e, EngineMessage.INTERRUPTED_READING, folder);
                 }
                 synchronized (this) {
                     if (frame instanceof Table table) {
@@ -237,11 +234,9 @@ public final class LocalDataset {
         long needed = heapToOpen();
         if (needed > maxHeap) {
             long suggested = Math.max(1, (long) Math.ceil(2.0 * needed / (1024L * 1024 * 1024)));
-            throw new CreditDeskException(String.format(java.util.Locale.ROOT,
-                    "Not enough memory to open %s: it needs about %s of Java heap, and Java's heap is limited to %s. "
-                            + "Start Java with more, e.g. java -Xmx%dg -jar ..., or work on a smaller dataset. Nothing was done.",
+            throw new CreditDeskException(EngineMessage.DATASET_NOT_ENOUGH_MEMORY,
                     folder, com.pretadepenser.creditdesk.engine.OutOfMemory.heapText(needed),
-                    com.pretadepenser.creditdesk.engine.OutOfMemory.heapText(maxHeap), suggested));
+                    com.pretadepenser.creditdesk.engine.OutOfMemory.heapText(maxHeap), suggested);
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import com.pretadepenser.creditdesk.engine.EngineMessage;
 import com.pretadepenser.creditdesk.engine.UserFolders;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -273,8 +274,7 @@ public final class DecisionLog {
         Line parsed = parse(new String(buffer.array(), StandardCharsets.UTF_8), 0);
         Line line = parsed == null ? null : new Line((int) parsed.seq() + 1, parsed.seq(), parsed.prev(), parsed.hash(), parsed.genesis(), parsed.record());
         if (line == null) {
-            throw new CreditDeskException(file + ": its last record is damaged (it does not match its hash), so no record can be chained"
-                    + " after it. Nothing was recorded. Check it with: creditdesk verify-log " + file);
+            throw new CreditDeskException(EngineMessage.DECISION_LOG_LAST_DAMAGED, file);
         }
         return line;
     }
@@ -384,8 +384,7 @@ public final class DecisionLog {
                 return work.run(channel);
             }
         } catch (IOException e) {
-            throw new CreditDeskException("Cannot " + (write ? "write to" : "read") + " the decision log " + file + ": " + e.getMessage()
-                    + ". Nothing was " + (write ? "recorded" : "changed") + ".", e);
+            throw new CreditDeskException(e, write ? EngineMessage.DECISION_LOG_CANNOT_WRITE : EngineMessage.DECISION_LOG_CANNOT_READ, file, e.getMessage());
         } finally {
             local.unlock();
         }

@@ -1,6 +1,7 @@
 package com.pretadepenser.creditdesk.engine.lightgbm;
 
 import com.pretadepenser.creditdesk.engine.ProgressMonitor;
+import com.pretadepenser.creditdesk.engine.EngineMessage;
 import com.pretadepenser.creditdesk.engine.trees.TreeEnsemble;
 import com.microsoft.ml.lightgbm.PredictionType;
 import io.github.metarank.lightgbm4j.LGBMBooster;
@@ -83,8 +84,7 @@ public final class LightGbmBooster implements AutoCloseable {
             return boost(trainSet, validSet, params, train.columns(), maxRounds, earlyStopping, monitor);
         } catch (LGBMException e) {
             LOG.log(Level.WARNING, "LightGBM training failed", e);
-            throw new ModelException("LightGBM could not train on " + train.rows() + " rows x " + train.columns()
-                    + " features: " + e.getMessage(), e);
+            throw new ModelException(e, EngineMessage.LIGHTGBM_CANNOT_TRAIN, train.rows(), train.columns(), e.getMessage());
         } finally {
             closeQuietly(validSet);
             closeQuietly(trainSet);
@@ -104,8 +104,7 @@ public final class LightGbmBooster implements AutoCloseable {
                     maxRounds, earlyStopping, monitor);
         } catch (LGBMException e) {
             LOG.log(Level.WARNING, "LightGBM training failed", e);
-            throw new ModelException("LightGBM could not train on " + train.rows() + " rows x " + train.names().size()
-                    + " features: " + e.getMessage(), e);
+            throw new ModelException(e, EngineMessage.LIGHTGBM_CANNOT_TRAIN, train.rows(), train.names().size(), e.getMessage());
         }
     }
 
@@ -155,9 +154,9 @@ public final class LightGbmBooster implements AutoCloseable {
             return new LightGbmBooster(booster, modelText, -1, features);
         } catch (LGBMException e) {
             LOG.log(Level.WARNING, "LightGBM could not parse a model", e);
-            throw new ModelException("The model file is not a LightGBM model LightGBM can read: " + e.getMessage(), e);
+            throw new ModelException(e, EngineMessage.LIGHTGBM_UNREADABLE_MODEL, e.getMessage());
         } catch (RuntimeException e) {
-            throw new ModelException("The model file is not a LightGBM model LightGBM can read: " + e, e);
+            throw new ModelException(e, EngineMessage.LIGHTGBM_UNREADABLE_MODEL, String.valueOf(e));
         }
     }
 
@@ -205,7 +204,7 @@ public final class LightGbmBooster implements AutoCloseable {
         try {
             return booster.featureImportance(0, LGBMBooster.FeatureImportanceType.GAIN);
         } catch (LGBMException e) {
-            throw new ModelException("LightGBM could not report feature importance: " + e.getMessage(), e);
+            throw new ModelException(e, EngineMessage.LIGHTGBM_CANNOT_IMPORTANCE, e.getMessage());
         }
     }
 
@@ -226,7 +225,7 @@ public final class LightGbmBooster implements AutoCloseable {
             return booster.predictForMat(rowMajor, rows, featureCount, true, type, "num_threads=" + threads);
         } catch (LGBMException e) {
             LOG.log(Level.WARNING, "LightGBM prediction failed", e);
-            throw new ModelException("LightGBM could not score " + rows + " rows: " + e.getMessage(), e);
+            throw new ModelException(e, EngineMessage.LIGHTGBM_CANNOT_SCORE, rows, e.getMessage());
         }
     }
 

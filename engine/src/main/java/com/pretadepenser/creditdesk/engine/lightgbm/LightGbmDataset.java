@@ -1,5 +1,6 @@
 package com.pretadepenser.creditdesk.engine.lightgbm;
 
+import com.pretadepenser.creditdesk.engine.EngineMessage;
 import com.pretadepenser.creditdesk.engine.lightgbm.LightGbmBooster;
 import com.microsoft.ml.lightgbm.SWIGTYPE_p_float;
 import com.microsoft.ml.lightgbm.SWIGTYPE_p_int;
@@ -65,8 +66,7 @@ public final class LightGbmDataset implements AutoCloseable {
             int status = lightgbmlib.LGBM_DatasetCreateFromMat(lightgbmlib.float_to_voidp_ptr(matrix), lightgbmlib.C_API_DTYPE_FLOAT32,
                     rows, columns.size(), 0, params, null, out);
             if (status < 0) {
-                throw new ModelException("LightGBM could not bin " + rows + " rows x " + columns.size() + " features: "
-                        + lightgbmlib.LGBM_GetLastError());
+                throw new ModelException(EngineMessage.LIGHTGBM_CANNOT_BIN, rows, columns.size(), lightgbmlib.LGBM_GetLastError());
             }
             LightGbmDataset made = new LightGbmDataset(wrap(lightgbmlib.voidpp_value(out)), rows, names, params);
             try {
@@ -74,7 +74,7 @@ public final class LightGbmDataset implements AutoCloseable {
                 made.dataset.setField("label", labels);
             } catch (LGBMException e) {
                 made.close();
-                throw new ModelException("LightGBM could not label its dataset: " + e.getMessage(), e);
+                throw new ModelException(e, EngineMessage.LIGHTGBM_CANNOT_LABEL, e.getMessage());
             }
             return made;
         } finally {
@@ -98,8 +98,7 @@ public final class LightGbmDataset implements AutoCloseable {
             }
             SWIGTYPE_p_p_void out = lightgbmlib.new_voidpp();
             if (lightgbmlib.LGBM_DatasetGetSubset(dataset.handle, used, indices.length, parameters, out) < 0) {
-                throw new ModelException("LightGBM could not take " + indices.length + " rows of its dataset: "
-                        + lightgbmlib.LGBM_GetLastError());
+                throw new ModelException(EngineMessage.LIGHTGBM_CANNOT_SUBSET, indices.length, lightgbmlib.LGBM_GetLastError());
             }
             return new LightGbmDataset(wrap(lightgbmlib.voidpp_value(out)), indices.length, names, parameters);
         } finally {
@@ -133,7 +132,7 @@ public final class LightGbmDataset implements AutoCloseable {
             try {
                 dataset.close();
             } catch (LGBMException e) {
-                throw new ModelException("LightGBM could not free a dataset: " + e.getMessage(), e);
+                throw new ModelException(e, EngineMessage.LIGHTGBM_CANNOT_FREE, e.getMessage());
             }
         }
     }
@@ -150,7 +149,7 @@ public final class LightGbmDataset implements AutoCloseable {
             return constructor.newInstance(handle);
         } catch (ReflectiveOperationException e) {
             lightgbmlib.LGBM_DatasetFree(handle);
-            throw new ModelException("this lightgbm4j version cannot wrap a LightGBM dataset: " + e, e);
+            throw new ModelException(e, EngineMessage.LIGHTGBM_CANNOT_WRAP, String.valueOf(e));
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.pretadepenser.creditdesk.engine.lightgbm;
 
+import com.pretadepenser.creditdesk.engine.EngineMessage;
 import com.pretadepenser.creditdesk.engine.lightgbm.LightGbmNumbers;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ final class ModelTexts {
         String first = texts.get(0);
         int firstTree = first.indexOf("\nTree=");
         if (firstTree < 0) {
-            throw new ModelException("not a LightGBM text model: no tree");
+            throw new ModelException(EngineMessage.LIGHTGBM_NO_TREE);
         }
         for (String line : first.substring(0, firstTree + 1).split("\n", -1)) {
             if (!line.startsWith("tree_sizes=")) {

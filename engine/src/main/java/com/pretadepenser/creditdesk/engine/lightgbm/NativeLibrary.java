@@ -1,5 +1,6 @@
 package com.pretadepenser.creditdesk.engine.lightgbm;
 
+import com.pretadepenser.creditdesk.engine.EngineMessage;
 import com.pretadepenser.creditdesk.engine.UserFolders;
 import io.github.metarank.lightgbm4j.LGBMBooster;
 import java.io.File;
@@ -63,8 +64,7 @@ final class NativeLibrary {
             }
             loaded = true;
         } catch (IOException | UnsatisfiedLinkError e) {
-            throw new ModelException("LightGBM's native library could not be loaded (" + e.getMessage()
-                    + "). On Linux it needs glibc 2.29 or newer and libgomp (the GNU OpenMP runtime, Debian: libgomp1).", e);
+            throw new ModelException(e, EngineMessage.LIGHTGBM_NATIVE_LIBRARY, e.getMessage());
         } finally {
             System.setProperty("java.io.tmpdir", previous);
         }

@@ -1,5 +1,6 @@
 package com.pretadepenser.creditdesk.engine.model;
 
+import com.pretadepenser.creditdesk.engine.EngineMessage;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -40,8 +41,7 @@ public final class ModelArtifact {
     /** Refuses, before hours of training, a model folder that exists and may not be replaced. */
     public static void requireWritable(Path folder, boolean replace) {
         if (Files.exists(folder) && !replace) {
-            throw new CreditDeskException(folder.toAbsolutePath().normalize()
-                    + " already exists. Choose another folder, or replace it with --replace.");
+            throw new CreditDeskException(EngineMessage.ALREADY_EXISTS_REPLACE, folder.toAbsolutePath().normalize());
         }
     }
 
@@ -59,8 +59,7 @@ public final class ModelArtifact {
             try {
                 return writeWhole(Path.of(System.getProperty("java.io.tmpdir")).resolve(name), modelText);
             } catch (IOException e) {
-                throw new CreditDeskException("The trained model could not be saved beside " + absolute + " ("
-                        + beside.getMessage() + ") nor in the temporary folder (" + e.getMessage() + ").", e);
+                throw new CreditDeskException(e, EngineMessage.MODEL_RESCUE_FAILED, absolute, beside.getMessage(), e.getMessage());
             }
         }
     }
@@ -81,29 +80,25 @@ public final class ModelArtifact {
         Path cardFile = folder.resolve(CARD_FILE);
         Path modelFile = folder.resolve(MODEL_FILE);
         if (!Files.isRegularFile(cardFile) || !Files.isRegularFile(modelFile)) {
-            throw new CreditDeskException(folder + " is not a CreditDesk model: it needs " + MODEL_FILE + " and " + CARD_FILE
-                    + ". Train one with: creditdesk train --data DATASET --out " + folder);
+            throw new CreditDeskException(EngineMessage.MODEL_NOT_A_MODEL, folder, MODEL_FILE, CARD_FILE);
         }
         ModelCard card;
         try {
             card = ModelCardJson.read(JSON, cardFile.toFile());
         } catch (IOException | IllegalArgumentException | NullPointerException e) {
-            throw new CreditDeskException(cardFile + " is not a readable model card: " + e.getMessage(), e);
+            throw new CreditDeskException(e, EngineMessage.MODEL_CARD_UNREADABLE, cardFile, e.getMessage());
         } catch (ModelCardJson.TooNewException e) {
-            throw new CreditDeskException(cardFile + " is model-card format " + e.version
-                    + ", newer than this CreditDesk reads (" + ModelCard.SCHEMA_VERSION + ").");
+            throw new CreditDeskException(EngineMessage.MODEL_CARD_NEWER, cardFile, e.version, ModelCard.SCHEMA_VERSION);
         }
         String text;
         try {
             text = Files.readString(modelFile, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new CreditDeskException("Cannot read " + modelFile + ": " + e.getMessage(), e);
+            throw new CreditDeskException(e, EngineMessage.CANNOT_READ, modelFile, e.getMessage());
         }
         String actual = sha256(text);
         if (!actual.equals(card.details().modelFile().sha256())) {
-            throw new CreditDeskException(modelFile + " is not the model its card describes: its SHA-256 is " + actual
-                    + ", the card says " + card.details().modelFile().sha256() + ". The model was changed or damaged; "
-                    + "restore it or train it again.");
+            throw new CreditDeskException(EngineMessage.MODEL_HASH_MISMATCH, modelFile, actual, card.details().modelFile().sha256());
         }
         return new Contents(card, text);
     }

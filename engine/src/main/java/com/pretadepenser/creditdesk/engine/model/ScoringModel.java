@@ -1,6 +1,8 @@
 package com.pretadepenser.creditdesk.engine.model;
 
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import com.pretadepenser.creditdesk.engine.EngineMessage;
+import com.pretadepenser.creditdesk.engine.EngineText;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
 import com.pretadepenser.creditdesk.engine.features.ClientHistory;
 import com.pretadepenser.creditdesk.engine.features.FeatureMatrix;
@@ -42,7 +44,7 @@ public final class ScoringModel implements AutoCloseable {
         try {
             return of(contents.card(), contents.modelText());
         } catch (CreditDeskException e) {
-            throw new CreditDeskException(folder + ": " + e.getMessage() + " Restore the model folder or train it again.", e);
+            throw new CreditDeskException(e, EngineMessage.MODEL_FOLDER_DAMAGED, folder, e);
         }
     }
 
@@ -51,15 +53,14 @@ public final class ScoringModel implements AutoCloseable {
         LightGbmBooster booster = LightGbmBooster.fromText(modelText);
         if (booster.featureCount() != card.details().features().size()) {
             booster.close();
-            throw new CreditDeskException("The model uses " + booster.featureCount() + " features but its card lists "
-                    + card.details().features().size() + ".");
+            throw new CreditDeskException(EngineMessage.MODEL_FEATURE_COUNT, booster.featureCount(), card.details().features().size());
         }
         TreeEnsemble trees;
         try {
             trees = TreeEnsemble.parse(modelText);
         } catch (RuntimeException e) {
             booster.close();
-            throw new CreditDeskException("The model text cannot be read as trees: " + e.getMessage(), e);
+            throw new CreditDeskException(e, EngineMessage.MODEL_TREES_UNREADABLE, EngineText.messageOf(e));
         }
         return new ScoringModel(card, booster, trees);
     }
@@ -93,8 +94,7 @@ public final class ScoringModel implements AutoCloseable {
             }
         }
         if (!missing.isEmpty()) {
-            throw new CreditDeskException("The model needs " + String.join(", ", missing) + " (features such as "
-                    + String.join(", ", examples) + "), which this dataset lacks. Import the dataset with those files, or use a model trained without them.");
+            throw new CreditDeskException(EngineMessage.MODEL_NEEDS_TABLES, String.join(", ", missing), String.join(", ", examples));
         }
     }
 
@@ -179,8 +179,7 @@ public final class ScoringModel implements AutoCloseable {
     private void requireFeatures(FeatureMatrix features) {
         for (String name : card.featureNames()) {
             if (!features.has(name)) {
-                throw new CreditDeskException("The data does not provide feature " + name + " that the model needs ("
-                        + describeSource(name) + ").");
+                throw new CreditDeskException(EngineMessage.MODEL_FEATURE_MISSING, name, describeSource(name));
             }
         }
     }

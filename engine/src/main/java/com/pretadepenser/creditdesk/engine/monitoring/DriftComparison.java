@@ -1,6 +1,7 @@
 package com.pretadepenser.creditdesk.engine.monitoring;
 
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import com.pretadepenser.creditdesk.engine.EngineMessage;
 import com.pretadepenser.creditdesk.engine.ProgressMonitor;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditData;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
@@ -109,7 +110,7 @@ public final class DriftComparison {
                 case TEST -> HomeCreditTable.APPLICATION_TEST.fileName();
                 case ALL -> HomeCreditTable.APPLICATION_TRAIN.fileName() + " or " + HomeCreditTable.APPLICATION_TEST.fileName();
             };
-            throw new CreditDeskException(where + " has no applicants to compare: " + file + " is missing or empty.");
+            throw new CreditDeskException(EngineMessage.DRIFT_NO_APPLICANTS, where, file);
         }
         if (parts.size() == 1) {
             return parts.get(0);

@@ -1,6 +1,7 @@
 package com.pretadepenser.creditdesk.engine.peers;
 
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import com.pretadepenser.creditdesk.engine.EngineMessage;
 import com.pretadepenser.creditdesk.engine.features.FeatureMatrix;
 import com.pretadepenser.creditdesk.engine.features.FeaturePipeline;
 import com.pretadepenser.creditdesk.engine.stats.Statistics;
@@ -61,7 +62,7 @@ public final class PeerIndex {
     public int row(int clientId) {
         int row = rowOf.get(clientId);
         if (row < 0) {
-            throw new CreditDeskException("Client " + clientId + " is not in the peer index of this dataset.");
+            throw new CreditDeskException(EngineMessage.PEERS_UNKNOWN_CLIENT, clientId);
         }
         return row;
     }

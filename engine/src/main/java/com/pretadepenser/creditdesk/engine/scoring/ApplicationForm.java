@@ -1,6 +1,11 @@
 package com.pretadepenser.creditdesk.engine.scoring;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import com.pretadepenser.creditdesk.engine.EngineMessage;
+import com.pretadepenser.creditdesk.engine.EngineText;
+import com.pretadepenser.creditdesk.engine.Localizable;
 import com.pretadepenser.creditdesk.engine.data.ColumnKind;
 import com.pretadepenser.creditdesk.engine.data.ColumnSpec;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditSchema;
@@ -8,6 +13,7 @@ import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
 import com.pretadepenser.creditdesk.engine.features.FeatureSchema;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -28,8 +34,32 @@ public final class ApplicationForm {
     public static final List<String> REQUIRED = List.of("AMT_INCOME_TOTAL", "AMT_CREDIT", "AMT_ANNUITY", "DAYS_BIRTH",
             "DAYS_EMPLOYED", "NAME_INCOME_TYPE");
 
-    /** What is wrong with one field, in words a person can act on. */
-    public record FieldError(String field, String message) {
+    /** What is wrong with one field, in words a person can act on: {@link #message()} in English, or in a language. */
+    public record FieldError(String field, @JsonIgnore EngineText text) implements Localizable {
+        public FieldError {
+            java.util.Objects.requireNonNull(text, "text");
+        }
+
+        FieldError(String field, EngineMessage key, Object... args) {
+            this(field, EngineText.of(key, args));
+        }
+
+        /** The problem in English, e.g. {@code is required}. */
+        @JsonProperty("message")
+        public String message() {
+            return text.toString();
+        }
+
+        /** The problem in a language. */
+        public String message(Locale locale) {
+            return text.format(locale);
+        }
+
+        /** The field's name and its problem, e.g. {@code AMT_CREDIT is required}. */
+        @Override
+        public String format(Locale locale) {
+            return field + " " + message(locale);
+        }
     }
 
     /** A form that cannot be scored; {@link #errors()} names every bad field. */
@@ -38,8 +68,7 @@ public final class ApplicationForm {
         private final transient List<FieldError> errors;
 
         InvalidApplicationException(List<FieldError> errors) {
-            super("The application has " + errors.size() + " invalid field" + (errors.size() > 1 ? "s" : "") + ": "
-                    + String.join("; ", errors.stream().map(e -> e.field() + " " + e.message()).toList()));
+            super(EngineMessage.APPLICATION_INVALID, errors.size(), EngineText.joined(errors));
             this.errors = List.copyOf(errors);
         }
 
@@ -64,11 +93,10 @@ public final class ApplicationForm {
             }
             List<String> levels = schema.levels(HomeCreditTable.APPLICATION_TRAIN, field.getKey());
             if (!levels.isEmpty() && !levels.contains(value.strip())) {
-                String near = levels.stream().filter(l -> l.equalsIgnoreCase(value.strip())).findFirst()
-                        .map(l -> "; did you mean \"" + l + "\"?").orElse("");
+                Object near = levels.stream().filter(l -> l.equalsIgnoreCase(value.strip())).findFirst()
+                        .<Object>map(l -> EngineText.of(EngineMessage.FIELD_DID_YOU_MEAN, l)).orElse("");
                 String known = levels.size() <= 8 ? String.join(", ", levels) : String.join(", ", levels.subList(0, 8)) + ", ...";
-                errors.add(new FieldError(field.getKey(), "is \"" + value + "\", a category the model does not know (it knows "
-                        + known + ")" + near));
+                errors.add(new FieldError(field.getKey(), EngineMessage.FIELD_UNKNOWN_CATEGORY, value, known, near));
             }
         }
         return errors;
@@ -81,38 +109,37 @@ public final class ApplicationForm {
             ColumnSpec spec = HomeCreditSchema.get().column(HomeCreditTable.APPLICATION_TEST, field.getKey()).orElse(null);
             Object value = field.getValue();
             if (spec == null) {
-                errors.add(new FieldError(field.getKey(), "is not an application field of the Home Credit layout"));
+                errors.add(new FieldError(field.getKey(), EngineMessage.FIELD_NOT_IN_LAYOUT));
             } else if (value != null && spec.isNumber() && !(value instanceof Number)) {
-                errors.add(new FieldError(field.getKey(), "must be a number, got \"" + value + "\""));
+                errors.add(new FieldError(field.getKey(), EngineMessage.FIELD_NOT_A_NUMBER, value));
             } else if (value != null && !spec.isNumber() && !(value instanceof String)) {
-                errors.add(new FieldError(field.getKey(), "must be text, got " + value));
+                errors.add(new FieldError(field.getKey(), EngineMessage.FIELD_NOT_TEXT, value));
             } else if (value instanceof Number number && !Double.isFinite(number.doubleValue())) {
-                errors.add(new FieldError(field.getKey(), "must be a finite number"));
+                errors.add(new FieldError(field.getKey(), EngineMessage.FIELD_NOT_FINITE));
             }
         }
         for (String required : REQUIRED) {
             if (fields.get(required) == null) {
-                errors.add(new FieldError(required, "is required"));
+                errors.add(new FieldError(required, EngineMessage.FIELD_REQUIRED));
             }
         }
-        rule(fields, errors, "AMT_INCOME_TOTAL", v -> v > 0, "must be positive");
-        rule(fields, errors, "AMT_CREDIT", v -> v > 0, "must be positive");
-        rule(fields, errors, "AMT_ANNUITY", v -> v > 0, "must be positive");
+        rule(fields, errors, "AMT_INCOME_TOTAL", v -> v > 0, EngineText.of(EngineMessage.FIELD_POSITIVE));
+        rule(fields, errors, "AMT_CREDIT", v -> v > 0, EngineText.of(EngineMessage.FIELD_POSITIVE));
+        rule(fields, errors, "AMT_ANNUITY", v -> v > 0, EngineText.of(EngineMessage.FIELD_POSITIVE));
         rule(fields, errors, "DAYS_BIRTH", v -> v <= -18 * 365.25 && v >= -100 * 365.25,
-                "must be the age in days before the application, negative, between 18 and 100 years (e.g. -12005 for 32 years)");
+                EngineText.of(EngineMessage.FIELD_DAYS_BIRTH));
         rule(fields, errors, "DAYS_EMPLOYED", v -> v == com.pretadepenser.creditdesk.engine.data.HomeCreditSchema.DAYS_SENTINEL || v <= 0,
-                "must be the days since the job started, negative (e.g. -1188), or "
-                        + (long) com.pretadepenser.creditdesk.engine.data.HomeCreditSchema.DAYS_SENTINEL + " for a pensioner or someone not employed");
-        rule(fields, errors, "CNT_CHILDREN", v -> v >= 0 && v == Math.rint(v), "must be a whole number, 0 or more");
+                EngineText.of(EngineMessage.FIELD_DAYS_EMPLOYED, (long) com.pretadepenser.creditdesk.engine.data.HomeCreditSchema.DAYS_SENTINEL));
+        rule(fields, errors, "CNT_CHILDREN", v -> v >= 0 && v == Math.rint(v), EngineText.of(EngineMessage.FIELD_CHILDREN));
         if (fields.get("AMT_GOODS_PRICE") instanceof Number goods && fields.get("AMT_CREDIT") instanceof Number credit
                 && goods.doubleValue() > credit.doubleValue() * 1.5) {
-            errors.add(new FieldError("AMT_GOODS_PRICE", "is far above the credit amount; check both"));
+            errors.add(new FieldError("AMT_GOODS_PRICE", EngineText.of(EngineMessage.FIELD_GOODS_PRICE)));
         }
         return errors;
     }
 
     private static void rule(Map<String, ?> fields, List<FieldError> errors, String field,
-                             java.util.function.DoublePredicate ok, String message) {
+                             java.util.function.DoublePredicate ok, EngineText message) {
         if (fields.get(field) instanceof Number number && Double.isFinite(number.doubleValue()) && !ok.test(number.doubleValue())) {
             errors.add(new FieldError(field, message));
         }

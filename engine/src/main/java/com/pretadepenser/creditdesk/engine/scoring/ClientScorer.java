@@ -1,5 +1,6 @@
 package com.pretadepenser.creditdesk.engine.scoring;
 
+import com.pretadepenser.creditdesk.engine.EngineMessage;
 import com.pretadepenser.creditdesk.engine.model.ScoringModel;
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditData;
@@ -132,7 +133,7 @@ public final class ClientScorer {
         private static final long serialVersionUID = 1L;
 
         public UnknownClientException(int clientId) {
-            super("No client with SK_ID_CURR " + clientId + " in this dataset. Check the number, or enter the application as a new one.");
+            super(EngineMessage.UNKNOWN_CLIENT, clientId);
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.pretadepenser.creditdesk.engine.session;
 
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import com.pretadepenser.creditdesk.engine.EngineMessage;
 import com.pretadepenser.creditdesk.engine.ProgressMonitor;
 import com.pretadepenser.creditdesk.engine.data.DatasetImporter;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditData;
@@ -105,7 +106,7 @@ public final class Session implements AutoCloseable {
         ScoringModel model = join(loading);
         try {
             if (!data.data().has(HomeCreditTable.APPLICATION_TRAIN) && !data.data().has(HomeCreditTable.APPLICATION_TEST)) {
-                throw new CreditDeskException(datasetDir + " holds no application table: there is no client to show.");
+                throw new CreditDeskException(EngineMessage.DATASET_NO_APPLICATION_TABLE, datasetDir);
             }
             return new Session(data, model, PeerIndexCache.forUser());
         } catch (RuntimeException e) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import com.pretadepenser.creditdesk.engine.EngineMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -36,11 +37,11 @@ public record HomeCreditProfile(
     public static HomeCreditProfile shipped() {
         try (InputStream in = HomeCreditProfile.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new CreditDeskException("The generator profile " + RESOURCE + " is missing from the build.");
+                throw new CreditDeskException(EngineMessage.PROFILE_MISSING, RESOURCE);
             }
             return JSON.readValue(in, HomeCreditProfile.class);
         } catch (IOException e) {
-            throw new CreditDeskException("Cannot read the generator profile: " + e.getMessage(), e);
+            throw new CreditDeskException(e, EngineMessage.PROFILE_UNREADABLE, e.getMessage());
         }
     }
 
@@ -48,7 +49,7 @@ public record HomeCreditProfile(
         try {
             return JSON.readValue(file.toFile(), HomeCreditProfile.class);
         } catch (IOException e) {
-            throw new CreditDeskException("Cannot read the generator profile " + file + ": " + e.getMessage(), e);
+            throw new CreditDeskException(e, EngineMessage.PROFILE_FILE_UNREADABLE, file, e.getMessage());
         }
     }
 
@@ -56,7 +57,7 @@ public record HomeCreditProfile(
         try {
             JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), this);
         } catch (IOException e) {
-            throw new CreditDeskException("Cannot write the generator profile " + file + ": " + e.getMessage(), e);
+            throw new CreditDeskException(e, EngineMessage.PROFILE_FILE_UNWRITABLE, file, e.getMessage());
         }
     }
 
@@ -66,13 +67,13 @@ public record HomeCreditProfile(
 
     public ColumnProfile require(String table, String column) {
         return column(table, column).orElseThrow(() -> new CreditDeskException(
-                "The generator profile has no column " + table + "." + column + "; rebuild it with creditdesk profile."));
+                EngineMessage.PROFILE_NO_COLUMN, table, column));
     }
 
     public ColumnProfile ratio(String name) {
         ColumnProfile ratio = ratios.get(name);
         if (ratio == null) {
-            throw new CreditDeskException("The generator profile has no ratio " + name + "; rebuild it with creditdesk profile.");
+            throw new CreditDeskException(EngineMessage.PROFILE_NO_RATIO, name);
         }
         return ratio;
     }

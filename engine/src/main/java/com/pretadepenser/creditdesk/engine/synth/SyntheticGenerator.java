@@ -3,6 +3,7 @@ package com.pretadepenser.creditdesk.engine.synth;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
 import com.pretadepenser.creditdesk.engine.ProgressMonitor;
+import com.pretadepenser.creditdesk.engine.EngineMessage;
 import com.pretadepenser.creditdesk.engine.data.AtomicFolder;
 import com.pretadepenser.creditdesk.engine.data.DatasetImporter;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditSchema;
@@ -171,7 +172,7 @@ public final class SyntheticGenerator {
     static void requireProfileCovers(HomeCreditProfile profile) {
         for (HomeCreditTable table : HomeCreditTable.values()) {
             if (profile.tables().get(table.schemaName()) == null) {
-                throw new CreditDeskException("The generator profile lacks table " + table.schemaName());
+                throw new CreditDeskException(EngineMessage.PROFILE_NO_TABLE, table.schemaName());
             }
         }
     }

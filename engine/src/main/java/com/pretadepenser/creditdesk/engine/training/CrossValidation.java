@@ -2,6 +2,7 @@ package com.pretadepenser.creditdesk.engine.training;
 
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
 import com.pretadepenser.creditdesk.engine.ProgressMonitor;
+import com.pretadepenser.creditdesk.engine.EngineMessage;
 import com.pretadepenser.creditdesk.engine.lightgbm.LightGbmBooster;
 import com.pretadepenser.creditdesk.engine.lightgbm.LightGbmDataset;
 import com.pretadepenser.creditdesk.engine.lightgbm.ModelException;
@@ -154,8 +155,7 @@ final class CrossValidation {
         try {
             TreeEnsemble.parse(modelText);
         } catch (ModelException e) {
-            throw new CreditDeskException("Training stopped at " + which + ": CreditDesk cannot read back the model LightGBM wrote ("
-                    + e.getMessage() + "). Nothing was written; please report this with the data's description.", e);
+            throw new CreditDeskException(e, EngineMessage.TRAINING_UNREADABLE_MODEL, which, e);
         }
     }
 

@@ -1,5 +1,7 @@
 package com.pretadepenser.creditdesk.engine.training;
 
+import com.pretadepenser.creditdesk.engine.EngineMessage;
+import com.pretadepenser.creditdesk.engine.EngineText;
 import com.pretadepenser.creditdesk.engine.evaluation.BusinessCost;
 import com.pretadepenser.creditdesk.engine.evaluation.Fairness;
 import com.pretadepenser.creditdesk.engine.evaluation.Metrics;
@@ -49,14 +51,14 @@ public final class Trainer {
         private static final long serialVersionUID = 1L;
         private final transient String modelText;
 
-        UnsavedModelException(String step, Throwable cause, String modelText) {
-            super("The model was trained, but " + step + " failed: " + reason(cause), cause);
+        UnsavedModelException(EngineMessage step, Throwable cause, String modelText) {
+            super(cause, EngineMessage.TRAINING_UNSAVED, EngineText.of(step), reason(cause));
             this.modelText = modelText;
         }
 
-        private static String reason(Throwable cause) {
+        private static Object reason(Throwable cause) {
             if (cause instanceof OutOfMemoryError) {
-                return "Java ran out of memory (" + com.pretadepenser.creditdesk.engine.OutOfMemory.heapText() + " of heap)";
+                return EngineText.of(EngineMessage.TRAINING_OUT_OF_MEMORY, com.pretadepenser.creditdesk.engine.OutOfMemory.heapText());
             }
             String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
             return message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
@@ -80,16 +82,14 @@ public final class Trainer {
      */
     public TrainedModel train(HomeCreditData data, DataOrigin origin, String name, TrainingConfig config, ProgressMonitor monitor) {
         Table train = data.table(HomeCreditTable.APPLICATION_TRAIN).orElseThrow(() -> new CreditDeskException(
-                "Training needs labelled applicants: the data has no application_train.csv."));
+                EngineMessage.TRAINING_NO_LABELS));
         int[] labelled = IntStream.range(0, train.rowCount())
                 .filter(i -> train.intColumn("TARGET").getInt(i) != Integer.MIN_VALUE).toArray();
         Table applications = train.rows(labelled);
         int[] target = applications.intColumn("TARGET").asIntArray();
         long defaults = IntStream.of(target).filter(t -> t == 1).count();
         if (defaults < config.folds() || target.length - defaults < config.folds()) {
-            throw new CreditDeskException("Training needs at least " + config.folds() + " defaulters and "
-                    + config.folds() + " repayers for " + config.folds() + "-fold cross-validation; the data has "
-                    + defaults + " and " + (target.length - defaults) + ".");
+            throw new CreditDeskException(EngineMessage.TRAINING_TOO_FEW_CLASSES, config.folds(), defaults, target.length - defaults);
         }
         FeatureSchema schema = FeatureSchema.fit(data);
         monitor.phase("features of " + target.length + " applicants");
@@ -217,7 +217,7 @@ public final class Trainer {
             try {
                 model = LightGbmBooster.averaged(boosters);
             } catch (RuntimeException | OutOfMemoryError e) {
-                throw new UnsavedModelException("reading the averaged boosters back", e, boosters.get(0).modelText());
+                throw new UnsavedModelException(EngineMessage.TRAINING_STEP_READ_BACK, e, boosters.get(0).modelText());
             }
             try (model) {
                 modelText = model.modelText();
@@ -226,7 +226,7 @@ public final class Trainer {
                     gain = java.util.Arrays.stream(model.gainImportance()).map(g -> g / bags).toArray();
                     importance = meanAbsoluteContributions(model, TreeEnsemble.parse(modelText), set, used);
                 } catch (RuntimeException | OutOfMemoryError e) {
-                    throw new UnsavedModelException("measuring the features' importance", e, modelText);
+                    throw new UnsavedModelException(EngineMessage.TRAINING_STEP_IMPORTANCE, e, modelText);
                 }
             }
         } finally {
@@ -258,7 +258,7 @@ public final class Trainer {
             monitor.progress(fits, fits, fit);
             return new TrainedModel(card, modelText, cv.oof(), target);
         } catch (RuntimeException | OutOfMemoryError e) {
-            throw new UnsavedModelException("writing the model card", e, modelText);
+            throw new UnsavedModelException(EngineMessage.TRAINING_STEP_CARD, e, modelText);
         }
     }
 

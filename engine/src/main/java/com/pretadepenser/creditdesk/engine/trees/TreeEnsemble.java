@@ -1,5 +1,6 @@
 package com.pretadepenser.creditdesk.engine.trees;
 
+import com.pretadepenser.creditdesk.engine.EngineMessage;
 import com.pretadepenser.creditdesk.engine.lightgbm.ModelException;
 import java.util.stream.IntStream;
 
@@ -68,7 +69,7 @@ public final class TreeEnsemble {
         requireColumns(columns);
         TreeShap tables = shap();
         if (tables == null) {
-            throw new ModelException("this model's trees are too deep for the Java TreeSHAP; use LightGBM's contributions");
+            throw new ModelException(EngineMessage.TREES_TOO_DEEP);
         }
         return tables.contributions(columns, rows);
     }

@@ -1,5 +1,6 @@
 package com.pretadepenser.creditdesk.engine.trees;
 
+import com.pretadepenser.creditdesk.engine.EngineMessage;
 import com.pretadepenser.creditdesk.engine.lightgbm.LightGbmNumbers;
 import com.pretadepenser.creditdesk.engine.lightgbm.ModelException;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ final class TreeModelParser {
             if (line.startsWith("max_feature_idx=")) {
                 featureCount = Integer.parseInt(line.substring("max_feature_idx=".length())) + 1;
             } else if (line.startsWith("num_tree_per_iteration=") && !line.endsWith("=1")) {
-                throw new ModelException("only binary models are supported, this one has " + line);
+                throw new ModelException(EngineMessage.TREES_NOT_BINARY, line);
             } else if (line.startsWith("Tree=")) {
                 java.util.Map<String, String> fields = new java.util.HashMap<>();
                 int j = i + 1;
@@ -37,7 +38,7 @@ final class TreeModelParser {
             }
         }
         if (featureCount < 0 || trees.isEmpty()) {
-            throw new ModelException("not a LightGBM text model: no max_feature_idx or no tree");
+            throw new ModelException(EngineMessage.TREES_NOT_A_MODEL);
         }
         return new TreeEnsemble(trees.toArray(Tree[]::new), featureCount);
     }
@@ -60,7 +61,7 @@ final class TreeModelParser {
     private static String require(java.util.Map<String, String> fields, String key, String tree) {
         String value = fields.get(key);
         if (value == null) {
-            throw new ModelException(tree + " of the model text has no " + key);
+            throw new ModelException(EngineMessage.TREES_FIELD_MISSING, tree, key);
         }
         return value;
     }
@@ -84,7 +85,7 @@ final class TreeModelParser {
             return parser.apply(value);
         } catch (IllegalArgumentException e) {
             String shown = value.length() > 80 ? value.substring(0, 80) + "..." : value;
-            throw new ModelException(tree + " of the model text has an unreadable " + key + " (" + e.getMessage() + "): " + shown, e);
+            throw new ModelException(e, EngineMessage.TREES_FIELD_UNREADABLE, tree, key, e.getMessage(), shown);
         }
     }
 }

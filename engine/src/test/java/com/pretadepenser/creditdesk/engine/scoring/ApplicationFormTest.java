@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
@@ -52,6 +53,21 @@ class ApplicationFormTest {
         assertEquals(3, e.errors().size());
         assertTrue(e.getMessage().contains("DAYS_BIRTH must be the age in days before the application"), e.getMessage());
         assertTrue(e.getMessage().contains("365243 for a pensioner"), e.getMessage());
+    }
+
+    @Test
+    void theRefusalReadsInFrenchFieldByField() {
+        Map<String, Object> fields = valid();
+        fields.remove("AMT_ANNUITY");
+        fields.put("AMT_CREDIT", -5);
+        ApplicationForm.InvalidApplicationException e = assertThrows(ApplicationForm.InvalidApplicationException.class,
+                () -> ApplicationForm.toApplication(fields));
+
+        assertEquals("The application has 2 invalid fields: AMT_ANNUITY is required; AMT_CREDIT must be positive", e.getMessage());
+        assertEquals("La demande a 2 champs invalides : AMT_ANNUITY est obligatoire ; AMT_CREDIT doit être positif",
+                e.getLocalizedMessage(Locale.FRENCH));
+        assertEquals("est obligatoire", e.errors().get(0).message(Locale.FRENCH));
+        assertEquals("is required", e.errors().get(0).message());
     }
 
     @Test
