@@ -44,6 +44,17 @@ import java.util.regex.Pattern;
  */
 public final class ApiServer implements AutoCloseable {
     public static final int MAX_BODY = 64 * 1024;
+    /** Requests served at once: a few clients that send slowly (or stall) leave the others served. */
+    static final int THREADS = 16;
+    /** Seconds a client has to send its whole request before the connection is closed (a stalled client frees its thread). */
+    static final String REQUEST_SECONDS = "10";
+
+    static {
+        // read once, when the JDK's server first loads: set before any HttpServer is made (a -D given by the user wins)
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", REQUEST_SECONDS);
+        }
+    }
     private static final Logger LOG = Logger.getLogger(ApiServer.class.getName());
     private static final Pattern CLIENT = Pattern.compile("^/clients/([^/]+)(/score|/explanation|/peers)?/?$");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -62,7 +73,7 @@ public final class ApiServer implements AutoCloseable {
         this.synthetic = session.synthetic();
         this.explainer = session.explainer();
         this.server = HttpServer.create(new InetSocketAddress(host, port), 0);
-        this.executor = Executors.newFixedThreadPool(2);
+        this.executor = Executors.newFixedThreadPool(THREADS);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
     }
@@ -151,6 +162,10 @@ public final class ApiServer implements AutoCloseable {
                     + e.getOriginalMessage());
         } catch (IOException e) {
             throw new BadRequest(400, "Unreadable body: " + e.getMessage());
+        }
+        if (fields == null) {
+            // the body "null" reads as no map at all (found by ApiHardeningTest's fuzzing)
+            throw new BadRequest(400, "The body must be a JSON object of application fields, e.g. {\"AMT_CREDIT\": 406597.5}: got null");
         }
         var application = ApplicationForm.toApplication(fields, scorer.model().card().details().featureSchema());
         return ExplanationReply.of(explainer.explain(scorer.score(application), locale(query)));

@@ -229,7 +229,7 @@ class ApiHardeningTest {
                     return null;
                 }));
             }
-            assertTimeoutPreemptively(Duration.ofSeconds(300), () -> {
+            assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
                 for (Future<?> f : running) {
                     f.get();
                 }
