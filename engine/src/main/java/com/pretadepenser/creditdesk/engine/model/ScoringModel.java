@@ -50,17 +50,18 @@ public final class ScoringModel implements AutoCloseable {
 
     /** A model just trained, not yet written: the same checks as {@link #load(Path)} but the hash. */
     public static ScoringModel of(ModelCard card, String modelText) {
-        LightGbmBooster booster = LightGbmBooster.fromText(modelText);
-        if (booster.featureCount() != card.details().features().size()) {
-            booster.close();
-            throw new CreditDeskException(EngineMessage.MODEL_FEATURE_COUNT, booster.featureCount(), card.details().features().size());
-        }
+        // The Java reader first: it checks what LightGBM's native reader takes on trust (a damaged
+        // text can stop the whole process there, not only fail).
         TreeEnsemble trees;
         try {
             trees = TreeEnsemble.parse(modelText);
         } catch (RuntimeException e) {
-            booster.close();
             throw new CreditDeskException(e, EngineMessage.MODEL_TREES_UNREADABLE, EngineText.messageOf(e));
+        }
+        LightGbmBooster booster = LightGbmBooster.fromText(modelText);
+        if (booster.featureCount() != card.details().features().size()) {
+            booster.close();
+            throw new CreditDeskException(EngineMessage.MODEL_FEATURE_COUNT, booster.featureCount(), card.details().features().size());
         }
         return new ScoringModel(card, booster, trees);
     }
