@@ -10,7 +10,7 @@ import java.util.List;
  * contribution (log-odds) from the bias, the same summed by family, the principal reasons each way
  * and the summary in the language asked for.
  */
-record ExplanationReply(
+public record ExplanationReply(
         @JsonProperty("score") ScoreReply score,
         @JsonProperty("bias") double bias,
         @JsonProperty("features") List<FeatureReply> features,
@@ -19,7 +19,7 @@ record ExplanationReply(
         @JsonProperty("lowering") List<ReasonReply> lowering,
         @JsonProperty("summary") String summary) {
 
-    static ExplanationReply of(Explanation e) {
+    public static ExplanationReply of(Explanation e) {
         return new ExplanationReply(ScoreReply.of(e.score()), e.bias(), features(e.features()),
                 e.families().stream().map(f -> new FamilyReply(f.family().name(), f.label(), f.contribution(), features(f.features()))).toList(),
                 reasons(e.raising()), reasons(e.lowering()), e.summary());

@@ -8,7 +8,7 @@ import com.pretadepenser.creditdesk.engine.peers.Distribution;
  * (the fields of {@link Distribution}: equal-width bins, the 5th to 95th percentiles, the client's
  * percentile from below and from above, the group's observed default rate and mean probability).
  */
-record PeersReply(
+public record PeersReply(
         @JsonProperty("feature") String feature,
         @JsonProperty("group") String group,
         @JsonProperty("group-size") int groupSize,
@@ -23,7 +23,7 @@ record PeersReply(
         @JsonProperty("mean-probability") double meanProbability,
         @JsonProperty("labelled") int labelled) {
 
-    static PeersReply of(Distribution d) {
+    public static PeersReply of(Distribution d) {
         return new PeersReply(d.feature(), d.group(), d.groupSize(), d.present(), d.binEdges(), d.binCounts(), d.quantiles(),
                 d.clientValue(), d.clientPercentile(), d.clientPercentileAbove(), d.defaultRate(), d.meanProbability(), d.labelled());
     }

@@ -1,5 +1,7 @@
 package com.pretadepenser.creditdesk.cli;
 
+import com.pretadepenser.creditdesk.api.ExplanationReply;
+import com.pretadepenser.creditdesk.api.PeersReply;
 import com.pretadepenser.creditdesk.engine.ProgressMonitor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -48,8 +50,12 @@ final class ExplainCommand implements Callable<Integer> {
     static final int PEER_FEATURES = 3;
     static final int SIMILAR = 500;
 
-    /** The JSON output: the explanation, then the peer distributions (empty with --no-peers). */
-    record Output(Explanation explanation, List<Distribution> peers) {
+    /**
+     * The JSON output: the explanation, then the peer distributions (empty with --no-peers), in the
+     * local API's records and kebab-case keys (docs/explanations.md).
+     */
+    record Output(@com.fasterxml.jackson.annotation.JsonProperty("explanation") ExplanationReply explanation,
+                  @com.fasterxml.jackson.annotation.JsonProperty("peers") List<PeersReply> peers) {
     }
 
     @Override
@@ -64,7 +70,7 @@ final class ExplainCommand implements Callable<Integer> {
             List<Distribution> peers = noPeers ? List.of() : peers(session.peers(), scored);
             if (json) {
                 System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                        .writeValueAsString(new Output(explanation, peers)));
+                        .writeValueAsString(new Output(ExplanationReply.of(explanation), peers.stream().map(PeersReply::of).toList())));
                 return 0;
             }
             print(explanation, peers, session.synthetic(), session.model(), locale);

@@ -100,10 +100,10 @@ class ModelCommandsTest {
         assertEquals(List.of("all clients", "clients who repaid", "clients who defaulted", "the 500 most similar clients"),
                 List.of(peers.get(0).get("group").asText(), peers.get(1).get("group").asText(), peers.get(2).get("group").asText(),
                         peers.get(3).get("group").asText()));
-        assertEquals(0.0, peers.get(1).get("defaultRate").asDouble());
-        assertEquals(1.0, peers.get(2).get("defaultRate").asDouble());
-        assertEquals(500, peers.get(3).get("groupSize").asInt());
-        double percentile = peers.get(0).get("clientPercentile").asDouble();
+        assertEquals(0.0, peers.get(1).get("default-rate").asDouble());
+        assertEquals(1.0, peers.get(2).get("default-rate").asDouble());
+        assertEquals(500, peers.get(3).get("group-size").asInt());
+        double percentile = peers.get(0).get("client-percentile").asDouble();
         assertTrue(percentile >= 0 && percentile <= 100, "percentile " + percentile);
     }
 

@@ -162,6 +162,7 @@ public final class Screenshots {
             save("18-records");
             tab(6);
             FxSteps.run(() -> ((javafx.scene.control.Button) view.lookup("#driftRun")).fire());
+            FxSteps.await(() -> view.lookup("#driftVerdict").isVisible(), 120_000, "the drift check");
             settle();
             save("19-drift");
             tab(4);

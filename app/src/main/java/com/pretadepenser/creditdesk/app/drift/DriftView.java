@@ -87,7 +87,16 @@ public final class DriftView extends BorderPane {
         run.textProperty().bind(i18n.text("drift.run"));
         run.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.canRunProperty().getValue(), model.canRunProperty()));
         run.setOnAction(e -> model.run());
-        HBox choice = new HBox(12, test, other, choose, chosen, run);
+        javafx.scene.control.ProgressIndicator working = new javafx.scene.control.ProgressIndicator();
+        working.setPrefSize(18, 18);
+        Label workingText = new Label();
+        workingText.getStyleClass().add(Styles.MUTED);
+        workingText.textProperty().bind(i18n.text("status.drift"));
+        HBox busy = new HBox(6, working, workingText);
+        busy.setAlignment(Pos.CENTER_LEFT);
+        busy.visibleProperty().bind(model.runningProperty());
+        busy.managedProperty().bind(busy.visibleProperty());
+        HBox choice = new HBox(12, test, other, choose, chosen, run, busy);
         choice.setAlignment(Pos.CENTER_LEFT);
 
         Label verdict = new Label();
@@ -112,6 +121,11 @@ public final class DriftView extends BorderPane {
         message.textProperty().bind(model.messageProperty());
         HBox verdictLine = new HBox(12, verdict, summary);
         verdictLine.setAlignment(Pos.CENTER_LEFT);
+        verdictLine.visibleProperty().bind(model.verdictProperty().isNotNull());
+        verdictLine.managedProperty().bind(verdictLine.visibleProperty());
+        conventions.managedProperty().bind(conventions.visibleProperty());
+        message.visibleProperty().bind(model.messageProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
         HBox.setHgrow(summary, Priority.ALWAYS);
 
         TableView<DriftViewModel.Row> table = new TableView<>(model.rows());

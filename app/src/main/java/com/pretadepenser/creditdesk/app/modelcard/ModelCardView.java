@@ -58,6 +58,7 @@ public final class ModelCardView extends ScrollPane {
         fairnessChart.setId("fairnessChart");
         fairnessChart.setPrefSize(480, 300);
         fairnessChart.setMinHeight(260);
+        fairnessChart.managedProperty().bind(fairnessChart.visibleProperty());
         HBox.setHgrow(fairnessChart, Priority.ALWAYS);
         Label fairnessNote = new Label();
         fairnessNote.setWrapText(true);
