@@ -39,6 +39,8 @@ import org.jfree.data.category.DefaultCategoryDataset;
 public final class DriftView extends BorderPane {
     private final DriftViewModel model;
     private final ViewContext context;
+    /** Categories drawn by name; the others are one bar. */
+    private static final int MAX_LEVELS = 12;
     private final ChartViewer chart = new ChartViewer(null);
 
     public DriftView(DriftViewModel model, ViewContext context) {
@@ -213,17 +215,47 @@ public final class DriftView extends BorderPane {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         String reference = i18n.get("drift.series.reference");
         String current = i18n.get("drift.series.current");
-        for (int bin = 0; bin < overlay.reference().length; bin++) {
-            if (overlay.reference()[bin] == 0 && overlay.current()[bin] == 0) {
-                continue; // a merged decile or a level neither batch has
+        int bins = overlay.reference().length;
+        java.util.List<Integer> shown = new java.util.ArrayList<>();
+        for (int bin = 0; bin < bins; bin++) {
+            if (overlay.reference()[bin] > 0 || overlay.current()[bin] > 0) {
+                shown.add(bin); // not a merged decile, nor a level neither batch has
             }
+        }
+        double otherReference = 0;
+        double otherCurrent = 0;
+        int others = 0;
+        if (overlay.levels() && shown.size() > MAX_LEVELS + 1) {
+            // many categories (58 sectors): the largest by name, the rest together, so every label reads
+            int missing = bins - 1;
+            java.util.List<Integer> levels = new java.util.ArrayList<>(shown);
+            levels.remove(Integer.valueOf(missing));
+            levels.sort(java.util.Comparator.comparingDouble(
+                    (Integer b) -> Math.max(overlay.reference()[b], overlay.current()[b])).reversed());
+            for (int b : levels.subList(MAX_LEVELS, levels.size())) {
+                otherReference += overlay.reference()[b];
+                otherCurrent += overlay.current()[b];
+                others++;
+            }
+            java.util.List<Integer> kept = new java.util.ArrayList<>(levels.subList(0, MAX_LEVELS));
+            if (shown.contains(missing)) {
+                kept.add(missing);
+            }
+            shown = kept;
+        }
+        for (int bin : shown) {
             String name = model.binLabel(overlay, bin);
             data.addValue(100 * overlay.reference()[bin], reference, name);
             data.addValue(100 * overlay.current()[bin], current, name);
         }
-        CategoryAxis bins = new CategoryAxis(i18n.get(overlay.levels() ? "drift.axis.levels" : "drift.axis.deciles"));
-        bins.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
-        bins.setMaximumCategoryLabelLines(2);
+        if (others > 0) {
+            String name = i18n.get("drift.bin.others", others);
+            data.addValue(100 * otherReference, reference, name);
+            data.addValue(100 * otherCurrent, current, name);
+        }
+        CategoryAxis axis = new CategoryAxis(i18n.get(overlay.levels() ? "drift.axis.levels" : "drift.axis.deciles"));
+        axis.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        axis.setMaximumCategoryLabelLines(2);
         NumberAxis share = new NumberAxis(i18n.get("drift.axis.share"));
         BarRenderer renderer = new BarRenderer();
         renderer.setBarPainter(new StandardBarPainter());
@@ -231,7 +263,7 @@ public final class DriftView extends BorderPane {
         renderer.setItemMargin(0.05);
         renderer.setSeriesPaint(0, Theme.BLUE);
         renderer.setSeriesPaint(1, Theme.ORANGE);
-        CategoryPlot plot = new CategoryPlot(data, bins, share, renderer);
+        CategoryPlot plot = new CategoryPlot(data, axis, share, renderer);
         return ChartStyle.apply(new JFreeChart(label, JFreeChart.DEFAULT_TITLE_FONT, plot, true), theme);
     }
 }
