@@ -39,11 +39,13 @@ class DecisionLogCrashTest {
         for (int kill = 0; kill < KILLS; kill++) {
             Process child = appender(file, 100001 + kill, 0);
             BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-            // let it append for a while (the JVM starts in about 0.3 s), then kill it wherever it is
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(400 + random.nextInt(600));
+            // let it append for a while once it has started (a JVM starts in 0.3 s idle, seconds on a
+            // loaded machine: the clock starts at its first line), then kill it wherever it is
+            java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
             Thread reader = new Thread(() -> {
                 try {
                     for (String line; (line = out.readLine()) != null; ) {
+                        started.countDown();
                         String[] parts = line.split(" ");
                         if (parts[0].equals("ack")) {
                             synchronized (acknowledged) {
@@ -60,6 +62,8 @@ class DecisionLogCrashTest {
                 }
             });
             reader.start();
+            started.await(30, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100 + random.nextInt(600));
             while (System.nanoTime() < deadline && child.isAlive()) {
                 Thread.sleep(5);
             }
