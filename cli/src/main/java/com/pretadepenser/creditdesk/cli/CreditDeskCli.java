@@ -48,6 +48,7 @@ public final class CreditDeskCli implements Runnable {
         MEMORY_REPORTED.set(false);
         Progress.activity("");
         CommandLine commandLine = new CommandLine(new CreditDeskCli());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true); // --reference-set train, as the engine's TRAIN
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
             if (outOfMemory(e)) {

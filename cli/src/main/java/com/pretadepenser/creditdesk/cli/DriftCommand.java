@@ -31,10 +31,6 @@ import picocli.CommandLine.Option;
                 "features sorted by PSI weighted by the model's importance; an overall verdict.",
                 "Conventions: PSI < 0.1 stable, 0.1 to 0.25 moderate, > 0.25 significant."})
 final class DriftCommand implements Callable<Integer> {
-    enum Set {
-        train, test, all
-    }
-
     @Option(names = "--model", required = true, description = "Model folder (model.txt and model-card.json).")
     Path model;
 
@@ -45,10 +41,10 @@ final class DriftCommand implements Callable<Integer> {
     Path current;
 
     @Option(names = "--reference-set", defaultValue = "train", description = "Applicants of the reference: train, test or all. Default: ${DEFAULT-VALUE}.")
-    Set referenceSet;
+    DriftComparison.Applicants referenceSet;
 
     @Option(names = "--current-set", description = "Applicants of the current batch: train, test or all. Default: test when --current is the reference's own data, all otherwise.")
-    Set currentSet;
+    DriftComparison.Applicants currentSet;
 
     @Option(names = "--top", defaultValue = "15", description = "Features and columns listed in the text report. Default: ${DEFAULT-VALUE}.")
     int top;
@@ -67,17 +63,18 @@ final class DriftCommand implements Callable<Integer> {
         try (ScoringModel scoring = ScoringModel.load(model)) {
             Path referencePath = reference != null ? reference : trainingData(scoring);
             boolean sameData = referencePath.toAbsolutePath().normalize().equals(current.toAbsolutePath().normalize());
-            Set currentApplicants = currentSet != null ? currentSet : sameData ? Set.test : Set.all;
+            DriftComparison.Applicants currentApplicants = currentSet != null ? currentSet
+                    : sameData ? DriftComparison.Applicants.TEST : DriftComparison.Applicants.ALL;
             DataSource referenceSource = DataSource.open(referencePath);
             DataSource currentSource = sameData ? referenceSource : DataSource.open(current);
             DriftComparison comparison;
             try (ProgressBar bar = Progress.bar("drift", 1, "clients")) {
-                comparison = DriftComparison.run(scoring, referenceSource.data(), applicants(referenceSet), referencePath.toString(),
-                        currentSource.data(), applicants(currentApplicants), current.toString(), ProgressBarMonitor.of(bar));
+                comparison = DriftComparison.run(scoring, referenceSource.data(), referenceSet, referencePath.toString(),
+                        currentSource.data(), currentApplicants, current.toString(), ProgressBarMonitor.of(bar));
             }
             DriftReport report = comparison.report();
             String title = "Drift of %s (%s applicants, %,d) against %s (%s applicants, %,d), model \"%s\"".formatted(
-                    current, currentApplicants, report.currentRows(), referencePath, referenceSet,
+                    current, named(currentApplicants), report.currentRows(), referencePath, named(referenceSet),
                     report.referenceRows(), scoring.card().details().name());
             String text = json ? json(report) : text(title, report);
             System.out.print(text);
@@ -92,8 +89,8 @@ final class DriftCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static DriftComparison.Applicants applicants(Set set) {
-        return DriftComparison.Applicants.valueOf(set.name().toUpperCase(Locale.ROOT));
+    private static String named(DriftComparison.Applicants applicants) {
+        return applicants.name().toLowerCase(Locale.ROOT);
     }
 
     private static Path trainingData(ScoringModel scoring) {

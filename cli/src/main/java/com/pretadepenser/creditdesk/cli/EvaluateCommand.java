@@ -37,18 +37,8 @@ final class EvaluateCommand implements Callable<Integer> {
                     target.length, modelAndData.data, source.origin().synthetic() ? " (SYNTHETIC)" : ""), metrics, null);
             System.out.printf("expected cost %.4f per client at threshold %.3f%n",
                     scoring.card().evaluation().costs().costPerClient(p, target, scoring.threshold()), scoring.threshold());
-            MetricsTable.printFairness(System.out, Fairness.of(p, target, scoring.threshold(),
-                    applications.stringColumn("CODE_GENDER").asObjectArray(), days(applications)));
+            MetricsTable.printFairness(System.out, Fairness.of(p, target, scoring.threshold(), applications));
         }
         return 0;
-    }
-
-    private static double[] days(Table applications) {
-        var column = applications.numberColumn("DAYS_BIRTH");
-        double[] days = new double[column.size()];
-        for (int i = 0; i < days.length; i++) {
-            days[i] = column.isMissing(i) ? Double.NaN : column.getDouble(i);
-        }
-        return days;
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
+import tech.tablesaw.api.Table;
 
 /**
  * How a model's decisions fall on groups of applicants, on labelled data at its threshold: by
@@ -77,6 +78,19 @@ public record Fairness(@JsonProperty("attributes") List<Attribute> attributes) {
         bands.add("unknown");
         attributes.add(attribute(AGE, probability, target, threshold, i -> ageBand(daysBirth[i]), bands));
         return new Fairness(attributes);
+    }
+
+    /**
+     * The same, the groups read from the applicants' own rows ({@code CODE_GENDER}, {@code DAYS_BIRTH}),
+     * row for row with {@code probability} and {@code target}.
+     */
+    public static Fairness of(double[] probability, int[] target, double threshold, Table applications) {
+        var days = applications.numberColumn("DAYS_BIRTH");
+        double[] daysBirth = new double[days.size()];
+        for (int i = 0; i < daysBirth.length; i++) {
+            daysBirth[i] = days.isMissing(i) ? Double.NaN : days.getDouble(i);
+        }
+        return of(probability, target, threshold, applications.stringColumn("CODE_GENDER").asObjectArray(), daysBirth);
     }
 
     /** The band of an age given as DAYS_BIRTH: "< 25", "25-34", ..., "55+", or "unknown". */

@@ -10,9 +10,7 @@ import com.pretadepenser.creditdesk.engine.features.FeatureMatrix;
 import com.pretadepenser.creditdesk.engine.features.FeaturePipeline;
 import com.pretadepenser.creditdesk.engine.model.ScoringModel;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.TreeSet;
 import tech.tablesaw.api.Table;
 
 /**
@@ -66,11 +64,8 @@ public final class DriftComparison {
         double[] r = reference.column(feature);
         double[] c = current.column(feature);
         if (FeaturePipeline.isCategorical(feature)) {
-            TreeSet<Double> levels = new TreeSet<>();
-            Arrays.stream(r).filter(v -> !Double.isNaN(v)).forEach(levels::add);
-            Arrays.stream(c).filter(v -> !Double.isNaN(v)).forEach(levels::add);
-            double[] edges = levels.stream().mapToDouble(Double::doubleValue).toArray();
-            return new Overlay(feature, true, edges, levelShares(r, edges), levelShares(c, edges));
+            double[] codes = PopulationStability.codes(r, c);
+            return new Overlay(feature, true, codes, PopulationStability.codeShares(r, codes), PopulationStability.codeShares(c, codes));
         }
         double[] edges = PopulationStability.decileEdges(r);
         return new Overlay(feature, false, edges, PopulationStability.binShares(r, edges), PopulationStability.binShares(c, edges));
@@ -82,17 +77,6 @@ public final class DriftComparison {
      * for levels, bin {@code i} is the category code {@code edges[i]}. The last share is missing.
      */
     public record Overlay(String feature, boolean levels, double[] edges, double[] reference, double[] current) {
-    }
-
-    private static double[] levelShares(double[] values, double[] levels) {
-        double[] shares = new double[levels.length + 1];
-        for (double v : values) {
-            shares[Double.isNaN(v) ? levels.length : Arrays.binarySearch(levels, v)]++;
-        }
-        for (int i = 0; i < shares.length; i++) {
-            shares[i] /= Math.max(1, values.length);
-        }
-        return shares;
     }
 
     private static Table applicants(HomeCreditData data, Applicants set, String where) {

@@ -44,7 +44,26 @@ public final class PopulationStability {
 
     /** PSI of coded levels (a categorical feature's codes; NaN is missing). */
     public static double ofCodes(double[] reference, double[] current) {
-        return ofLevels(boxed(reference), boxed(current));
+        double[] levels = codes(reference, current);
+        return index(codeShares(reference, levels), codeShares(current, levels));
+    }
+
+    /** The distinct codes of both samples, sorted: the bins of {@link #codeShares}. */
+    static double[] codes(double[] reference, double[] current) {
+        return java.util.stream.DoubleStream.concat(Arrays.stream(reference), Arrays.stream(current))
+                .filter(v -> !Double.isNaN(v)).distinct().sorted().toArray();
+    }
+
+    /** Shares of values at each of {@code codes} (sorted), then missing. */
+    static double[] codeShares(double[] values, double[] codes) {
+        double[] shares = new double[codes.length + 1];
+        for (double v : values) {
+            shares[Double.isNaN(v) ? codes.length : Arrays.binarySearch(codes, v)]++;
+        }
+        for (int i = 0; i < shares.length; i++) {
+            shares[i] /= Math.max(1, values.length);
+        }
+        return shares;
     }
 
     /** The distinct inner deciles (10th..90th percentiles) of the values present. */
@@ -97,13 +116,5 @@ public final class PopulationStability {
         }
         shares.replaceAll((k, n) -> n / values.length);
         return shares;
-    }
-
-    private static Double[] boxed(double[] codes) {
-        Double[] out = new Double[codes.length];
-        for (int i = 0; i < codes.length; i++) {
-            out[i] = Double.isNaN(codes[i]) ? null : codes[i];
-        }
-        return out;
     }
 }

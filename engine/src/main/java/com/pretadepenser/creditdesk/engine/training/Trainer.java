@@ -95,21 +95,10 @@ public final class Trainer {
         monitor.phase("features of " + target.length + " applicants");
         try (TrainingSet set = TrainingSet.compute(new FeaturePipeline(schema), applications, new ClientHistory(data), target,
                 config.settings(), config.seed(), preparing(monitor, "features of " + target.length + " applicants"))) {
-            return train(set, schema, origin, name, config, defaults, Groups.of(applications), monitor);
+            return train(set, schema, origin, name, config, defaults, applications, monitor);
         }
     }
 
-    /** The applicants' gender and age, row for row with the labels: what the fairness figures group by. */
-    private record Groups(String[] gender, double[] daysBirth) {
-        static Groups of(Table applications) {
-            var days = applications.numberColumn("DAYS_BIRTH");
-            double[] daysBirth = new double[days.size()];
-            for (int i = 0; i < daysBirth.length; i++) {
-                daysBirth[i] = days.isMissing(i) ? Double.NaN : days.getDouble(i);
-            }
-            return new Groups(applications.stringColumn("CODE_GENDER").asObjectArray(), daysBirth);
-        }
-    }
 
     /**
      * The fits, on one binned dataset per feature list: the settings (tuned unless told otherwise);
@@ -117,7 +106,7 @@ public final class Trainer {
      * treatments compared on the kept features; the final model.
      */
     private TrainedModel train(TrainingSet set, FeatureSchema schema, DataOrigin origin, String name, TrainingConfig config,
-                               long defaults, Groups groups, ProgressMonitor monitor) {
+                               long defaults, Table applications, ProgressMonitor monitor) {
         int[] target = set.target();
         List<String> allFeatures = set.names();
         Tuner tuner = config.tuning().enabled() ? new Tuner(set, allFeatures, config) : null;
@@ -253,7 +242,7 @@ public final class Trainer {
                             new ModelCard.ImbalanceChoice(kept.mode(), reason(kept, tried), tried), tuned == null ? null : tuned.record(),
                             new ModelCard.CrossValidationSummary(config.folds(), config.seed(), cv.bestIterations(), perFold, allFeatures.size())),
                     new Evaluation(overall, choice.threshold(), config.cost(), choice.curve(),
-                            Fairness.of(cv.oof(), target, choice.threshold(), groups.gender(), groups.daysBirth())),
+                            Fairness.of(cv.oof(), target, choice.threshold(), applications)),
                     ModelArtifact.defaultUsage(origin.synthetic()));
             monitor.progress(fits, fits, fit);
             return new TrainedModel(card, modelText, cv.oof(), target);
