@@ -34,8 +34,8 @@ class ShippedModelGoldenTest {
                 Bindings.createObjectBinding(() -> main.workspaceProperty().get().card(), main.workspaceProperty()));
 
         assertEquals("REFUSED", decision.decisionTextProperty().get());
-        assertEquals("21.9 %", decision.probabilityTextProperty().get());
-        assertEquals("12.3 points above the 9.6 % threshold \u00b7 risk: very high", decision.marginTextProperty().get());
+        assertEquals("22.6 %", decision.probabilityTextProperty().get());
+        assertEquals("11.8 points above the 10.8 % threshold \u00b7 risk: very high", decision.marginTextProperty().get());
         assertTrue(main.clientProperty().get().explanation().summary().contains("external credit scores"),
                 main.clientProperty().get().explanation().summary());
     }

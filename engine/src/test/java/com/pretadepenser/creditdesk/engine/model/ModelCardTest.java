@@ -36,18 +36,24 @@ class ModelCardTest {
 
     @Test
     void readsTheShippedCard() throws IOException {
-        assertEquals(2, ModelArtifact.JSON.readTree(project("models/default").resolve(ModelArtifact.CARD_FILE).toFile())
-                .get("schema-version").asInt(), "the shipped card is the old, flat format");
+        assertEquals(ModelCard.SCHEMA_VERSION, ModelArtifact.JSON.readTree(project("models/default").resolve(ModelArtifact.CARD_FILE).toFile())
+                .get("schema-version").asInt(), "the shipped card is written by this build's trainer");
 
         ModelCard card = ModelArtifact.read(project("models/default")).card();
 
-        assertEquals(ModelCard.SCHEMA_VERSION, card.schemaVersion());
         assertEquals("default", card.details().name());
-        assertEquals(485, card.details().rounds());
-        assertEquals(29, card.details().features().size());
-        assertEquals(0.096, card.evaluation().threshold());
+        assertEquals(523, card.details().rounds());
+        assertEquals(28, card.details().features().size());
+        assertEquals(0.108, card.evaluation().threshold());
         assertEquals(20_000, card.training().trainingData().labelledRows());
         assertNotNull(card.training().tuning());
+        // Out of fold at training, by gender and by age band, every labelled applicant counted once.
+        var fairness = card.evaluation().fairness();
+        assertNotNull(fairness);
+        assertEquals(List.of("gender", "age"), fairness.attributes().stream().map(a -> a.name()).toList());
+        for (var attribute : fairness.attributes()) {
+            assertEquals(20_000, attribute.groups().stream().mapToLong(g -> g.count()).sum(), attribute.name());
+        }
         assertFalse(card.usage().outOfScope().isEmpty());
     }
 
