@@ -24,7 +24,7 @@ class NewApplicationViewModelTest {
         return model.choices().stream().filter(f -> f.column().equals(column)).findFirst().orElseThrow();
     }
 
-    private static void fillValid(NewApplicationViewModel model) {
+    static void fillValid(NewApplicationViewModel model) {
         number(model, "DAYS_BIRTH").textProperty().set("34");
         number(model, "AMT_INCOME_TOTAL").textProperty().set("180000");
         number(model, "DAYS_EMPLOYED").textProperty().set("4.5");
