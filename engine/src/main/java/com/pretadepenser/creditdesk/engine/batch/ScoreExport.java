@@ -1,17 +1,19 @@
 package com.pretadepenser.creditdesk.engine.batch;
 
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
-import com.pretadepenser.creditdesk.engine.ProgressMonitor;
 import com.pretadepenser.creditdesk.engine.EngineMessage;
+import com.pretadepenser.creditdesk.engine.ProgressMonitor;
 import com.pretadepenser.creditdesk.engine.WorkerThreads;
+import com.pretadepenser.creditdesk.engine.data.CompactTable;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditData;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
 import com.pretadepenser.creditdesk.engine.explain.Explainer;
 import com.pretadepenser.creditdesk.engine.explain.Explanation;
+import com.pretadepenser.creditdesk.engine.features.ApplicationRows;
 import com.pretadepenser.creditdesk.engine.features.ClientHistory;
 import com.pretadepenser.creditdesk.engine.features.FeatureMatrix;
-import com.pretadepenser.creditdesk.engine.scoring.Contribution;
 import com.pretadepenser.creditdesk.engine.model.ScoringModel;
+import com.pretadepenser.creditdesk.engine.scoring.Contribution;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
-import tech.tablesaw.api.Table;
 
 /**
  * Writes every applicant's probability and decision (and, if asked, their three main risk factors)
@@ -69,7 +70,7 @@ public final class ScoreExport {
         }
         int total = 0;
         for (HomeCreditTable table : List.of(HomeCreditTable.APPLICATION_TRAIN, HomeCreditTable.APPLICATION_TEST)) {
-            total += data.table(table).map(Table::rowCount).orElse(0);
+            total += data.rowCount(table);
         }
         Path partial;
         try {
@@ -92,7 +93,7 @@ public final class ScoreExport {
                 try {
                     java.util.ArrayDeque<java.util.concurrent.Future<Scored>> running = new java.util.ArrayDeque<>();
                     for (HomeCreditTable table : List.of(HomeCreditTable.APPLICATION_TRAIN, HomeCreditTable.APPLICATION_TEST)) {
-                        Table applications = data.table(table).orElse(null);
+                        CompactTable applications = data.compact(table).orElse(null);
                         if (applications == null) {
                             continue;
                         }
@@ -102,8 +103,8 @@ public final class ScoreExport {
                                 throw new CancellationException("export cancelled after " + done + " of " + total + " clients");
                             }
                             int start = from;
-                            running.add(pool.submit(() -> score(applications.inRange(start, Math.min(applications.rowCount(), start + CHUNK)),
-                                    set, reasonsIn)));
+                            running.add(pool.submit(() -> score(ApplicationRows.of(applications, start,
+                                    Math.min(applications.rowCount(), start + CHUNK)), set, reasonsIn)));
                             while (running.size() >= 4) {
                                 Scored scored = next(running);
                                 granted += write(csv, scored);
@@ -150,12 +151,12 @@ public final class ScoreExport {
         return scored.granted();
     }
 
-    private Scored score(Table chunk, String set, Locale reasonsIn) {
-        List<List<String>> records = new ArrayList<>(chunk.rowCount());
+    private Scored score(ApplicationRows chunk, String set, Locale reasonsIn) {
         FeatureMatrix features = model.pipeline().compute(chunk, history);
+        List<List<String>> records = new ArrayList<>(features.rows());
         double[] p = model.probabilities(features);
         double[] contributions = reasonsIn != null ? model.contributions(features) : null;
-        int[] ids = chunk.intColumn("SK_ID_CURR").asIntArray();
+        int[] ids = chunk.clientIds();
         List<String> names = model.card().featureNames();
         long granted = 0;
         for (int i = 0; i < ids.length; i++) {

@@ -140,7 +140,10 @@ public final class CompactTable {
 
         /** A key column (stored as plain ints, no missing marker). */
         void ints(String column, ByteBuffer block) {
-            columns.put(column, (Numbers) row -> block.getInt(row << 2));
+            columns.put(column, (Numbers) row -> {
+                int v = block.getInt(row << 2);
+                return v == Integer.MIN_VALUE ? Double.NaN : v;  // as a view of a Tablesaw int column reads it
+            });
             ints.add(column);
             intBlocks.put(column, block);
         }

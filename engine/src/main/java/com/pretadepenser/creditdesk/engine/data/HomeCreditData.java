@@ -11,12 +11,12 @@ import tech.tablesaw.api.Table;
  * The Home Credit tables of one dataset, whether read from Kaggle CSVs or opened from a local
  * dataset. Child tables are optional; at least one application table is present.
  *
- * <p>A table is held in one of two forms: a Tablesaw {@link Table} (the CSV reader's, and the
- * application tables always), or a {@link CompactTable} in its stored widths (a local dataset's
- * child tables). Each form is available from the other on request: the feature pipeline asks for
+ * <p>A table is held in one of two forms: a Tablesaw {@link Table} (the CSV reader's), or a
+ * {@link CompactTable} in its stored widths (every table of a local dataset). Each form is
+ * available from the other on request: scoring, explaining and the peer index ask for
  * {@link #compact}, which is free on either; {@link #table} widens a compact table into Tablesaw
- * columns once and keeps it, which the commands that inspect or split a dataset use, never the
- * scoring path.
+ * columns once and keeps it, which training and the commands that inspect, split or compare a
+ * dataset use, never the path from opening to a client on screen.
  */
 public final class HomeCreditData {
     private final Map<HomeCreditTable, Table> tables;
@@ -34,10 +34,11 @@ public final class HomeCreditData {
         this(tables, Map.of(), orphans, notes);
     }
 
-    /** The same, with some tables (child tables of a local dataset) in their stored widths only. */
+    /** The same, with some tables (a local dataset's) in their stored widths only. */
     public HomeCreditData(Map<HomeCreditTable, Table> tables, Map<HomeCreditTable, CompactTable> compact,
                           Map<HomeCreditTable, Long> orphans, List<String> notes) {
-        if (!tables.containsKey(HomeCreditTable.APPLICATION_TRAIN) && !tables.containsKey(HomeCreditTable.APPLICATION_TEST)) {
+        if (!tables.containsKey(HomeCreditTable.APPLICATION_TRAIN) && !tables.containsKey(HomeCreditTable.APPLICATION_TEST)
+                && !compact.containsKey(HomeCreditTable.APPLICATION_TRAIN) && !compact.containsKey(HomeCreditTable.APPLICATION_TEST)) {
             throw new IllegalArgumentException("a dataset needs application_train.csv or application_test.csv");
         }
         this.tables = new EnumMap<>(HomeCreditTable.class);

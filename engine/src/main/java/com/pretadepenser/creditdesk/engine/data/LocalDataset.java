@@ -134,25 +134,25 @@ public final class LocalDataset {
     }
 
     /**
-     * Reads every table not yet loaded, two at a time (decompressing is the cost, and this machine
-     * class has 2 cores): the application tables as Tablesaw tables, the child tables compact.
+     * Reads every table not yet loaded in its stored widths, two at a time (decompressing is the
+     * cost, and this machine class has 2 cores; an uncompressed file is only mapped).
      */
     private void readAllInParallel() {
         List<HomeCreditTable> missing;
         synchronized (this) {
             missing = java.util.Arrays.stream(HomeCreditTable.values())
-                    .filter(t -> has(t) && !(t.isApplication() ? loaded.containsKey(t) : compact.containsKey(t))).toList();
+                    .filter(t -> has(t) && !compact.containsKey(t)).toList();
         }
         if (missing.size() < 2) {
             return;
         }
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
-            List<java.util.concurrent.Future<Object>> reads = missing.stream()
-                    .map(t -> pool.submit(() -> t.isApplication() ? (Object) read(t) : checked(t, ColumnarTableFile::readCompact, CompactTable::rowCount)))
+            List<java.util.concurrent.Future<CompactTable>> reads = missing.stream()
+                    .map(t -> pool.submit(() -> checked(t, ColumnarTableFile::readCompact, CompactTable::rowCount)))
                     .toList();
             for (int i = 0; i < missing.size(); i++) {
-                Object frame;
+                CompactTable frame;
                 try {
                     frame = reads.get(i).get();
                 } catch (java.util.concurrent.ExecutionException e) {
@@ -165,11 +165,7 @@ public final class LocalDataset {
                     throw new CreditDeskException(e, EngineMessage.INTERRUPTED_READING, folder);
                 }
                 synchronized (this) {
-                    if (frame instanceof Table table) {
-                        loaded.putIfAbsent(missing.get(i), table);
-                    } else {
-                        compact.putIfAbsent(missing.get(i), (CompactTable) frame);
-                    }
+                    compact.putIfAbsent(missing.get(i), frame);
                 }
             }
         } finally {
@@ -178,29 +174,31 @@ public final class LocalDataset {
     }
 
     /**
-     * Every table, loaded: the application tables as Tablesaw tables, the child tables in their
-     * stored widths (widened only if a caller asks {@link HomeCreditData#table} for one).
+     * Every table, loaded in its stored widths (widened into Tablesaw columns only if a caller asks
+     * {@link HomeCreditData#table} for one): opening a full-scale dataset decodes nothing.
      */
     public HomeCreditData load() {
         readAllInParallel();
         Map<HomeCreditTable, Table> tables = new EnumMap<>(HomeCreditTable.class);
-        Map<HomeCreditTable, CompactTable> children = new EnumMap<>(HomeCreditTable.class);
+        Map<HomeCreditTable, CompactTable> stored = new EnumMap<>(HomeCreditTable.class);
         for (HomeCreditTable t : HomeCreditTable.values()) {
-            if (t.isApplication()) {
-                table(t).ifPresent(frame -> tables.put(t, frame));
-            } else {
-                compactTable(t).ifPresent(frame -> children.put(t, frame));
+            synchronized (this) {
+                if (loaded.containsKey(t)) {
+                    tables.put(t, loaded.get(t));
+                }
             }
+            compactTable(t).ifPresent(frame -> stored.put(t, frame));
         }
         Map<HomeCreditTable, Long> orphans = new EnumMap<>(HomeCreditTable.class);
         manifest.orphanRows().forEach((file, count) ->
                 HomeCreditTable.byFileName(file).ifPresent(t -> orphans.put(t, count)));
-        return new HomeCreditData(tables, children, orphans, manifest.notes());
+        return new HomeCreditData(tables, stored, orphans, manifest.notes());
     }
 
     /**
-     * About how much Java heap opening this dataset and scoring its clients takes, in bytes: the
-     * application tables as Tablesaw columns, the child tables that are compressed (inflated in
+     * About how much Java heap opening this dataset and working on it takes, in bytes: the
+     * application tables as Tablesaw columns (which training, drift and evaluation widen them to;
+     * scoring and explaining read them in place), the child tables that are compressed (inflated in
      * their stored widths; uncompressed ones are mapped, off the heap), the index of every
      * client's history, and a peer index of {@link #PEER_FEATURES} features per client. At Kaggle
      * scale it says about 740 MB where the heap in use after opening and indexing peers is 578 MB

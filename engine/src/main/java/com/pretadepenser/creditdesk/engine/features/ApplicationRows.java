@@ -1,18 +1,14 @@
 package com.pretadepenser.creditdesk.engine.features;
 
-import java.util.HashMap;
-import java.util.Map;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
+import com.pretadepenser.creditdesk.engine.data.CompactTable;
+import java.util.List;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
 /**
- * The application rows the feature pipeline reads, column by column: a whole table (training,
- * batch scoring, an edited copy) or a view of one row of a dataset's table, which costs nothing to
- * make. Building a one-row Tablesaw table costs about a millisecond (Tablesaw validates and formats
- * each of the 122 columns), more than the features themselves.
+ * The application rows the feature pipeline reads, column by column: a whole Tablesaw table
+ * (training, a CSV), rows of a table in its stored widths (one client, a chunk of a batch), or an
+ * edited application. A view costs nothing to make; building a one-row Tablesaw table costs about
+ * a millisecond (Tablesaw validates and formats each of the 122 columns), more than the features.
  */
 public interface ApplicationRows {
     int[] clientIds();
@@ -42,39 +38,46 @@ public interface ApplicationRows {
         };
     }
 
-    /** Columns of a table by exact name, to build many {@link #row} views cheaply. */
-    static Map<String, Column<?>> index(Table table) {
-        Map<String, Column<?>> columns = new HashMap<>();
-        for (Column<?> column : table.columns()) {
-            columns.put(column.name(), column);
+    /**
+     * Rows {@code [from, to)} of an application table in its stored widths (a local dataset's,
+     * mapped or inflated; a CSV's, viewed): nothing is copied until a column is asked for, and then
+     * only those rows. Opening a 356k-client dataset this way costs no decoding at all.
+     */
+    static ApplicationRows of(CompactTable table, int from, int to) {
+        if (from < 0 || to > table.rowCount() || from > to) {
+            throw new IndexOutOfBoundsException("rows " + from + "-" + to + " of " + table.rowCount());
         }
-        return columns;
-    }
-
-    /** A view of one row of a table whose columns were indexed by {@link #index(Table)}. */
-    static ApplicationRows row(Map<String, Column<?>> columns, int row) {
         return new ApplicationRows() {
             @Override
             public int[] clientIds() {
-                return new int[] {((IntColumn) columns.get("SK_ID_CURR")).getInt(row)};
+                CompactTable.Numbers ids = table.numbers("SK_ID_CURR");
+                int[] out = new int[to - from];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = (int) ids.get(from + i);
+                }
+                return out;
             }
 
             @Override
             public double[] numbers(String column) {
-                return new double[] {((DoubleColumn) require(column)).getDouble(row)};
+                CompactTable.Numbers values = table.numbers(column);
+                double[] out = new double[to - from];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = values.get(from + i);
+                }
+                return out;
             }
 
             @Override
             public String[] texts(String column) {
-                return new String[] {((StringColumn) require(column)).get(row)};
-            }
-
-            private Column<?> require(String column) {
-                Column<?> found = columns.get(column);
-                if (found == null) {
-                    throw new IllegalArgumentException("no application column " + column);
+                CompactTable.Codes codes = table.codes(column);
+                List<String> levels = codes.levels();
+                String[] out = new String[to - from];
+                for (int i = 0; i < out.length; i++) {
+                    int code = codes.code(from + i);
+                    out[i] = code < 0 ? "" : levels.get(code);
                 }
-                return found;
+                return out;
             }
         };
     }

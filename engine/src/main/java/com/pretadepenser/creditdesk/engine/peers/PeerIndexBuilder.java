@@ -2,19 +2,20 @@ package com.pretadepenser.creditdesk.engine.peers;
 
 import com.pretadepenser.creditdesk.engine.ProgressMonitor;
 import com.pretadepenser.creditdesk.engine.WorkerThreads;
+import com.pretadepenser.creditdesk.engine.data.CompactTable;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditData;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
+import com.pretadepenser.creditdesk.engine.features.ApplicationRows;
 import com.pretadepenser.creditdesk.engine.features.ClientHistory;
 import com.pretadepenser.creditdesk.engine.features.FeatureMatrix;
 import com.pretadepenser.creditdesk.engine.features.FeaturePipeline;
-import com.pretadepenser.creditdesk.engine.model.ScoringModel;
 import com.pretadepenser.creditdesk.engine.model.ModelCard;
+import com.pretadepenser.creditdesk.engine.model.ScoringModel;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
-import tech.tablesaw.api.Table;
 
 /** Builds the peer index of a dataset under a model: every applicant's features, probability and outcome. */
 public final class PeerIndexBuilder {
@@ -57,10 +58,11 @@ public final class PeerIndexBuilder {
         List<Runnable> chunks = new ArrayList<>();
         int offset = 0;
         for (HomeCreditTable table : List.of(HomeCreditTable.APPLICATION_TRAIN, HomeCreditTable.APPLICATION_TEST)) {
-            Table applications = data.table(table).orElse(null);
+            CompactTable applications = data.compact(table).orElse(null);
             if (applications == null) {
                 continue;
             }
+            boolean labelled = table == HomeCreditTable.APPLICATION_TRAIN && applications.has("TARGET");
             for (int from = 0; from < applications.rowCount(); from += clientsAtOnce) {
                 int at = offset + from;
                 int start = from;
@@ -68,13 +70,13 @@ public final class PeerIndexBuilder {
                 chunks.add(() -> {
                     // Checked by each chunk, so that the worker threads stop too, not only the wait for them.
                     monitor.checkCancelled("peer index");
-                    Table chunk = applications.inRange(start, end);
-                    FeatureMatrix part = model.pipeline().compute(chunk, history);
+                    FeatureMatrix part = model.pipeline().compute(ApplicationRows.of(applications, start, end), history);
                     System.arraycopy(model.probabilities(part), 0, probability, at, part.rows());
                     stack.put(part, at);
-                    for (int row = 0; row < chunk.rowCount(); row++) {
-                        int target = table == HomeCreditTable.APPLICATION_TRAIN ? chunk.intColumn("TARGET").getInt(row) : Integer.MIN_VALUE;
-                        outcomes[at + row] = target == Integer.MIN_VALUE ? -1 : target;
+                    CompactTable.Numbers target = labelled ? applications.numbers("TARGET") : null;
+                    for (int row = start; row < end; row++) {
+                        double t = target == null ? Double.NaN : target.get(row);
+                        outcomes[at + row - start] = Double.isNaN(t) ? -1 : (int) t;
                     }
                 });
             }

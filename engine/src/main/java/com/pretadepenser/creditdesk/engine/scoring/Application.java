@@ -2,6 +2,7 @@ package com.pretadepenser.creditdesk.engine.scoring;
 
 import com.pretadepenser.creditdesk.engine.data.ColumnKind;
 import com.pretadepenser.creditdesk.engine.data.ColumnSpec;
+import com.pretadepenser.creditdesk.engine.data.CompactTable;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditSchema;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
 import com.pretadepenser.creditdesk.engine.features.ApplicationRows;
@@ -11,9 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.NumericColumn;
-import tech.tablesaw.api.Table;
 
 /**
  * One applicant's application in the Home Credit layout: every column of application_test by
@@ -35,8 +33,8 @@ public final class Application {
         this.texts = Collections.unmodifiableMap(texts);
     }
 
-    /** Row {@code row} of an application table (train or test layout). */
-    static Application of(Table table, int row) {
+    /** Row {@code row} of an application table in its stored widths (train or test layout). */
+    static Application of(CompactTable table, int row) {
         Map<String, Double> numbers = new LinkedHashMap<>();
         Map<String, String> texts = new LinkedHashMap<>();
         for (ColumnSpec spec : HomeCreditSchema.get().columns(HomeCreditTable.APPLICATION_TEST)) {
@@ -44,18 +42,23 @@ public final class Application {
                 continue;
             }
             if (spec.isNumber()) {
-                numbers.put(spec.name(), ((NumericColumn<?>) table.column(spec.name())).getDouble(row));
+                numbers.put(spec.name(), table.numbers(spec.name()).get(row));
             } else {
-                String value = table.stringColumn(spec.name()).get(row);
-                texts.put(spec.name(), value == null ? "" : value);
+                CompactTable.Codes codes = table.codes(spec.name());
+                int code = codes.code(row);
+                texts.put(spec.name(), code < 0 ? "" : codes.levels().get(code));
             }
         }
-        OptionalInt outcome = OptionalInt.empty();
-        if (table.columnNames().contains("TARGET")) {
-            int target = ((IntColumn) table.column("TARGET")).getInt(row);
-            outcome = target == Integer.MIN_VALUE ? OptionalInt.empty() : OptionalInt.of(target);
+        return new Application((int) table.numbers("SK_ID_CURR").get(row), outcome(table, row), numbers, texts);
+    }
+
+    /** The known outcome of row {@code row} (1 defaulted, 0 repaid), empty for a test applicant or a missing label. */
+    static OptionalInt outcome(CompactTable table, int row) {
+        if (!table.has("TARGET")) {
+            return OptionalInt.empty();
         }
-        return new Application(table.intColumn("SK_ID_CURR").getInt(row), outcome, numbers, texts);
+        double target = table.numbers("TARGET").get(row);
+        return Double.isNaN(target) ? OptionalInt.empty() : OptionalInt.of((int) target);
     }
 
     /** A new application from form values (validated by {@link ApplicationForm}): numbers, text; absent is missing. */

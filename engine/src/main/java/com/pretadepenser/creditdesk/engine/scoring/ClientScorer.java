@@ -1,21 +1,20 @@
 package com.pretadepenser.creditdesk.engine.scoring;
 
-import com.pretadepenser.creditdesk.engine.EngineMessage;
-import com.pretadepenser.creditdesk.engine.model.ScoringModel;
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
+import com.pretadepenser.creditdesk.engine.EngineMessage;
+import com.pretadepenser.creditdesk.engine.data.CompactTable;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditData;
 import com.pretadepenser.creditdesk.engine.data.HomeCreditTable;
 import com.pretadepenser.creditdesk.engine.features.ApplicationRows;
 import com.pretadepenser.creditdesk.engine.features.ClientHistory;
 import com.pretadepenser.creditdesk.engine.features.FeatureMatrix;
+import com.pretadepenser.creditdesk.engine.model.ScoringModel;
 import it.unimi.dsi.fastutil.ints.Int2LongOpenHashMap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
+import java.util.OptionalInt;
 
 /**
  * Scores and explains one client at a time: a client of the dataset by id, or an application
@@ -25,8 +24,8 @@ import tech.tablesaw.columns.Column;
 public final class ClientScorer {
     private final ScoringModel model;
     private final ClientHistory history;
-    private final List<Table> applications = new ArrayList<>();
-    private final List<Map<String, Column<?>>> columns = new ArrayList<>();
+    /** The application tables (train, test) in their stored widths: a local dataset's are mapped, never decoded. */
+    private final List<CompactTable> applications = new ArrayList<>();
     /** Client id to (table index << 32 | row). */
     private final Int2LongOpenHashMap where = new Int2LongOpenHashMap();
 
@@ -36,11 +35,10 @@ public final class ClientScorer {
         model.requireHistoryFor(history);
         where.defaultReturnValue(-1);
         for (HomeCreditTable table : List.of(HomeCreditTable.APPLICATION_TRAIN, HomeCreditTable.APPLICATION_TEST)) {
-            data.table(table).ifPresent(frame -> {
+            data.compact(table).ifPresent(frame -> {
                 int index = applications.size();
                 applications.add(frame);
-                columns.add(ApplicationRows.index(frame));
-                int[] ids = frame.intColumn("SK_ID_CURR").asIntArray();
+                int[] ids = frame.ints("SK_ID_CURR");
                 for (int row = 0; row < ids.length; row++) {
                     where.put(ids[row], ((long) index << 32) | row);
                 }
@@ -62,7 +60,7 @@ public final class ClientScorer {
 
     /** Every client id of the dataset, train then test. */
     public int[] clientIds() {
-        return applications.stream().flatMapToInt(t -> java.util.Arrays.stream(t.intColumn("SK_ID_CURR").asIntArray())).toArray();
+        return applications.stream().flatMapToInt(t -> java.util.Arrays.stream(t.ints("SK_ID_CURR"))).toArray();
     }
 
     /** The client's application. */
@@ -80,12 +78,8 @@ public final class ClientScorer {
         if (at < 0) {
             throw new UnknownClientException(clientId);
         }
-        Table table = applications.get((int) (at >>> 32));
-        if (!table.columnNames().contains("TARGET")) {
-            return Optional.empty();
-        }
-        int target = table.intColumn("TARGET").getInt((int) at);
-        return target == Integer.MIN_VALUE ? Optional.empty() : Optional.of(target);
+        OptionalInt outcome = Application.outcome(applications.get((int) (at >>> 32)), (int) at);
+        return outcome.isPresent() ? Optional.of(outcome.getAsInt()) : Optional.empty();
     }
 
     /** Scores a client of the dataset: probability and contributions; an unknown id is refused. */
@@ -94,7 +88,7 @@ public final class ClientScorer {
         if (at < 0) {
             throw new UnknownClientException(clientId);
         }
-        return score(ApplicationRows.row(columns.get((int) (at >>> 32)), (int) at));
+        return score(ApplicationRows.of(applications.get((int) (at >>> 32)), (int) at, (int) at + 1));
     }
 
     /**

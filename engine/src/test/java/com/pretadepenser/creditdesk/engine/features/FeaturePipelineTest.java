@@ -51,9 +51,9 @@ class FeaturePipelineTest {
 
     @Test
     void aRowViewOfTheDatasetGivesTheSameFeaturesAsTheBatch() {
-        var columns = ApplicationRows.index(train());
+        var stored = com.pretadepenser.creditdesk.engine.data.CompactTable.of(train());
         for (int row : new int[] {2, 444, 1_498}) {
-            FeatureMatrix view = pipeline.compute(ApplicationRows.row(columns, row), history);
+            FeatureMatrix view = pipeline.compute(ApplicationRows.of(stored, row, row + 1), history);
             assertEquals(batch.clientId(row), view.clientId(0));
             for (String feature : batch.names()) {
                 assertEquals(0, Double.compare(batch.value(row, feature), view.value(0, feature)), feature + " of row " + row);
