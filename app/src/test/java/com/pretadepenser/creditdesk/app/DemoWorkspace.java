@@ -48,7 +48,7 @@ public final class DemoWorkspace {
             if (p < threshold / 2) {
                 granted = granted == 0 ? id : granted;
             } else if (p >= threshold && (refused == 0 || near == 0)) {
-                boolean grantable = w.counterfactuals().search(w.scorer().application(id)).found().isPresent();
+                boolean grantable = !w.counterfactuals().search(w.scorer().application(id)).suggestions().isEmpty();
                 if (grantable && near == 0) {
                     near = id;
                 } else if (!grantable && refused == 0) {

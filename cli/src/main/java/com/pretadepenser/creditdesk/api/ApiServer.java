@@ -10,6 +10,8 @@ import com.pretadepenser.creditdesk.engine.peers.PeerIndex;
 import com.pretadepenser.creditdesk.engine.peers.Segment;
 import com.pretadepenser.creditdesk.engine.scoring.ApplicationForm;
 import com.pretadepenser.creditdesk.engine.scoring.ClientScorer;
+import com.pretadepenser.creditdesk.engine.scoring.Counterfactual;
+import com.pretadepenser.creditdesk.engine.scoring.CounterfactualSearch;
 import com.pretadepenser.creditdesk.engine.session.Session;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -34,12 +36,13 @@ import java.util.regex.Pattern;
 
 /**
  * GET /health, /model, /clients/{id}, /clients/{id}/score, /clients/{id}/explanation?lang=fr,
- * /clients/{id}/peers?group=all|repayers|defaulters|similar|segment&feature=F&attributes=GENDER,AGE_BAND;
+ * /clients/{id}/peers?group=all|repayers|defaulters|similar|segment&feature=F&attributes=GENDER,AGE_BAND,
+ * /clients/{id}/counterfactuals?lang=fr&external-score=EXT_SOURCE_2&external-source=TEXT;
  * POST /score with a new application as a JSON object of fields. 404 for an unknown client or
  * path, 400 naming the invalid field or parameter, 413 past {@link #MAX_BODY} bytes, 405 for a
  * wrong method; every error is {@code {"error": "..."}}, never a stack trace. Each answer is one of
  * this package's reply records ({@link HealthReply}, {@link ModelReply}, {@link ApplicationReply},
- * {@link ScoreReply}, {@link ExplanationReply}, {@link PeersReply}, {@link ErrorReply}), whose keys
+ * {@link ScoreReply}, {@link ExplanationReply}, {@link PeersReply}, {@link CounterfactualsReply}, {@link ErrorReply}), whose keys
  * are kebab-case as the model card's are: the engine's own types are never written as they are.
  */
 public final class ApiServer implements AutoCloseable {
@@ -56,12 +59,13 @@ public final class ApiServer implements AutoCloseable {
         }
     }
     private static final Logger LOG = Logger.getLogger(ApiServer.class.getName());
-    private static final Pattern CLIENT = Pattern.compile("^/clients/([^/]+)(/score|/explanation|/peers)?/?$");
+    private static final Pattern CLIENT = Pattern.compile("^/clients/([^/]+)(/score|/explanation|/peers|/counterfactuals)?/?$");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ClientScorer scorer;
     private final PeerIndex peers;
     private final Explainer explainer;
+    private final CounterfactualSearch counterfactuals;
     private final boolean synthetic;
     private final HttpServer server;
     private final ExecutorService executor;
@@ -72,6 +76,7 @@ public final class ApiServer implements AutoCloseable {
         this.peers = session.peers();
         this.synthetic = session.synthetic();
         this.explainer = session.explainer();
+        this.counterfactuals = session.counterfactuals();
         this.server = HttpServer.create(new InetSocketAddress(host, port), 0);
         this.executor = Executors.newFixedThreadPool(THREADS);
         server.setExecutor(executor);
@@ -149,6 +154,8 @@ public final class ApiServer implements AutoCloseable {
             case "/score" -> new Reply(200, ScoreReply.of(scorer.score(id).score()));
             case "/explanation" -> new Reply(200, ExplanationReply.of(explainer.explain(scorer.score(id), locale(query))));
             case "/peers" -> new Reply(200, PeersReply.of(peers(id, query)));
+            case "/counterfactuals" -> new Reply(200, CounterfactualsReply.of(counterfactuals.search(scorer.application(id),
+                    bounds(query)), locale(query)));
             default -> new Reply(200, ApplicationReply.of(scorer.application(id), synthetic));
         };
     }
@@ -169,6 +176,20 @@ public final class ApiServer implements AutoCloseable {
         }
         var application = ApplicationForm.toApplication(fields, scorer.model().card().details().featureSchema());
         return ExplanationReply.of(explainer.explain(scorer.score(application), locale(query)));
+    }
+
+    /** The default bounds, with a newer external score when the request names the score and its source. */
+    private static Counterfactual.Bounds bounds(Map<String, String> query) {
+        String score = query.get("external-score");
+        String source = query.get("external-source");
+        if (score == null && source == null) {
+            return Counterfactual.Bounds.DEFAULT;
+        }
+        if (score == null || source == null || source.isBlank()) {
+            throw new BadRequest(400, "Parameters external-score and external-source go together, e.g. "
+                    + "?external-score=EXT_SOURCE_2&external-source=bureau%20report%20of%20May");
+        }
+        return Counterfactual.Bounds.DEFAULT.withExternalScore(new Counterfactual.ExternalSource(score, source));
     }
 
     private com.pretadepenser.creditdesk.engine.peers.Distribution peers(int id, Map<String, String> query) {

@@ -1,6 +1,8 @@
 package com.pretadepenser.creditdesk.cli;
 
+import com.pretadepenser.creditdesk.api.CounterfactualsReply;
 import com.pretadepenser.creditdesk.api.ExplanationReply;
+import com.pretadepenser.creditdesk.engine.scoring.Counterfactual;
 import com.pretadepenser.creditdesk.api.PeersReply;
 import com.pretadepenser.creditdesk.engine.ProgressMonitor;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,7 +28,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = "Score one client and explain the decision: probability, decision, contributions by factor and feature, "
-                + "principal reasons, and how the client compares with peers on the features that weigh most.")
+                + "principal reasons, how the client compares with peers on the features that weigh most and, with "
+                + "--counterfactuals, the changes that would grant a refused application.")
 final class ExplainCommand implements Callable<Integer> {
     @Mixin
     ModelAndData modelAndData = new ModelAndData();
@@ -46,6 +49,18 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--no-peers", description = "Skip the peer comparison (it scores every client first: 0.5 s on the demo, 13 s at full scale).")
     boolean noPeers;
 
+    @Option(names = "--counterfactuals", description = "Also list up to 3 changes, each of a different lever (credit amount, term, "
+            + "down payment, co-borrower, and the longer-term years employed), that would grant a refused application.")
+    boolean counterfactuals;
+
+    @Option(names = "--external-score", paramLabel = "EXT_SOURCE_N", description = "With --counterfactuals: an external score "
+            + "(EXT_SOURCE_1, 2 or 3) the officer can obtain anew; needs --external-source.")
+    String externalScore;
+
+    @Option(names = "--external-source", paramLabel = "TEXT", description = "Where the newer external score would come from "
+            + "(e.g. \"bureau report of May\"); without it, external scores are never suggested.")
+    String externalSource;
+
     /** Groups a client is compared with, and the features compared: the numeric ones that weigh most for this client. */
     static final int PEER_FEATURES = 3;
     static final int SIMILAR = 500;
@@ -54,8 +69,10 @@ final class ExplainCommand implements Callable<Integer> {
      * The JSON output: the explanation, then the peer distributions (empty with --no-peers), in the
      * local API's records and kebab-case keys (docs/explanations.md).
      */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     record Output(@com.fasterxml.jackson.annotation.JsonProperty("explanation") ExplanationReply explanation,
-                  @com.fasterxml.jackson.annotation.JsonProperty("peers") List<PeersReply> peers) {
+                  @com.fasterxml.jackson.annotation.JsonProperty("peers") List<PeersReply> peers,
+                  @com.fasterxml.jackson.annotation.JsonProperty("counterfactuals") CounterfactualsReply counterfactuals) {
     }
 
     @Override
@@ -64,16 +81,23 @@ final class ExplainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--lang must be en or fr, not " + lang);
         }
         Locale locale = Locale.forLanguageTag(lang);
+        Counterfactual.Bounds bounds = bounds();
         try (Session session = modelAndData.open()) {
             ClientScorer.ScoredClient scored = session.scorer().score(client);
             Explanation explanation = session.explainer().explain(scored, locale);
             List<Distribution> peers = noPeers ? List.of() : peers(session.peers(), scored);
+            Counterfactual.Search search = counterfactuals ? session.counterfactuals().search(session.scorer().application(client), bounds)
+                    : null;
             if (json) {
                 System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                        .writeValueAsString(new Output(ExplanationReply.of(explanation), peers.stream().map(PeersReply::of).toList())));
+                        .writeValueAsString(new Output(ExplanationReply.of(explanation), peers.stream().map(PeersReply::of).toList(),
+                                search == null ? null : CounterfactualsReply.of(search, locale))));
                 return 0;
             }
             print(explanation, peers, session.synthetic(), session.model(), locale);
+            if (search != null) {
+                printCounterfactuals(search, locale);
+            }
         }
         return 0;
     }
@@ -115,6 +139,35 @@ final class ExplainCommand implements Callable<Integer> {
                     group, d.groupSize(), Double.isNaN(d.clientPercentile()) ? "-"
                             : "%.0f".formatted(d.percentile(HumanValues.readsBackwards(d.feature()))),
                     values.format(d.feature(), d.quantiles()[2]), 100 * d.defaultRate(), 100 * d.meanProbability());
+        }
+    }
+
+    /** The bounds of the search: the default ones, with a newer external score when both options name it. */
+    private Counterfactual.Bounds bounds() {
+        if (externalScore == null && externalSource == null) {
+            return Counterfactual.Bounds.DEFAULT;
+        }
+        if (!counterfactuals) {
+            throw new IllegalArgumentException("--external-score and --external-source go with --counterfactuals");
+        }
+        if (externalScore == null || externalSource == null) {
+            throw new IllegalArgumentException("--external-score and --external-source go together, e.g. "
+                    + "--external-score EXT_SOURCE_2 --external-source \"bureau report of May\"");
+        }
+        return Counterfactual.Bounds.DEFAULT.withExternalScore(new Counterfactual.ExternalSource(externalScore, externalSource));
+    }
+
+    private static void printCounterfactuals(Counterfactual.Search search, Locale locale) {
+        java.util.ResourceBundle texts = java.util.ResourceBundle.getBundle("com.pretadepenser.creditdesk.cli.explain", locale);
+        System.out.println();
+        System.out.println(texts.getString("counterfactuals"));
+        if (search.verdict().isPresent()) {
+            System.out.println(search.verdict().get().format(locale));
+            return;
+        }
+        int n = 1;
+        for (Counterfactual c : search.suggestions()) {
+            System.out.println(n++ + ". " + c.sentence().format(locale));
         }
     }
 

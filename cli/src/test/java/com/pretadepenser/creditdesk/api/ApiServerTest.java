@@ -106,9 +106,45 @@ class ApiServerTest {
     }
 
     @Test
+    void counterfactualsOfARefusedClientAreTheEnginesInTheRequestsLanguage() throws Exception {
+        int refused = java.util.Arrays.stream(scorer.clientIds())
+                .filter(id -> !session.counterfactuals().search(scorer.application(id)).suggestions().isEmpty()).findFirst().orElseThrow();
+        var expected = session.counterfactuals().search(scorer.application(refused));
+        HttpResponse<String> response = get("/clients/" + refused + "/counterfactuals?lang=fr");
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode reply = JSON.readTree(response.body());
+        assertEquals("REFUSED", reply.get("decision").asText());
+        assertTrue(reply.get("verdict").isNull());
+        assertEquals(expected.suggestions().size(), reply.get("suggestions").size());
+        for (int i = 0; i < expected.suggestions().size(); i++) {
+            var c = expected.suggestions().get(i);
+            JsonNode s = reply.get("suggestions").get(i);
+            assertEquals(c.lever().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), s.get("lever").asText());
+            assertEquals(c.probability(), s.get("probability").asDouble(), 1e-12);
+            assertEquals(c.sentence().format(java.util.Locale.FRENCH), s.get("sentence").asText());
+            JsonNode change = s.get("changes").get(0);
+            assertEquals(c.changes().get(change.get("field").asText())[1], change.get("to").asDouble(), 0.0);
+        }
+        assertEquals(0.3, reply.get("bounds").get("min-credit-share").asDouble(), 0.0);
+
+        int granted = java.util.Arrays.stream(scorer.clientIds()).filter(id -> scorer.score(id).score().decision()
+                == com.pretadepenser.creditdesk.engine.scoring.Decision.GRANTED).findFirst().orElseThrow();
+        JsonNode none = JSON.readTree(get("/clients/" + granted + "/counterfactuals").body());
+        assertEquals("The application is granted as it stands.", none.get("verdict").asText());
+        assertEquals(0, none.get("suggestions").size());
+        HttpResponse<String> half = get("/clients/" + refused + "/counterfactuals?external-score=EXT_SOURCE_2");
+        assertEquals(400, half.statusCode());
+        assertTrue(half.body().contains("external-score and external-source go together"), half.body());
+        HttpResponse<String> wrong = get("/clients/" + refused + "/counterfactuals?external-score=AGE&external-source=x");
+        assertEquals(400, wrong.statusCode());
+        assertTrue(wrong.body().contains("must be one of [EXT_SOURCE_1, EXT_SOURCE_2, EXT_SOURCE_3], not AGE"), wrong.body());
+        assertEquals(404, get("/clients/42/counterfactuals").statusCode());
+    }
+
+    @Test
     void everyKeyIsKebabCaseButTheApplicationsColumns() throws Exception {
         String id = "/clients/" + client;
-        for (String path : new String[] {"/health", "/model", id + "/score", id + "/explanation",
+        for (String path : new String[] {"/health", "/model", id + "/score", id + "/explanation", id + "/counterfactuals",
                 id + "/peers?group=segment&feature=EXT_SOURCE_2", "/clients/42", "/nothing"}) {
             assertKebabCase(JSON.readTree(get(path).body()), path);
         }

@@ -10,6 +10,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.pretadepenser.creditdesk.engine.scoring.Counterfactual;
+import com.pretadepenser.creditdesk.engine.session.Session;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -125,6 +127,41 @@ class ModelCommandsTest {
         assertEquals(1, CreditDeskCli.run("explain", "--model", dir.resolve("model").toString(), "--data", dir.resolve("ds").toString(),
                 "--client", "1"));
         assertTrue(ERR.toString(StandardCharsets.UTF_8).contains("No client with SK_ID_CURR 1 in this dataset"), ERR.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void explainWithCounterfactualsListsTheEnginesSuggestionsAsTextAndJson() throws Exception {
+        int refused = 0;
+        Counterfactual.Search expected = null;
+        try (Session session = Session.open(dir.resolve("ds"), dir.resolve("model"))) {
+            for (int id : session.scorer().clientIds()) {
+                Counterfactual.Search search = session.counterfactuals().search(session.scorer().application(id));
+                if (!search.suggestions().isEmpty()) {
+                    refused = id;
+                    expected = search;
+                    break;
+                }
+            }
+        }
+        assertTrue(refused != 0, "a refused client with a suggestion");
+        OUT.reset();
+        assertEquals(0, CreditDeskCli.run("explain", "--model", dir.resolve("model").toString(), "--data", dir.resolve("ds").toString(),
+                "--client", Integer.toString(refused), "--no-peers", "--counterfactuals"));
+        String shown = OUT.toString(StandardCharsets.UTF_8);
+        assertTrue(shown.contains("What would change the decision\n1. " + expected.suggestions().get(0).sentence().format(java.util.Locale.ENGLISH)),
+                shown);
+        OUT.reset();
+        assertEquals(0, CreditDeskCli.run("explain", "--model", dir.resolve("model").toString(), "--data", dir.resolve("ds").toString(),
+                "--client", Integer.toString(refused), "--no-peers", "--counterfactuals", "--json", "--lang", "fr"));
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(OUT.toString(StandardCharsets.UTF_8));
+        assertEquals(expected.suggestions().size(), json.get("counterfactuals").get("suggestions").size());
+        assertEquals(expected.suggestions().get(0).sentence().format(java.util.Locale.FRENCH),
+                json.get("counterfactuals").get("suggestions").get(0).get("sentence").asText());
+        ERR.reset();
+        assertEquals(1, CreditDeskCli.run("explain", "--model", dir.resolve("model").toString(), "--data", dir.resolve("ds").toString(),
+                "--client", Integer.toString(refused), "--counterfactuals", "--external-score", "EXT_SOURCE_2"));
+        assertTrue(ERR.toString(StandardCharsets.UTF_8).contains("--external-score and --external-source go together"),
+                ERR.toString(StandardCharsets.UTF_8));
     }
 
     @Test

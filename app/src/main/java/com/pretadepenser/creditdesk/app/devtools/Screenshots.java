@@ -36,14 +36,21 @@ public final class Screenshots {
         this.folder = folder;
     }
 
-    /** The what-if example: the first refused client (by ID) whom a change of the loan grants. */
+    /** The what-if example: the first refused client (by ID) with two suggestions or more, else the first with one. */
     private static int grantableClient(com.pretadepenser.creditdesk.app.workspace.Workspace workspace) {
         double threshold = workspace.model().threshold();
+        int single = 0;
         for (int id : workspace.sortedIds()) {
-            if (workspace.scorer().score(id).score().probability() >= threshold
-                    && workspace.counterfactuals().search(workspace.scorer().application(id)).found().isPresent()) {
-                return id;
+            if (workspace.scorer().score(id).score().probability() >= threshold) {
+                int found = workspace.counterfactuals().search(workspace.scorer().application(id)).suggestions().size();
+                if (found >= 2) {
+                    return id;
+                }
+                single = single == 0 && found == 1 ? id : single;
             }
+        }
+        if (single != 0) {
+            return single;
         }
         throw new IllegalStateException("no refused client of " + workspace.dataFolder() + " is granted by a change of the loan");
     }

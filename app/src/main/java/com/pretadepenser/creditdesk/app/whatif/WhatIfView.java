@@ -121,15 +121,20 @@ public final class WhatIfView extends HBox {
         suggestion.getStyleClass().add(Styles.SUGGESTION);
         suggestion.textProperty().bind(model.suggestionProperty());
         suggestion.setMaxWidth(Double.MAX_VALUE);
-        Button apply = new Button();
-        apply.setId("applySuggestion");
-        apply.textProperty().bind(i18n.text("whatif.apply"));
-        apply.visibleProperty().bind(model.suggestionApplicableProperty());
-        apply.setOnAction(e -> model.applySuggestion());
+        VBox choices = new VBox(4);
+        choices.setId("suggestions");
+        Runnable listSuggestions = () -> {
+            choices.getChildren().clear();
+            for (int i = 0; i < model.suggestions().size(); i++) {
+                choices.getChildren().add(suggestionRow(model, i, i18n));
+            }
+        };
+        model.suggestions().addListener((javafx.collections.ListChangeListener<WhatIfViewModel.Suggestion>) change -> listSuggestions.run());
+        listSuggestions.run();
         HBox headline = new HBox(14, probability, verdict);
         headline.setAlignment(Pos.CENTER_LEFT);
         suggestion.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        VBox score = new VBox(6, gauge, headline, comparison, suggestion, apply);
+        VBox score = new VBox(6, gauge, headline, comparison, suggestion, choices);
         score.getStyleClass().add(Styles.PANEL);
         fieldsPanel.setPrefWidth(660);
         fieldsPanel.setMinWidth(600);
@@ -148,6 +153,28 @@ public final class WhatIfView extends HBox {
         decision.waterfallProperty().addListener((obs, old, now) -> redraw());
         context.theme().addListener((obs, old, now) -> redraw());
         redraw();
+    }
+
+    /** One suggestion: its sentence and the button that puts its values into the fields (ids applySuggestion0, 1, 2). */
+    private static HBox suggestionRow(WhatIfViewModel model, int index, I18n i18n) {
+        WhatIfViewModel.Suggestion suggestion = model.suggestions().get(index);
+        Label text = new Label((index + 1) + ". " + suggestion.text());
+        text.setId("suggestion" + index);
+        text.setWrapText(true);
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        text.setMaxWidth(Double.MAX_VALUE);
+        if (suggestion.longerTerm()) {
+            text.getStyleClass().add(Styles.MUTED);
+        }
+        Button apply = new Button();
+        apply.setId("applySuggestion" + index);
+        apply.textProperty().bind(i18n.text("whatif.apply"));
+        apply.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        apply.setOnAction(e -> model.applySuggestion(index));
+        HBox row = new HBox(8, text, apply);
+        row.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        return row;
     }
 
     private void redraw() {

@@ -6,7 +6,6 @@ import com.pretadepenser.creditdesk.app.client.ClientFacts;
 import com.pretadepenser.creditdesk.app.client.LoadedClient;
 import com.pretadepenser.creditdesk.app.common.BackgroundTask;
 import com.pretadepenser.creditdesk.app.common.I18n;
-import com.pretadepenser.creditdesk.app.common.Numbers;
 import com.pretadepenser.creditdesk.app.common.TaskExecutor;
 import com.pretadepenser.creditdesk.app.common.UserMessages;
 import com.pretadepenser.creditdesk.app.shell.Shell;
@@ -27,7 +26,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /**
  * What-if: the client's application fields, editable; every valid edit rescores through the
  * same feature path and updates the what-if client (gauge, decision, waterfall), then looks for
- * the smallest change of credit amount or term that would grant it.
+ * up to three changes, each of a different lever, that would grant it (the engine's
+ * {@link com.pretadepenser.creditdesk.engine.scoring.CounterfactualSearch}); the officer may apply one.
  */
 public final class WhatIfViewModel {
     private final Shell main;
@@ -48,9 +48,12 @@ public final class WhatIfViewModel {
     private final ReadOnlyObjectWrapper<LoadedClient> edited = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper comparison = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper suggestion = new ReadOnlyStringWrapper("");
+    private final javafx.collections.ObservableList<Suggestion> suggestions = javafx.collections.FXCollections.observableArrayList();
+    private final javafx.collections.ObservableList<Suggestion> suggestionsView =
+            javafx.collections.FXCollections.unmodifiableObservableList(suggestions);
     private final ReadOnlyBooleanWrapper suggestionApplicable = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper changed = new ReadOnlyBooleanWrapper(false);
-    private Counterfactual lastSuggestion;
+    private Counterfactual.Search lastSearch;
     private boolean resetting;
     private long generation;
     private final javafx.beans.property.BooleanProperty active = new javafx.beans.property.SimpleBooleanProperty(true);
@@ -144,9 +147,15 @@ public final class WhatIfViewModel {
         if (original != null) {
             searchCounterfactual(original, ++generation);
         } else {
-            suggestion.set("");
-            suggestionApplicable.set(false);
+            clearSuggestions();
         }
+    }
+
+    private void clearSuggestions() {
+        lastSearch = null;
+        suggestion.set("");
+        suggestions.clear();
+        suggestionApplicable.set(false);
     }
 
     /** After a language switch: the fields rewritten in the new number format, the edited client re-explained. */
@@ -168,14 +177,24 @@ public final class WhatIfViewModel {
         }
     }
 
-    /** Puts the suggested amounts into the fields, which rescores them. */
+    /** One change that would grant, as the officer reads it: its sentence, and whether it takes time. */
+    public record Suggestion(String text, boolean longerTerm) {
+    }
+
+    /** Puts the first suggestion's values into the fields, which rescores them. */
     public void applySuggestion() {
-        if (lastSuggestion == null) {
+        applySuggestion(0);
+    }
+
+    /** Puts suggestion {@code index}'s values into the fields, which rescores them. */
+    public void applySuggestion(int index) {
+        if (lastSearch == null || index < 0 || index >= lastSearch.suggestions().size()) {
             return;
         }
+        Counterfactual chosen = lastSearch.suggestions().get(index);
         resetting = true;
         try {
-            for (Map.Entry<String, double[]> change : lastSuggestion.changes().entrySet()) {
+            for (Map.Entry<String, double[]> change : chosen.changes().entrySet()) {
                 fields.stream().filter(f -> f.column().equals(change.getKey())).findFirst()
                         .ifPresent(f -> f.show(change.getValue()[1], i18n));
             }
@@ -233,8 +252,7 @@ public final class WhatIfViewModel {
         if (!active.get()) {
             // the search scores the application dozens of times: only for a what-if on screen
             pendingSearch = client;
-            suggestion.set("");
-            suggestionApplicable.set(false);
+            clearSuggestions();
             return;
         }
         Workspace workspace = main.workspaceProperty().get();
@@ -261,7 +279,7 @@ public final class WhatIfViewModel {
                 })
                 .onSuccess(search -> {
                     if (mine == generation) {
-                        describe(search, client);
+                        describe(search);
                     }
                 })
                 .onFailure(e -> {
@@ -271,34 +289,17 @@ public final class WhatIfViewModel {
                 }));
     }
 
-    private void describe(Counterfactual.Search search, LoadedClient searched) {
-        lastSuggestion = search.found().orElse(null);
-        suggestionApplicable.set(lastSuggestion != null);
-        if (search.alreadyGranted()) {
-            suggestion.set(i18n.get("whatif.alreadyGranted"));
-            return;
-        }
-        if (lastSuggestion == null) {
-            suggestion.set(i18n.get("whatif.noChange"));
-            return;
-        }
-        StringBuilder parts = new StringBuilder();
-        for (Map.Entry<String, double[]> change : lastSuggestion.changes().entrySet()) {
-            if (parts.length() > 0) {
-                parts.append(i18n.get("whatif.and"));
-            }
-            parts.append(i18n.get("whatif.change", i18n.get("whatif.field." + change.getKey()),
-                    Numbers.format(change.getValue()[1], 0, i18n.locale()), Numbers.format(change.getValue()[0], 0, i18n.locale())));
-        }
-        double[] annuity = lastSuggestion.changes().get("AMT_ANNUITY");
-        if (lastSuggestion.lever() != Counterfactual.Lever.BORROW_LESS && annuity != null && annuity[0] > 0 && annuity[1] > 0) {
-            // a smaller annuity on the same credit means more annuities to pay: say so, not just the amount
-            double[] credit = lastSuggestion.changes().get("AMT_CREDIT");
-            double before = credit != null ? credit[0] : ClientFacts.number(searched.application(), "AMT_CREDIT");
-            double after = credit != null ? credit[1] : before;
-            parts.append(i18n.get("whatif.longerTerm", after / annuity[1], before / annuity[0]));
-        }
-        suggestion.set(i18n.get("whatif.suggestion", parts.toString(), 100 * lastSuggestion.probability()));
+    private void describe(Counterfactual.Search search) {
+        lastSearch = search;
+        suggestionApplicable.set(!search.suggestions().isEmpty());
+        suggestion.set(search.verdict().map(v -> v.format(i18n.locale())).orElse(i18n.get("whatif.suggestions")));
+        suggestions.setAll(search.suggestions().stream()
+                .map(c -> new Suggestion(c.sentence().format(i18n.locale()), c.lever().longerTerm())).toList());
+    }
+
+    /** The changes that would grant the what-if application, smallest first, actionable before longer-term ones. */
+    public javafx.collections.ObservableList<Suggestion> suggestions() {
+        return suggestionsView;
     }
 
     public ReadOnlyObjectProperty<LoadedClient> editedProperty() {

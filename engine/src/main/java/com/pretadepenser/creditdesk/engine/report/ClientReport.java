@@ -32,7 +32,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -205,7 +204,15 @@ public final class ClientReport {
             // what would change it
             if (content.counterfactual() != null) {
                 heading(text("change.title"));
-                paragraph(regular, 10.5f, Palette.INK, change(content.counterfactual()));
+                Counterfactual.Search search = content.counterfactual();
+                if (search.verdict().isPresent()) {
+                    paragraph(regular, 10.5f, Palette.INK, search.verdict().get().format(content.locale()));
+                } else {
+                    paragraph(regular, 10.5f, Palette.INK, text("change.found"));
+                    for (Counterfactual suggestion : search.suggestions()) {
+                        bullet(suggestion.sentence().format(content.locale()));
+                    }
+                }
             }
             // peers
             heading(text("peers.title"));
@@ -219,26 +226,6 @@ public final class ClientReport {
             paragraph(regular, 9, Palette.MUTED, text("notice"));
             stream.close();
             footers();
-        }
-
-        private String change(Counterfactual.Search search) {
-            if (search.alreadyGranted()) {
-                return text("change.granted");
-            }
-            if (search.found().isEmpty()) {
-                return text("change.none");
-            }
-            Counterfactual found = search.found().get();
-            NumberFormat amount = NumberFormat.getIntegerInstance(texts.getLocale());
-            StringBuilder parts = new StringBuilder();
-            for (Map.Entry<String, double[]> change : new java.util.TreeMap<>(found.changes()).entrySet()) {
-                if (parts.length() > 0) {
-                    parts.append(text("change.and"));
-                }
-                String field = texts.containsKey("field." + change.getKey()) ? text("field." + change.getKey()) : change.getKey();
-                parts.append(text("change.field", field, amount.format(change.getValue()[1]), amount.format(change.getValue()[0])));
-            }
-            return text("change.found", parts, percent(found.probability()));
         }
 
         private static String capitalise(String s) {

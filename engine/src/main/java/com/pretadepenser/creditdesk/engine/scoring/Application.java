@@ -146,6 +146,26 @@ public final class Application {
         return new Application(clientId, outcome, n, t);
     }
 
+    /** Several applications as the feature pipeline reads them, one row each, in list order. */
+    static ApplicationRows rows(java.util.List<Application> applications) {
+        return new ApplicationRows() {
+            @Override
+            public int[] clientIds() {
+                return applications.stream().mapToInt(Application::clientId).toArray();
+            }
+
+            @Override
+            public double[] numbers(String column) {
+                return applications.stream().mapToDouble(a -> a.number(column)).toArray();
+            }
+
+            @Override
+            public String[] texts(String column) {
+                return applications.stream().map(a -> a.text(column).orElse("")).toArray(String[]::new);
+            }
+        };
+    }
+
     /** The one application as the feature pipeline reads it. */
     ApplicationRows rows() {
         return new ApplicationRows() {

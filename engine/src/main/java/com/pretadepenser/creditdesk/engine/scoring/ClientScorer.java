@@ -101,6 +101,19 @@ public final class ClientScorer {
         return score(application.rows());
     }
 
+    /**
+     * The probability alone (no contributions) of an application, through the same feature path:
+     * what a search that scores many candidates asks for.
+     */
+    public double probability(Application application) {
+        return model.probabilities(model.pipeline().compute(application.rows(), history))[0];
+    }
+
+    /** The probabilities of several applications at once (one feature computation, one walk of the trees), in list order. */
+    public double[] probabilities(List<Application> applications) {
+        return model.probabilities(model.pipeline().compute(Application.rows(applications), history));
+    }
+
     private ScoredClient score(ApplicationRows application) {
         FeatureMatrix features = model.pipeline().compute(application, history);
         double[] contributions = model.contributions(features);

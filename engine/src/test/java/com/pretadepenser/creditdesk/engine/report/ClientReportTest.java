@@ -87,6 +87,14 @@ class ClientReportTest {
             assertTrue(text.replace("\n", " ").contains(reason.value()), "reason value " + reason.value() + " in " + text);
         }
         assertTrue(text.contains("What would change the decision"), text);
+        String flat = text.replaceAll("\\s+", " ");
+        var search = content.counterfactual();
+        List<String> said = search.verdict().isPresent() ? List.of(search.verdict().get().format(Locale.ENGLISH))
+                : search.suggestions().stream().map(c -> c.sentence().format(Locale.ENGLISH)).toList();
+        for (String sentence : said) {
+            String start = sentence.replaceAll("\\s+", " ").substring(0, Math.min(60, sentence.length()));
+            assertTrue(flat.contains(start), "the suggestion \"" + start + "\" in " + flat);
+        }
         assertTrue(text.contains("Among all clients"), text);
         assertEquals(ClientReport.PEER_FEATURES, content.peers().size());
         assertTrue(text.replace("\n", "").contains(entry.hash()), "the record's hash in the footer: " + text);
@@ -108,7 +116,7 @@ class ClientReportTest {
         assertTrue(text.contains("Rapport de décision de crédit"), text);
         assertTrue(text.contains("ACCEPTÉE"), text);
         assertTrue(text.contains("Principaux atouts de la demande"), text);
-        assertTrue(text.contains("La demande est acceptée en l'état."), text);
+        assertTrue(text.contains("La demande est accordée telle quelle."), text);
         assertTrue(text.contains("Probabilité estimée de difficultés de paiement"), text);
         assertTrue(text.contains("n'est pas enregistrée dans le registre"), text);
         assertTrue(text.contains("Pas de comparaison avec les autres clients"), text);
