@@ -93,7 +93,7 @@ class ModelCardTest {
         JsonNode tree = ModelArtifact.JSON.readTree(written.resolve(ModelArtifact.CARD_FILE).toFile());
 
         assertEquals(ModelCard.SCHEMA_VERSION, tree.get("schema-version").asInt());
-        assertEquals(4, ModelCard.SCHEMA_VERSION);
+        assertEquals(5, ModelCard.SCHEMA_VERSION);
         List<String> keys = new java.util.ArrayList<>();
         tree.fieldNames().forEachRemaining(keys::add);
         assertEquals(List.of("schema-version", "model-details", "training-details", "evaluation", "usage-details"), keys);
