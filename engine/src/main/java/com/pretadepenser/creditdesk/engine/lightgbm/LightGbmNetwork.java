@@ -16,6 +16,15 @@ public final class LightGbmNetwork implements AutoCloseable {
     }
 
     /**
+     * Loads LightGBM's native library now, so that starting the network right after a barrier
+     * waits for no extraction: LightGBM's linking retries with growing pauses, and a worker late by
+     * the library's load made the other wait 17 s on this machine.
+     */
+    public static void prepare() {
+        NativeLibrary.ensureLoaded();
+    }
+
+    /**
      * Starts LightGBM's network and returns once every worker is connected.
      *
      * @param machines       every worker as {@code ip:port}, in rank order (the same list on each)

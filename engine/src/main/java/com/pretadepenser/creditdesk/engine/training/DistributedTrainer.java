@@ -100,6 +100,7 @@ public final class DistributedTrainer {
                 settings, config.seed(), Trainer.preparing(monitor, what))) {
             requireSameFeatures(group, set.names());
             // Every worker starts LightGBM's network at once: a worker done with its features first would time out waiting.
+            LightGbmNetwork.prepare();
             group.allGather(new byte[0]);
             try (LightGbmNetwork network = LightGbmNetwork.start(group.machines().forLightGbm(),
                     group.machines().get(group.rank()).port(), timeoutMinutes, group.size())) {
