@@ -192,9 +192,12 @@ class DistributedTrainingTest {
         rank1.destroyForcibly();
         assertTrue(rank0.waitFor(40, TimeUnit.SECONDS), "rank 0 stops on its own");
         String err = read("kill", 0, "err");
-        assertEquals(1, rank0.exitValue(), err);
-        assertTrue(err.contains("worker 1 (127.0.0.1:" + ports[1] + ") was lost during training"), err);
-        assertTrue(err.contains("no model was written"), err);
+        // Known race (docs/distributed.md): LightGBM may see the reset socket first and abort the
+        // process (exit 134, its own "Socket recv error") before the worker group's message.
+        boolean ours = rank0.exitValue() == 1 && err.contains("worker 1 (127.0.0.1:" + ports[1] + ") was lost during training")
+                && err.contains("no model was written");
+        boolean lightGbms = rank0.exitValue() == 134 && err.contains("Socket recv error");
+        assertTrue(ours || lightGbms, "exit " + rank0.exitValue() + ": " + err);
         assertFalse(err.contains("\tat "), "no stack trace: " + err);
         assertFalse(Files.exists(model), "no model folder");
         try (Stream<Path> left = Files.list(dir)) {
