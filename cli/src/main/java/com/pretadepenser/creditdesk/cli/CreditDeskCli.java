@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "creditdesk", mixinStandardHelpOptions = true, versionProvider = CreditDeskCli.Version.class,
         description = "CreditDesk command line: generate, import and inspect Home Credit data.",
         subcommands = {GenerateCommand.class, ImportCommand.class, InspectCommand.class, ProfileCommand.class,
-                FidelityCommand.class, BenchCommand.class, TrainCommand.class, EvaluateCommand.class, ScoreCommand.class, HoldoutCommand.class, ExplainCommand.class, ServeCommand.class, BenchScoringCommand.class, BenchCounterfactualsCommand.class, VerifyLogCommand.class, ReportCommand.class, DriftCommand.class,
+                FidelityCommand.class, BenchCommand.class, TrainCommand.class, EvaluateCommand.class, ScoreCommand.class, HoldoutCommand.class, ExplainCommand.class, ServeCommand.class, BenchScoringCommand.class, BenchCounterfactualsCommand.class, ShardCommand.class, MergeScoresCommand.class, VerifyLogCommand.class, ReportCommand.class, DriftCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CreditDeskCli implements Runnable {
     /** {@code creditdesk --version}: the pom's version. */

@@ -19,7 +19,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "A local dataset or a folder of Kaggle-layout CSVs with application_train.csv.")
     Path data;
 
-    @Option(names = "--out", required = true, description = "Model folder to create (model.txt and model-card.json).")
+    @Option(names = "--out", description = "Model folder to create (model.txt and model-card.json); with --machines, written by rank 0 only.")
     Path out;
 
     @Option(names = "--name", defaultValue = "default", description = "Model name in the card. Default: ${DEFAULT-VALUE}.")
@@ -31,8 +31,32 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--replace", description = "Replace --out if it exists.")
     boolean replace;
 
+    @Option(names = "--machines", description = "Train as one of several workers on LightGBM's network: every worker as host:port "
+            + "(the port LightGBM listens on there), in rank order, the same list on each; --data is this worker's shard (see shard).")
+    String machines;
+
+    @Option(names = "--rank", defaultValue = "0", description = "With --machines: this worker's place in the list (0 writes the model). Default: ${DEFAULT-VALUE}.")
+    int rank;
+
+    @Option(names = "--control-port", description = "With --machines: the port rank 0 listens on for the workers' own connection "
+            + "(meeting, early stopping, out-of-fold predictions). Default: rank 0's LightGBM port + 1000.")
+    Integer controlPort;
+
+    @Option(names = "--timeout", defaultValue = "120", description = "With --machines: seconds to wait for every worker to join, "
+            + "and for a silent worker before all stop. Default: ${DEFAULT-VALUE}.")
+    int timeoutSeconds;
+
+    @Option(names = "--tree-learner", defaultValue = "data", description = "With --machines: data or voting (LightGBM's parallel learners). Default: ${DEFAULT-VALUE}.")
+    String treeLearner;
+
     @Override
     public Integer call() {
+        if (machines != null) {
+            return new DistributedTraining(this).run();
+        }
+        if (out == null) {
+            throw new IllegalArgumentException("train needs --out: the model folder to create");
+        }
         TrainingConfig config = training.config();
         ModelArtifact.requireWritable(out, replace);
         DataSource source = DataSource.open(data);
@@ -75,7 +99,7 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void printTuning(ModelCard.Tuning tuning) {
+    static void printTuning(ModelCard.Tuning tuning) {
         System.out.printf("settings tuned (%s)%n", tuning.method());
         System.out.printf("  %-3s %-9s %9s %9s %16s   %s%n", "", "", "screening", "OOF AUC", "cost per client", "settings");
         for (int c = 0; c < tuning.candidates().size(); c++) {
@@ -87,7 +111,7 @@ final class TrainCommand implements Callable<Integer> {
         System.out.println();
     }
 
-    private static String fmt(double v) {
+    static String fmt(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 }

@@ -81,7 +81,7 @@ public final class LightGbmBooster implements AutoCloseable {
             if (validation != null) {
                 validSet = dataset(validation, validationLabels, params, trainSet);
             }
-            return boost(trainSet, validSet, params, train.columns(), maxRounds, earlyStopping, monitor);
+            return boost(trainSet, validSet, params, train.columns(), maxRounds, earlyStopping, null, monitor);
         } catch (LGBMException e) {
             LOG.log(Level.WARNING, "LightGBM training failed", e);
             throw new ModelException(e, EngineMessage.LIGHTGBM_CANNOT_TRAIN, train.rows(), train.columns(), e.getMessage());
@@ -98,10 +98,22 @@ public final class LightGbmBooster implements AutoCloseable {
      */
     public static LightGbmBooster train(LightGbmDataset train, LightGbmDataset validation, Map<String, String> parameters,
                                         int[] categorical, int maxRounds, int earlyStopping, ProgressMonitor monitor) {
+        return train(train, validation, parameters, categorical, maxRounds, earlyStopping, null, monitor);
+    }
+
+    /**
+     * As above, the early-stopping AUC of each round given by {@code validationAuc} from this
+     * worker's validation predictions (LightGBM's probabilities for the validation rows, kept up to
+     * date by the booster): in a distributed run the AUC of every worker's validation rows together,
+     * where LightGBM's own metric sees only this worker's. Null: LightGBM's metric.
+     */
+    public static LightGbmBooster train(LightGbmDataset train, LightGbmDataset validation, Map<String, String> parameters,
+                                        int[] categorical, int maxRounds, int earlyStopping,
+                                        java.util.function.ToDoubleFunction<double[]> validationAuc, ProgressMonitor monitor) {
         String params = parameterString(parameters, categorical);
         try {
             return boost(train.handle(), validation == null ? null : validation.handle(), params, train.names().size(),
-                    maxRounds, earlyStopping, monitor);
+                    maxRounds, earlyStopping, validationAuc, monitor);
         } catch (LGBMException e) {
             LOG.log(Level.WARNING, "LightGBM training failed", e);
             throw new ModelException(e, EngineMessage.LIGHTGBM_CANNOT_TRAIN, train.rows(), train.names().size(), e.getMessage());
@@ -109,7 +121,8 @@ public final class LightGbmBooster implements AutoCloseable {
     }
 
     private static LightGbmBooster boost(LGBMDataset trainSet, LGBMDataset validSet, String params, int columns,
-                                         int maxRounds, int earlyStopping, ProgressMonitor monitor)
+                                         int maxRounds, int earlyStopping, java.util.function.ToDoubleFunction<double[]> validationAuc,
+                                         ProgressMonitor monitor)
             throws LGBMException {
         LGBMBooster booster = null;
         try {
@@ -124,7 +137,8 @@ public final class LightGbmBooster implements AutoCloseable {
                     throw new CancellationException("training cancelled at round " + round);
                 }
                 boolean finished = booster.updateOneIter();
-                double auc = validSet == null ? Double.NaN : booster.getEval(1)[0];
+                double auc = validSet == null ? Double.NaN
+                        : validationAuc == null ? booster.getEval(1)[0] : validationAuc.applyAsDouble(booster.getPredict(1));
                 if (validSet == null || auc > best) {
                     best = auc;
                     bestRound = round;

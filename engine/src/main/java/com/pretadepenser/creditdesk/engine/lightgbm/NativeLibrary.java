@@ -138,11 +138,20 @@ final class NativeLibrary {
         return removed;
     }
 
-    /** True when no process holds the folder's lock (or it has none: a crash before locking). */
+    /**
+     * True when no process holds the folder's lock, or it has none and is over a minute old (a
+     * crash before locking). A younger folder without a lock is another process between creating
+     * it and locking it: two workers of a distributed run starting LightGBM at the same moment
+     * removed each other's library that way.
+     */
     private static boolean abandoned(Path run) {
         Path lockFile = run.resolve(LOCK);
         if (!Files.exists(lockFile)) {
-            return true;
+            try {
+                return Files.getLastModifiedTime(run).toMillis() < System.currentTimeMillis() - 60_000;
+            } catch (IOException e) {
+                return false;
+            }
         }
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
             FileLock lock = channel.tryLock();

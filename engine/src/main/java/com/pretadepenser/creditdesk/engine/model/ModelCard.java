@@ -22,11 +22,12 @@ public record ModelCard(
         @JsonProperty("usage-details") UsageDetails usage) {
 
     /**
-     * 3 splits the card into its four parts ({@code model-details}, {@code training-details},
+     * 5 added {@code training-details.distributed} (a model trained by several workers); 4 added
+     * {@code evaluation.fairness}; 3 splits the card into its four parts ({@code model-details}, {@code training-details},
      * {@code evaluation}, {@code usage-details}); 2 added {@code tuning} to the flat card of 1. A
      * version 1 or 2 card reads into the parts ({@link ModelCardJson}), a version 1 one with no tuning.
      */
-    public static final int SCHEMA_VERSION = 4;
+    public static final int SCHEMA_VERSION = 5;
 
     public ModelCard {
         java.util.Objects.requireNonNull(details, "model-details");
@@ -109,6 +110,37 @@ public record ModelCard(
             @JsonProperty("mean-best-round") Double meanBestRound) {
         public TuningCandidate {
             settings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
+        }
+    }
+
+    /**
+     * A model trained by several workers on LightGBM's network: how many, the tree learner
+     * ({@code data} or {@code voting}), and each worker's shard.
+     */
+    public record DistributedTraining(
+            @JsonProperty("machines") int machines,
+            @JsonProperty("tree-learner") String treeLearner,
+            @JsonProperty("shards") List<Shard> shards) {
+        public DistributedTraining {
+            shards = List.copyOf(shards);
+            if (shards.size() != machines) {
+                throw new IllegalArgumentException(shards.size() + " shards for " + machines + " machines");
+            }
+        }
+    }
+
+    /**
+     * One worker's shard: its rank, its dataset, its labelled applicants, and the SHA-256 of its
+     * sources' hashes (file name and SHA-256 of each, in order), which names its data exactly.
+     */
+    public record Shard(
+            @JsonProperty("rank") int rank,
+            @JsonProperty("dataset") String dataset,
+            @JsonProperty("labelled-rows") int labelledRows,
+            @JsonProperty("sha256") String sha256,
+            @JsonProperty("sources") List<Source> sources) {
+        public Shard {
+            sources = List.copyOf(sources);
         }
     }
 

@@ -257,7 +257,7 @@ public final class Trainer {
      * when it agrees with LightGBM on this model (seconds instead of minutes at full scale), else by
      * LightGBM.
      */
-    private static Map<String, Double> meanAbsoluteContributions(LightGbmBooster model, TreeEnsemble trees, TrainingSet features,
+    static Map<String, Double> meanAbsoluteContributions(LightGbmBooster model, TreeEnsemble trees, TrainingSet features,
                                                                  List<String> used) {
         boolean inJava = LightGbmAgreement.contributionsAgree(trees, model);
         double[] sums = new double[used.size()];
@@ -288,7 +288,7 @@ public final class Trainer {
      * The features' progress as "{@code what}: P %", told only when the whole percentage changes,
      * with no fit done yet (0 of 1: the fits are planned once the features are known).
      */
-    private static ProgressMonitor preparing(ProgressMonitor monitor, String what) {
+    static ProgressMonitor preparing(ProgressMonitor monitor, String what) {
         return new ProgressMonitor() {
             private int percent = -1;
 

@@ -19,6 +19,8 @@ class NativeLibraryTest {
     void theFoldersOfProcessesThatAreGoneAreSweptAndThoseInUseKept() throws Exception {
         Path crashedBeforeLocking = Files.createDirectories(natives.resolve(NativeLibrary.RUN_PREFIX + "1"));
         Files.writeString(crashedBeforeLocking.resolve("lib_lightgbm.so"), "left by a crash");
+        Files.setLastModifiedTime(crashedBeforeLocking, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 120_000));
+        Path beingLocked = Files.createDirectories(natives.resolve(NativeLibrary.RUN_PREFIX + "4"));
         Path ended = Files.createDirectories(natives.resolve(NativeLibrary.RUN_PREFIX + "2"));
         NativeLibrary.lock(ended).close(); // its process ended: the lock file is there, free
         Path inUse = Files.createDirectories(natives.resolve(NativeLibrary.RUN_PREFIX + "3"));
@@ -30,6 +32,7 @@ class NativeLibraryTest {
             assertFalse(Files.exists(ended));
             assertTrue(Files.exists(inUse.resolve(NativeLibrary.LOCK)), "a live process's folder is kept");
             assertTrue(Files.exists(notOurs), "only run-* folders are ours to remove");
+            assertTrue(Files.exists(beingLocked), "a folder just made, not locked yet, is another process starting");
         }
     }
 
