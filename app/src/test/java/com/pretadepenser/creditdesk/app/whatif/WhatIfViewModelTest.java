@@ -116,7 +116,7 @@ class WhatIfViewModelTest {
         WhatIfViewModel model = new WhatIfViewModel(main);
 
         assertTrue(model.suggestionProperty().get().startsWith("Aucune modification dans les limites n'accorde cette demande. "
-                + "Limites : le cr\u00e9dit jusqu'\u00e0 30 % du montant demand\u00e9"), model.suggestionProperty().get());
+                + "Limites : le cr\u00e9dit jusqu'\u00e0 30\u00a0% du montant demand\u00e9"), model.suggestionProperty().get());
         assertFalse(model.suggestionApplicableProperty().get());
         assertTrue(model.suggestions().isEmpty());
     }

@@ -123,7 +123,7 @@ class CounterfactualSearchTest {
                     + " 30 % of the goods price"), said);
             assertTrue(said.contains("a co-borrower's income up to 100 % of the client's"), said);
             String dit = result.verdict().orElseThrow().format(Locale.FRENCH);
-            assertTrue(dit.startsWith("Aucune modification dans les limites n'accorde cette demande. Limites : le cr\u00e9dit jusqu'\u00e0 30 %"), dit);
+            assertTrue(dit.startsWith("Aucune modification dans les limites n'accorde cette demande. Limites : le cr\u00e9dit jusqu'\u00e0 30\u00a0%"), dit);
         }
     }
 
