@@ -119,10 +119,10 @@ final class ExplainCommand implements Callable<Integer> {
         }
         System.out.println();
         HumanValues values = new HumanValues(scoring.card().details().featureSchema(), locale);
-        System.out.printf(locale, "%-60s %-22s %10s%n", texts.getString("feature"), texts.getString("value"), texts.getString("logOdds"));
+        System.out.printf(locale, "%-60s %-30s %10s%n", texts.getString("feature"), texts.getString("value"), texts.getString("logOdds"));
         for (Contribution c : explanation.features().stream().limit(top).toList()) {
-            System.out.printf(locale, "%-60s %-22s %+10.3f%n", abbreviate(FeatureLabels.label(c.feature(), locale)),
-                    values.format(c.feature(), c.value()), c.contribution());
+            System.out.printf(locale, "%-60s %-30s %+10.3f%n", abbreviate(FeatureLabels.label(c.feature(), locale)),
+                    abbreviate(values.format(c.feature(), c.value()), 30), c.contribution());
         }
         if (peers.isEmpty()) {
             return;
