@@ -41,7 +41,7 @@ class ModelCardTest {
 
         ModelCard card = ModelArtifact.read(project("models/default")).card();
 
-        assertEquals(ModelCard.SCHEMA_VERSION, card.schemaVersion());
+        assertEquals(4, card.schemaVersion(), "read as written");
 
         assertEquals("default", card.details().name());
         assertEquals(523, card.details().rounds());
