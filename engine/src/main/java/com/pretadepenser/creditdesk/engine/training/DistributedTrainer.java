@@ -10,7 +10,6 @@ import com.pretadepenser.creditdesk.engine.evaluation.BusinessCost;
 import com.pretadepenser.creditdesk.engine.evaluation.Fairness;
 import com.pretadepenser.creditdesk.engine.evaluation.Metrics;
 import com.pretadepenser.creditdesk.engine.features.ClientHistory;
-import com.pretadepenser.creditdesk.engine.features.FeatureDescriptions;
 import com.pretadepenser.creditdesk.engine.features.FeaturePipeline;
 import com.pretadepenser.creditdesk.engine.features.FeatureSchema;
 import com.pretadepenser.creditdesk.engine.lightgbm.LightGbmBooster;
@@ -210,13 +209,7 @@ public final class DistributedTrainer {
             importance = globalImportance(group, Trainer.meanAbsoluteContributions(model, TreeEnsemble.parse(modelText), set, features),
                     features, localTarget.length, target.length);
         }
-        List<ModelCard.Feature> cardFeatures = new ArrayList<>();
-        for (int f = 0; f < features.size(); f++) {
-            String feature = features.get(f);
-            HomeCreditTable source = FeaturePipeline.sourceTable(feature);
-            cardFeatures.add(new ModelCard.Feature(feature, FeatureDescriptions.describe(feature),
-                    source == null ? "application" : source.schemaName(), FeaturePipeline.isCategorical(feature), gains[f]));
-        }
+        List<ModelCard.Feature> cardFeatures = Trainer.cardFeatures(features, gains);
         Map<String, String> hyper = new LinkedHashMap<>(finalParameters);
         hyper.remove("num_machines");
         hyper.put("boosters-averaged", "1");

@@ -222,13 +222,7 @@ public final class Trainer {
             boosters.forEach(LightGbmBooster::close);
         }
         try {
-            List<ModelCard.Feature> cardFeatures = new ArrayList<>();
-            for (int f = 0; f < used.size(); f++) {
-                String feature = used.get(f);
-                HomeCreditTable source = FeaturePipeline.sourceTable(feature);
-                cardFeatures.add(new ModelCard.Feature(feature, FeatureDescriptions.describe(feature),
-                        source == null ? "application" : source.schemaName(), FeaturePipeline.isCategorical(feature), gain[f]));
-            }
+            List<ModelCard.Feature> cardFeatures = cardFeatures(used, gain);
             Map<String, String> hyper = new LinkedHashMap<>(finalParameters);
             hyper.put("max-rounds", Integer.toString(config.maxRounds()));
             hyper.put("early-stopping-rounds", Integer.toString(config.earlyStopping()));
@@ -257,6 +251,18 @@ public final class Trainer {
      * when it agrees with LightGBM on this model (seconds instead of minutes at full scale), else by
      * LightGBM.
      */
+    /** The card's entry of each feature the model uses: its description, source table, kind and gain. */
+    static List<ModelCard.Feature> cardFeatures(List<String> features, double[] gains) {
+        List<ModelCard.Feature> out = new ArrayList<>(features.size());
+        for (int f = 0; f < features.size(); f++) {
+            String feature = features.get(f);
+            HomeCreditTable source = FeaturePipeline.sourceTable(feature);
+            out.add(new ModelCard.Feature(feature, FeatureDescriptions.describe(feature),
+                    source == null ? "application" : source.schemaName(), FeaturePipeline.isCategorical(feature), gains[f]));
+        }
+        return out;
+    }
+
     static Map<String, Double> meanAbsoluteContributions(LightGbmBooster model, TreeEnsemble trees, TrainingSet features,
                                                                  List<String> used) {
         boolean inJava = LightGbmAgreement.contributionsAgree(trees, model);
