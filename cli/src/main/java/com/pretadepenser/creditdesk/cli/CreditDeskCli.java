@@ -30,6 +30,7 @@ public final class CreditDeskCli implements Runnable {
 
     public static void main(String[] args) {
         String command = args.length > 0 ? args[0] : "creditdesk";
+        ConsoleLog.install();
         // A worker thread (a parallel stream, a library's pool) that runs out of heap says so in the
         // same one line, and ends the command: the thread waiting on that worker would wait forever.
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
