@@ -43,6 +43,9 @@ final class DistributedTraining {
         Runtime.getRuntime().halt(1);
     };
 
+    /** How long a worker whose LightGBM failed waits for the group to name the worker that is gone. */
+    private static final Duration LOST_GRACE = Duration.ofSeconds(3);
+
     int run() {
         Machines list = Machines.parse(command.machines);
         list.requireRank(command.rank);
@@ -77,6 +80,11 @@ final class DistributedTraining {
                 trained = new DistributedTrainer().train(source.data(), source.origin(), command.name, config, group, learner,
                         (command.timeoutSeconds + 59) / 60, ProgressBarMonitor.of(bar).naming("training: "));
                 bar.stepTo(bar.getMax());
+            } catch (com.pretadepenser.creditdesk.engine.CreditDeskException e) {
+                // LightGBM may see a dead worker's socket before the group does: the group's message
+                // names the worker (its onLost ends the process), so it is given a moment to come.
+                group.awaitLost(LOST_GRACE);
+                throw e;
             }
         }
         ModelCard card = trained.card();

@@ -438,6 +438,23 @@ public final class WorkerGroup implements AutoCloseable {
     }
 
     /**
+     * Waits up to {@code wait} for the group to notice that it broke, and returns why (null if it
+     * still holds). For a worker whose LightGBM failed on a socket: the group's own connection to
+     * the worker that is gone sees it close within moments, and names that worker.
+     */
+    public String awaitLost(java.time.Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        try {
+            while (lost == null && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return lost;
+    }
+
+    /**
      * The work is done: says goodbye on every connection, so that a worker ending first is not
      * taken for one that died, and closes them. Called by every worker after the last exchange.
      */
