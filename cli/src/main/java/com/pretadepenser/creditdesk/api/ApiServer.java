@@ -62,18 +62,19 @@ public final class ApiServer implements AutoCloseable {
 
     static {
         // read once, when the JDK's server first loads: set before any HttpServer is made (a -D given by the user wins)
-        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
-            System.setProperty("sun.net.httpserver.maxReqTime", REQUEST_SECONDS);
-        }
-        if (System.getProperty("sun.net.httpserver.drainAmount") == null) {
-            System.setProperty("sun.net.httpserver.drainAmount", DRAIN_BYTES);
-        }
+        byDefault("sun.net.httpserver.maxReqTime", REQUEST_SECONDS);
+        byDefault("sun.net.httpserver.drainAmount", DRAIN_BYTES);
         // The server writes an answer's headers and body apart; with Nagle's algorithm on, the body
         // waits for the client's delayed acknowledgement of the headers (40 ms on Linux) on every request.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
+        byDefault("sun.net.httpserver.nodelay", "true");
+    }
+
+    private static void byDefault(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
         }
     }
+
     private static final Logger LOG = Logger.getLogger(ApiServer.class.getName());
     private static final Pattern CLIENT = Pattern.compile("^/clients/([^/]+)(/score|/explanation|/peers|/counterfactuals)?/?$");
     private static final ObjectMapper JSON = new ObjectMapper();
