@@ -118,7 +118,10 @@ final class ColumnarTableFile {
         return table.build();
     }
 
-    /** The table in the widths a table file would store it, in memory (for tables read from CSV). */
+    /**
+     * The table in the widths a table file would store it, in memory: what {@link CompactColumns}
+     * must reach when it builds a table while parsing, and the reference its tests compare with.
+     */
     static CompactTable compact(Table frame) {
         CompactTable.Builder table = CompactTable.builder(frame.name(), frame.rowCount());
         for (Column<?> column : frame.columns()) {
@@ -208,8 +211,7 @@ final class ColumnarTableFile {
                 String value = strings.get(i);
                 coded[i] = value.isEmpty() ? -1 : codes.computeIfAbsent(value, v -> codes.size());
             }
-            Encoding encoding = codes.size() < Byte.MAX_VALUE ? Encoding.TEXT8
-                    : codes.size() < Short.MAX_VALUE ? Encoding.TEXT16 : Encoding.TEXT32;
+            Encoding encoding = CompactColumns.textEncodingFor(codes.size());
             ByteBuffer buffer = allocate((long) rows * width(encoding));
             for (int code : coded) {
                 switch (encoding) {
@@ -235,10 +237,7 @@ final class ColumnarTableFile {
             min = Math.min(min, v);
             max = Math.max(max, v);
         }
-        Encoding encoding = !whole ? (fitsFloat(values) ? Encoding.F32 : Encoding.F64)
-                : min > Byte.MIN_VALUE && max <= Byte.MAX_VALUE ? Encoding.I8
-                : min > Short.MIN_VALUE && max <= Short.MAX_VALUE ? Encoding.I16
-                : min > Integer.MIN_VALUE && max <= Integer.MAX_VALUE ? Encoding.I32 : Encoding.F64;
+        Encoding encoding = CompactColumns.encodingFor(whole, whole || fitsFloat(values), min, max);
         ByteBuffer buffer = allocate((long) values.length * width(encoding));
         for (double v : values) {
             boolean missing = Double.isNaN(v);
@@ -263,7 +262,7 @@ final class ColumnarTableFile {
         return true;
     }
 
-    private static int width(Encoding encoding) {
+    static int width(Encoding encoding) {
         return switch (encoding) {
             case I8, TEXT8 -> 1;
             case I16, TEXT16 -> 2;

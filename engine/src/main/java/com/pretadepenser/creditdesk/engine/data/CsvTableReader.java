@@ -6,7 +6,8 @@ import com.pretadepenser.creditdesk.engine.EngineMessage;
 import com.pretadepenser.creditdesk.engine.EngineText;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
+import de.siegmar.fastcsv.reader.RecordWrapper;
 import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import it.unimi.dsi.fastutil.ints.Int2LongOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
@@ -16,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +46,12 @@ public final class CsvTableReader {
     /** What the decoder puts in place of bytes that are not UTF-8 (Latin-1 or Windows-1252 text, binary junk). */
     private static final char NOT_DECODED = '\uFFFD';
 
+    /**
+     * After this many rows, the columns are sized for the rows the file's size suggests: at full
+     * scale, growing by copies made a gigabyte of short-lived arrays per table.
+     */
+    private static final int ROWS_BEFORE_ESTIMATE = 4096;
+
     /** Tablesaw's marker for a missing int (an unlabelled TARGET). */
     private static final int MISSING_INT = Integer.MIN_VALUE;
 
@@ -66,6 +74,28 @@ public final class CsvTableReader {
      * file's name) now and then, and polled as often: cancelled, the reading stops.
      */
     public LoadedTable read(HomeCreditTable table, Path file, ProgressMonitor progress) {
+        Parsed parsed = parse(table, file, progress, false);
+        return new LoadedTable(table, file, parsed.sink().toTable(), parsed.notes());
+    }
+
+    /**
+     * Reads the file straight into the widths a table file stores (bytes, shorts, floats, codes),
+     * with the same checks and messages as {@link #read}: for the child tables, whose Tablesaw
+     * form takes three times the memory at full scale.
+     */
+    CompactRead readCompact(HomeCreditTable table, Path file, ProgressMonitor progress) {
+        Parsed parsed = parse(table, file, progress, true);
+        return new CompactRead(parsed.sink().toCompact(), parsed.notes());
+    }
+
+    /** A table read in its stored widths, with the reader's notes (see {@link LoadedTable#notes()}). */
+    record CompactRead(CompactTable table, List<String> notes) {
+    }
+
+    private record Parsed(Sink sink, List<String> notes) {
+    }
+
+    private Parsed parse(HomeCreditTable table, Path file, ProgressMonitor progress, boolean compact) {
         if (!Files.isRegularFile(file)) {
             throw new CreditDeskException(EngineMessage.CSV_FILE_NOT_FOUND, file, table.fileName());
         }
@@ -74,25 +104,28 @@ public final class CsvTableReader {
                 .detectBomHeader(true)
                 .ignoreDifferentFieldCount(true)
                 .skipEmptyLines(true);
-        try (CsvReader<CsvRecord> csv = builder.ofCsvRecord(file)) {
-            Iterator<CsvRecord> records = csv.iterator();
+        try (CsvReader<Fields> csv = builder.build(new Fields(), file)) {
+            Iterator<Fields> records = csv.iterator();
             if (!records.hasNext()) {
                 throw DataFormatException.inFile(file, EngineText.of(EngineMessage.CSV_EMPTY, table.fileName()));
             }
-            Header header = Header.resolve(file, table, records.next(), schema);
-            Sink sink = new Sink(file, table, header);
+            Header header = Header.resolve(file, table, records.next().texts(), schema);
+            Sink sink = new Sink(file, table, header, compact);
             long rows = 0;
+            long fileSize = sizeOf(file);
             while (records.hasNext()) {
-                CsvRecord record = records.next();
-                boolean last = !records.hasNext();
-                sink.accept(record, last && !endsWithNewline);
-                if ((++rows & 0xFFFF) == 0) {
+                sink.accept(records.next());
+                if (++rows == ROWS_BEFORE_ESTIMATE) {
+                    sink.reserve(fileSize);
+                }
+                if ((rows & 0xFFFF) == 0) {
                     progress.checkCancelled("reading " + table.fileName());
                     progress.progress(approximateBytes(file, rows, sink.bytesPerRow()), sizeOf(file), table.fileName());
                 }
             }
+            sink.finish(endsWithNewline);
             progress.progress(sizeOf(file), sizeOf(file), table.fileName());
-            return new LoadedTable(table, file, sink.toTable(), header.notes());
+            return new Parsed(sink, header.notes());
         } catch (CsvParseException e) {
             throw DataFormatException.inFile(file, EngineText.of(EngineMessage.CSV_UNREADABLE, e.getMessage()));
         } catch (IOException e) {
@@ -139,9 +172,9 @@ public final class CsvTableReader {
             return name.isEmpty() ? "#" + (index + 1) : name;
         }
 
-        static Header resolve(Path file, HomeCreditTable table, CsvRecord headerRecord, HomeCreditSchema schema) {
+        static Header resolve(Path file, HomeCreditTable table, List<String> fields, HomeCreditSchema schema) {
             List<String> names = new ArrayList<>();
-            for (String field : headerRecord.getFields()) {
+            for (String field : fields) {
                 names.add(field.strip());
             }
             List<String> notes = new ArrayList<>();
@@ -208,7 +241,68 @@ public final class CsvTableReader {
         }
     }
 
-    /** Accumulates parsed values column by column: no per-row objects. */
+    /**
+     * The fields of the record being read, as slices of one array the parser's characters are
+     * copied into: a row becomes numbers and codes without a String per field (at full scale the
+     * child tables hold 400 million fields). The record handed on is this object itself, valid
+     * until the next one is read.
+     */
+    private static final class Fields extends AbstractBaseCsvCallbackHandler<Fields> {
+        private char[] chars = new char[1024];
+        private int[] from = new int[64];
+        private int[] to = new int[64];
+        private int used;
+
+        @Override
+        protected void handleBegin(long startingLineNumber) {
+            used = 0;
+        }
+
+        @Override
+        protected void handleField(int index, char[] buffer, int offset, int length, boolean quoted) {
+            if (index >= from.length) {
+                from = Arrays.copyOf(from, from.length * 2);
+                to = Arrays.copyOf(to, to.length * 2);
+            }
+            if (used + length > chars.length) {
+                chars = Arrays.copyOf(chars, Math.max(chars.length * 2, used + length));
+            }
+            System.arraycopy(buffer, offset, chars, used, length);
+            from[index] = used;
+            used += length;
+            to[index] = used;
+        }
+
+        @Override
+        protected RecordWrapper<Fields> buildRecord() {
+            return wrapRecord(this);
+        }
+
+        long line() {
+            return getStartingLineNumber();
+        }
+
+        int count() {
+            return getFieldCount();
+        }
+
+        String text(int index) {
+            return new String(chars, from[index], to[index] - from[index]);
+        }
+
+        List<String> texts() {
+            List<String> texts = new ArrayList<>(count());
+            for (int i = 0; i < count(); i++) {
+                texts.add(text(i));
+            }
+            return texts;
+        }
+    }
+
+    /**
+     * Accumulates parsed values column by column, no per-row objects: as Tablesaw columns, or
+     * ({@code compact}) as {@link CompactColumns} in their stored widths.
+     */
     private static final class Sink {
         private final Path file;
         private final HomeCreditTable table;
@@ -216,10 +310,11 @@ public final class CsvTableReader {
         private final Object[] buffers;
         private final Int2LongOpenHashMap seenKeys = new Int2LongOpenHashMap();
         private final int keyIndex;
+        private int lastKey;
         private long bytesSeen;
         private long rowsSeen;
 
-        Sink(Path file, HomeCreditTable table, Header header) {
+        Sink(Path file, HomeCreditTable table, Header header, boolean compact) {
             this.file = file;
             this.table = table;
             this.header = header;
@@ -229,8 +324,10 @@ public final class CsvTableReader {
             for (int i = 0; i < columns.size(); i++) {
                 ColumnSpec spec = columns.get(i);
                 buffers[i] = switch (spec.kind()) {
-                    case ID, TARGET -> new IntArrayList();
-                    default -> spec.isNumber() ? new DoubleArrayList() : StringColumn.create(spec.name());
+                    case ID, TARGET -> compact ? new CompactColumns.Ints() : new IntArrayList();
+                    default -> spec.isNumber()
+                            ? (compact ? new CompactColumns.Numbers() : new DoubleArrayList())
+                            : (compact ? new CompactColumns.Text() : StringColumn.create(spec.name()));
                 };
                 if (table.ownKey().map(spec.name()::equals).orElse(false)) {
                     key = i;
@@ -240,37 +337,61 @@ public final class CsvTableReader {
             seenKeys.defaultReturnValue(-1);
         }
 
+        /** Sizes every column for the rows a file of {@code fileSize} bytes holds at the rows' mean size so far. */
+        void reserve(long fileSize) {
+            if (rowsSeen == 0 || bytesSeen == 0) {
+                return;
+            }
+            int rows = (int) Math.min(Integer.MAX_VALUE - 8, (long) (fileSize / bytesPerRow() * 1.02) + 1);
+            for (Object buffer : buffers) {
+                if (buffer instanceof CompactColumns.Column column) {
+                    column.reserve(rows);
+                } else if (buffer instanceof IntArrayList ints) {
+                    ints.ensureCapacity(rows);
+                } else if (buffer instanceof DoubleArrayList doubles) {
+                    doubles.ensureCapacity(rows);
+                }
+            }
+        }
+
         double bytesPerRow() {
             return rowsSeen == 0 ? 0 : (double) bytesSeen / rowsSeen;
         }
 
-        void accept(CsvRecord record, boolean unterminatedLast) {
-            long line = record.getStartingLineNumber();
-            if (record.getFieldCount() != header.fieldCount()) {
-                if (unterminatedLast && record.getFieldCount() < header.fieldCount()) {
-                    int fields = record.getFieldCount();
-                    throw DataFormatException.atValue(file, line, header.name(fields - 1), record.getField(fields - 1),
-                            EngineText.of(EngineMessage.CSV_TRUNCATED_LAST_LINE, fields, header.fieldCount(), header.name(fields)),
-                            EngineText.of(EngineMessage.CSV_TRUNCATED_HINT));
+        /**
+         * A record with too few fields, held until the next tells whether it was the last line
+         * of the file (then cut short, most likely) or a bad line in the middle.
+         */
+        private DataFormatException shortRecord;
+        private DataFormatException truncatedLast;
+
+        void accept(Fields record) {
+            if (shortRecord != null) {
+                throw shortRecord;
+            }
+            long line = record.line();
+            int count = record.count();
+            if (count != header.fieldCount()) {
+                DataFormatException mismatch = DataFormatException.atLine(file, line,
+                        EngineText.of(EngineMessage.CSV_FIELD_COUNT, count, header.fieldCount()));
+                if (count > header.fieldCount()) {
+                    throw mismatch;
                 }
-                throw DataFormatException.atLine(file, line, EngineText.of(EngineMessage.CSV_FIELD_COUNT, record.getFieldCount(), header.fieldCount()));
+                shortRecord = mismatch;
+                truncatedLast = DataFormatException.atValue(file, line, header.name(count - 1), record.text(count - 1),
+                        EngineText.of(EngineMessage.CSV_TRUNCATED_LAST_LINE, count, header.fieldCount(), header.name(count)),
+                        EngineText.of(EngineMessage.CSV_TRUNCATED_HINT));
+                return;
             }
             List<ColumnSpec> columns = header.columns();
             int[] positions = header.positions();
             for (int i = 0; i < columns.size(); i++) {
-                String raw = record.getField(positions[i]);
-                if (raw.indexOf(NOT_DECODED) >= 0) {
-                    // the reader put U+FFFD where bytes were not UTF-8: refused rather than stored altered
-                    throw DataFormatException.atValue(file, line, columns.get(i).name(), raw,
-                            EngineText.of(EngineMessage.CSV_NOT_UTF8), EngineText.of(EngineMessage.CSV_NOT_UTF8_HINT));
-                }
-                bytesSeen += raw.length() + 1;
-                store(i, columns.get(i), raw, line);
+                store(i, columns.get(i), record, positions[i]);
             }
+            bytesSeen += record.used + count;  // the fields, their separators and the line end (quotes aside)
             rowsSeen++;
             if (keyIndex >= 0) {
-                IntArrayList keys = (IntArrayList) buffers[keyIndex];
-                int key = keys.getInt(keys.size() - 1);
+                int key = lastKey;
                 long previous = seenKeys.put(key, line);
                 if (previous >= 0) {
                     throw DataFormatException.atValue(file, line, columns.get(keyIndex).name(),
@@ -280,65 +401,114 @@ public final class CsvTableReader {
             }
         }
 
-        private void store(int i, ColumnSpec spec, String raw, long line) {
-            String value = raw.strip();
-            boolean missing = value.isEmpty() || value.equals("NA");
+        /** After the last record: one held back for too few fields is refused now. */
+        void finish(boolean endsWithNewline) {
+            if (shortRecord != null) {
+                throw endsWithNewline ? shortRecord : truncatedLast;
+            }
+        }
+
+        private void store(int i, ColumnSpec spec, Fields record, int field) {
+            char[] chars = record.chars;
+            int from = record.from[field];
+            int to = record.to[field];
+            while (from < to && Character.isWhitespace(chars[from])) {
+                from++;
+            }
+            while (to > from && Character.isWhitespace(chars[to - 1])) {
+                to--;
+            }
+            boolean missing = from == to || (to - from == 2 && chars[from] == 'N' && chars[from + 1] == 'A');
             switch (spec.kind()) {
                 case ID -> {
                     if (missing) {
-                        throw DataFormatException.atValue(file, line, spec.name(), raw, EngineText.of(EngineMessage.CSV_ID_MISSING),
-                                EngineText.of(EngineMessage.CSV_ID_MISSING_HINT, spec.name()));
+                        throw DataFormatException.atValue(file, record.line(), spec.name(), record.text(field),
+                                EngineText.of(EngineMessage.CSV_ID_MISSING), EngineText.of(EngineMessage.CSV_ID_MISSING_HINT, spec.name()));
                     }
-                    ((IntArrayList) buffers[i]).add(parseId(spec, value, line));
+                    int id = parseId(spec, record, field, from, to);
+                    if (i == keyIndex) {
+                        lastKey = id;
+                    }
+                    addInt(buffers[i], id);
                 }
-                case TARGET -> ((IntArrayList) buffers[i]).add(missing ? MISSING_INT : parseTarget(value, line));
+                case TARGET -> addInt(buffers[i], missing ? MISSING_INT : parseTarget(spec, record, field, from, to));
                 default -> {
                     if (spec.isNumber()) {
-                        ((DoubleArrayList) buffers[i]).add(missing ? Double.NaN : parseNumber(spec, value, line));
-                    } else {
-                        StringColumn column = (StringColumn) buffers[i];
-                        if (missing) {
-                            column.appendMissing();
+                        double number = missing ? Double.NaN : parseNumber(spec, record, field, from, to);
+                        if (buffers[i] instanceof DoubleArrayList doubles) {
+                            doubles.add(number);
                         } else {
-                            column.append(value);
+                            ((CompactColumns.Numbers) buffers[i]).add(number);
+                        }
+                    } else {
+                        refuseUndecoded(spec, record, field);
+                        if (buffers[i] instanceof StringColumn column) {
+                            if (missing) {
+                                column.appendMissing();
+                            } else {
+                                column.append(new String(chars, from, to - from));
+                            }
+                        } else if (missing) {
+                            ((CompactColumns.Text) buffers[i]).addMissing();
+                        } else {
+                            ((CompactColumns.Text) buffers[i]).add(chars, from, to);
                         }
                     }
                 }
             }
         }
 
-        private int parseId(ColumnSpec spec, String value, long line) {
-            double number = parseNumber(spec, value, line);
+        /** The reader puts U+FFFD where bytes were not UTF-8: such a value is refused rather than stored altered. */
+        private void refuseUndecoded(ColumnSpec spec, Fields record, int field) {
+            for (int c = record.from[field]; c < record.to[field]; c++) {
+                if (record.chars[c] == NOT_DECODED) {
+                    throw DataFormatException.atValue(file, record.line(), spec.name(), record.text(field),
+                            EngineText.of(EngineMessage.CSV_NOT_UTF8), EngineText.of(EngineMessage.CSV_NOT_UTF8_HINT));
+                }
+            }
+        }
+
+        private static void addInt(Object buffer, int value) {
+            if (buffer instanceof IntArrayList ints) {
+                ints.add(value);
+            } else {
+                ((CompactColumns.Ints) buffer).add(value);
+            }
+        }
+
+        private int parseId(ColumnSpec spec, Fields record, int field, int from, int to) {
+            double number = parseNumber(spec, record, field, from, to);
             if (number != Math.rint(number) || number <= 0 || number > Integer.MAX_VALUE) {
-                throw DataFormatException.atValue(file, line, spec.name(), value,
+                throw DataFormatException.atValue(file, record.line(), spec.name(), new String(record.chars, from, to - from),
                         EngineText.of(EngineMessage.CSV_ID_NOT_WHOLE),
                         EngineText.of(EngineMessage.CSV_ID_NOT_WHOLE_HINT));
             }
             return (int) number;
         }
 
-        private int parseTarget(String value, long line) {
-            if (value.equals("0") || value.equals("0.0")) {
-                return 0;
+        private int parseTarget(ColumnSpec spec, Fields record, int field, int from, int to) {
+            char[] c = record.chars;
+            int length = to - from;
+            if ((length == 1 || (length == 3 && c[from + 1] == '.' && c[from + 2] == '0')) && (c[from] == '0' || c[from] == '1')) {
+                return c[from] - '0';
             }
-            if (value.equals("1") || value.equals("1.0")) {
-                return 1;
-            }
-            throw DataFormatException.atValue(file, line, "TARGET", value, EngineText.of(EngineMessage.CSV_TARGET_NOT_BINARY),
-                    EngineText.of(EngineMessage.CSV_TARGET_NOT_BINARY_HINT));
+            refuseUndecoded(spec, record, field);
+            throw DataFormatException.atValue(file, record.line(), "TARGET", new String(c, from, length),
+                    EngineText.of(EngineMessage.CSV_TARGET_NOT_BINARY), EngineText.of(EngineMessage.CSV_TARGET_NOT_BINARY_HINT));
         }
 
-        private double parseNumber(ColumnSpec spec, String value, long line) {
+        private double parseNumber(ColumnSpec spec, Fields record, int field, int from, int to) {
             double number;
             try {
-                number = Decimals.parse(value);
+                number = Decimals.parse(record.chars, from, to);
             } catch (NumberFormatException e) {
-                throw DataFormatException.atValue(file, line, spec.name(), value, EngineText.of(EngineMessage.CSV_NOT_A_NUMBER),
-                        EngineText.of(EngineMessage.CSV_NOT_A_NUMBER_HINT));
+                refuseUndecoded(spec, record, field);
+                throw DataFormatException.atValue(file, record.line(), spec.name(), new String(record.chars, from, to - from),
+                        EngineText.of(EngineMessage.CSV_NOT_A_NUMBER), EngineText.of(EngineMessage.CSV_NOT_A_NUMBER_HINT));
             }
             if (Double.isNaN(number) || Double.isInfinite(number)) {
-                throw DataFormatException.atValue(file, line, spec.name(), value, EngineText.of(EngineMessage.CSV_NOT_FINITE),
-                        EngineText.of(EngineMessage.CSV_NOT_FINITE_HINT));
+                throw DataFormatException.atValue(file, record.line(), spec.name(), new String(record.chars, from, to - from),
+                        EngineText.of(EngineMessage.CSV_NOT_FINITE), EngineText.of(EngineMessage.CSV_NOT_FINITE_HINT));
             }
             return number;
         }
@@ -350,16 +520,30 @@ public final class CsvTableReader {
                 String name = columns.get(i).name();
                 Object buffer = buffers[i];
                 if (buffer instanceof IntArrayList ints) {
-                    ints.trim();
+                    if (ints.elements().length - ints.size() > ints.size() / CompactColumns.SPARE_KEPT) {
+                        ints.trim();
+                    }
                     built.add(new ParsedInts(name, ints));
                 } else if (buffer instanceof DoubleArrayList doubles) {
-                    doubles.trim();
+                    if (doubles.elements().length - doubles.size() > doubles.size() / CompactColumns.SPARE_KEPT) {
+                        doubles.trim();
+                    }
                     built.add(new ParsedDoubles(name, doubles));
                 } else {
                     built.add((StringColumn) buffer);
                 }
             }
             return Table.create(table.fileName(), built);
+        }
+
+        CompactTable toCompact() {
+            List<ColumnSpec> columns = header.columns();
+            CompactTable.Builder built = CompactTable.builder(table.fileName(), Math.toIntExact(rowsSeen));
+            for (int i = 0; i < columns.size(); i++) {
+                ((CompactColumns.Column) buffers[i]).addTo(built, columns.get(i).name());
+                buffers[i] = null;
+            }
+            return built.build();
         }
     }
 }

@@ -25,20 +25,24 @@ final class Decimals {
     }
 
     static double parse(String text) {
-        int length = text.length();
-        int i = 0;
+        return parse(text.toCharArray(), 0, text.length());
+    }
+
+    /** The number in {@code chars[from, to)}, as {@code Double.parseDouble} of that text gives it. */
+    static double parse(char[] chars, int from, int to) {
+        int i = from;
         boolean negative = false;
-        if (length > 0 && (text.charAt(0) == '-' || text.charAt(0) == '+')) {
-            negative = text.charAt(0) == '-';
-            i = 1;
+        if (to > from && (chars[from] == '-' || chars[from] == '+')) {
+            negative = chars[from] == '-';
+            i = from + 1;
         }
         long digits = 0;
         int significant = 0;
         int decimals = 0;
         boolean point = false;
         boolean anyDigit = false;
-        for (; i < length; i++) {
-            char c = text.charAt(i);
+        for (; i < to; i++) {
+            char c = chars[i];
             if (c >= '0' && c <= '9') {
                 anyDigit = true;
                 if (point) {
@@ -48,19 +52,23 @@ final class Decimals {
                     continue; // a leading zero is not significant
                 }
                 if (++significant > MAX_DIGITS) {
-                    return Double.parseDouble(text);
+                    return slow(chars, from, to);
                 }
                 digits = digits * 10 + (c - '0');
             } else if (c == '.' && !point) {
                 point = true;
             } else {
-                return Double.parseDouble(text);
+                return slow(chars, from, to);
             }
         }
         if (!anyDigit || decimals >= POWERS_OF_TEN.length) {
-            return Double.parseDouble(text);
+            return slow(chars, from, to);
         }
         double value = decimals == 0 ? digits : digits / POWERS_OF_TEN[decimals];
         return negative ? -value : value;
+    }
+
+    private static double slow(char[] chars, int from, int to) {
+        return Double.parseDouble(new String(chars, from, to - from));
     }
 }

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
@@ -88,20 +89,31 @@ public final class HomeCreditFolder {
 
     /**
      * Reads every table into memory, telling {@code monitor} as {@link #stream(ProgressMonitor, BiConsumer)}
-     * does. The child tables are kept in their stored widths as soon as each is read (as an
-     * imported dataset keeps them), so the Tablesaw form of only one table is held at a time.
+     * does. The child tables are parsed straight into their stored widths (as an imported
+     * dataset keeps them), never widened into Tablesaw columns: at full scale those took three
+     * times the memory while a file was read.
      */
     public HomeCreditData read(ProgressMonitor monitor) {
         Map<HomeCreditTable, Table> tables = new LinkedHashMap<>();
         Map<HomeCreditTable, CompactTable> children = new LinkedHashMap<>();
-        Checks checks = stream(monitor, (table, frame) -> {
-            if (table.isApplication()) {
-                tables.put(table, frame);
+        Checks checks = stream(monitor, read -> {
+            if (read.frame() != null) {
+                tables.put(read.table(), read.frame());
             } else {
-                children.put(table, ColumnarTableFile.compact(frame));
+                children.put(read.table(), read.compact());
             }
-        });
+        }, atOnce(), true);
         return new HomeCreditData(tables, children, checks.orphans(), checks.notes());
+    }
+
+    /**
+     * One table as read: the application tables as a Tablesaw frame; the child tables too, or
+     * ({@code compactChildren}) parsed straight into their stored widths.
+     */
+    private record Read(HomeCreditTable table, Table frame, CompactTable compact, List<String> notes) {
+        int[] ints(String column) {
+            return frame != null ? frame.intColumn(column).asIntArray() : compact.ints(column);
+        }
     }
 
     /** What reading the folder found across tables. */
@@ -120,7 +132,11 @@ public final class HomeCreditFolder {
      * each table is handed over: cancelled, the reading stops.
      */
     public Checks stream(ProgressMonitor monitor, BiConsumer<HomeCreditTable, Table> consumer) {
-        return stream(monitor, consumer, Runtime.getRuntime().maxMemory() >= PARALLEL_HEAP_SHARE * bytes() ? 2 : 1);
+        return stream(monitor, consumer, atOnce());
+    }
+
+    private int atOnce() {
+        return Runtime.getRuntime().maxMemory() >= PARALLEL_HEAP_SHARE * bytes() ? 2 : 1;
     }
 
     /** The size of the folder's table files. */
@@ -130,13 +146,17 @@ public final class HomeCreditFolder {
 
     /** As above, parsing {@code atOnce} files at a time (1 or 2). */
     Checks stream(ProgressMonitor monitor, BiConsumer<HomeCreditTable, Table> consumer, int atOnce) {
+        return stream(monitor, read -> consumer.accept(read.table(), read.frame()), atOnce, false);
+    }
+
+    private Checks stream(ProgressMonitor monitor, Consumer<Read> consumer, int atOnce, boolean compactChildren) {
         CsvTableReader reader = new CsvTableReader();
         List<String> notes = new ArrayList<>();
         IntOpenHashSet clients = new IntOpenHashSet();
         IntOpenHashSet bureauIds = new IntOpenHashSet();
         Map<HomeCreditTable, Long> orphans = new EnumMap<>(HomeCreditTable.class);
         List<Map.Entry<HomeCreditTable, Path>> entries = new ArrayList<>(files.entrySet());
-        List<Future<LoadedTable>> reads = new ArrayList<>();
+        List<Future<Read>> reads = new ArrayList<>();
         Map<HomeCreditTable, Long> read = new EnumMap<>(HomeCreditTable.class);
         long folderBytes = Math.max(1, bytes());
         ExecutorService pool = WorkerThreads.pool("csv-read");
@@ -144,7 +164,7 @@ public final class HomeCreditFolder {
             for (int i = 0; i < entries.size(); i++) {
                 while (reads.size() < Math.min(entries.size(), i + atOnce)) {
                     Map.Entry<HomeCreditTable, Path> next = entries.get(reads.size());
-                    reads.add(pool.submit(() -> reader.read(next.getKey(), next.getValue(), new ProgressMonitor() {
+                    ProgressMonitor progress = new ProgressMonitor() {
                         @Override
                         public void progress(long bytes, long fileBytes, String file) {
                             synchronized (read) {
@@ -157,30 +177,30 @@ public final class HomeCreditFolder {
                         public boolean isCancelled() {
                             return monitor.isCancelled();
                         }
-                    })));
+                    };
+                    reads.add(pool.submit(() -> read(reader, next.getKey(), next.getValue(), progress, compactChildren)));
                 }
-                LoadedTable loaded = WorkerThreads.result(reads.get(i));
+                Read loaded = WorkerThreads.result(reads.get(i));
                 reads.set(i, null);
                 HomeCreditTable table = entries.get(i).getKey();
-                Table frame = loaded.frame();
                 loaded.notes().forEach(note -> notes.add(table.fileName() + ": " + note));
                 if (table.isApplication()) {
-                    addClients(clients, frame, table == HomeCreditTable.APPLICATION_TEST ? entries.get(i).getValue() : null);
+                    addClients(clients, loaded.frame(), table == HomeCreditTable.APPLICATION_TEST ? entries.get(i).getValue() : null);
                 } else {
                     IntOpenHashSet parents = table == HomeCreditTable.BUREAU_BALANCE ? bureauIds : clients;
                     String parentKey = table.parentKey().orElseThrow();
-                    int[] keys = frame.intColumn(parentKey).asIntArray();
+                    int[] keys = loaded.ints(parentKey);
                     long count = countMissing(keys, parents);
                     orphans.put(table, count);
                     if (count > 0) {
                         notes.add(orphanNote(table, parentKey, keys, parents, count));
                     }
                     if (table == HomeCreditTable.BUREAU) {
-                        bureauIds.addAll(IntOpenHashSet.of(frame.intColumn("SK_ID_BUREAU").asIntArray()));
+                        bureauIds.addAll(IntOpenHashSet.of(loaded.ints("SK_ID_BUREAU")));
                     }
                 }
                 monitor.checkCancelled("reading");
-                consumer.accept(table, frame);
+                consumer.accept(loaded);
             }
         } finally {
             pool.shutdownNow();
@@ -189,6 +209,15 @@ public final class HomeCreditFolder {
             notes.add(path.getFileName() + ": not a Home Credit table, not read");
         }
         return new Checks(orphans, notes);
+    }
+
+    private static Read read(CsvTableReader reader, HomeCreditTable table, Path file, ProgressMonitor progress, boolean compact) {
+        if (compact && !table.isApplication()) {
+            CsvTableReader.CompactRead read = reader.readCompact(table, file, progress);
+            return new Read(table, null, read.table(), read.notes());
+        }
+        LoadedTable read = reader.read(table, file, progress);
+        return new Read(table, read.frame(), null, read.notes());
     }
 
     /**

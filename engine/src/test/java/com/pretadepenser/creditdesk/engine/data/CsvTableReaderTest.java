@@ -244,4 +244,48 @@ class CsvTableReaderTest {
                 dictionary.description("application_{train|test}.csv", "NAME_INCOME_TYPE").orElseThrow());
         assertEquals("Type de cr\u00e9dit", dictionary.description("bureau.csv", "CREDIT_TYPE").orElseThrow());
     }
+    @Test
+    void theCompactReadRefusesWhatTheTablesawReadRefusesWithTheSameMessage() throws IOException {
+        List<Path> broken = List.of(
+                new CsvFixture(HomeCreditTable.BUREAU_BALANCE).row(Map.of("SK_ID_BUREAU", "5001709"))
+                        .trailer("5001710,-4").writeTo(folder("truncated")),
+                new CsvFixture(HomeCreditTable.BUREAU_BALANCE).row(Map.of("SK_ID_BUREAU", "5001709"))
+                        .trailer("5001710,-4\n").writeTo(folder("short-last-line")),
+                new CsvFixture(HomeCreditTable.BUREAU_BALANCE).row(Map.of("SK_ID_BUREAU", "5001709"))
+                        .trailer("5001710,-4,C,X\n").writeTo(folder("long-line")),
+                new CsvFixture(HomeCreditTable.BUREAU_BALANCE).row(Map.of("SK_ID_BUREAU", "5001709", "MONTHS_BALANCE", "-4 months"))
+                        .writeTo(folder("not-a-number")),
+                new CsvFixture(HomeCreditTable.BUREAU_BALANCE).row(Map.of("SK_ID_BUREAU", "5001709", "STATUS", "C\uFFFD"))
+                        .writeTo(folder("not-utf8")),
+                new CsvFixture(HomeCreditTable.BUREAU_BALANCE).row(Map.of("SK_ID_BUREAU", "5001709.5"))
+                        .writeTo(folder("id-not-whole")),
+                new CsvFixture(HomeCreditTable.BUREAU).row(Map.of("SK_ID_BUREAU", "7")).row(Map.of("SK_ID_BUREAU", "7"))
+                        .writeTo(folder("duplicate")));
+        for (Path file : broken) {
+            HomeCreditTable table = file.getFileName().toString().startsWith("bureau_balance")
+                    ? HomeCreditTable.BUREAU_BALANCE : HomeCreditTable.BUREAU;
+            DataFormatException tablesaw = assertThrows(DataFormatException.class, () -> reader.read(table, file), file.toString());
+            DataFormatException compact = assertThrows(DataFormatException.class,
+                    () -> reader.readCompact(table, file, com.pretadepenser.creditdesk.engine.ProgressMonitor.NONE), file.toString());
+            assertEquals(tablesaw.getMessage(), compact.getMessage(), file.toString());
+        }
+    }
+
+    @Test
+    void aShortLineThatEndsTheFileWithALineEndIsAFieldCountErrorNotATruncation() throws IOException {
+        Path file = new CsvFixture(HomeCreditTable.BUREAU_BALANCE)
+                .row(Map.of("SK_ID_BUREAU", "5001709"))
+                .trailer("5001710,-4\n\n")
+                .writeTo(dir);
+
+        DataFormatException e = assertThrows(DataFormatException.class,
+                () -> reader.read(HomeCreditTable.BUREAU_BALANCE, file));
+
+        assertEquals(3, e.line());
+        assertTrue(e.getMessage().contains("has 2 fields but the header has 3"), e.getMessage());
+    }
+
+    private Path folder(String name) throws IOException {
+        return Files.createDirectories(dir.resolve(name));
+    }
 }

@@ -61,4 +61,45 @@ class HomeCreditFolderTest {
         }
         assertTrue(serial.order().size() >= 7, "the sample has the seven tables: " + serial.order());
     }
+
+    @Test
+    void childTablesParsedStraightIntoTheirStoredWidthsHoldWhatTheTablesawReadHolds() {
+        RealData.assumeAvailable(java.nio.file.Files.isDirectory(RealData.folder()) ? null
+                : "the genuine sample's tables are the folder read; " + RealData.folder() + " is absent");
+        HomeCreditFolder folder = HomeCreditFolder.scan(RealData.folder());
+        Read tablesaw = read(folder, 1);
+
+        HomeCreditData compact = folder.read();
+
+        int children = 0;
+        for (HomeCreditTable table : tablesaw.order()) {
+            if (table.isApplication()) {
+                continue;
+            }
+            children++;
+            CompactTable expected = ColumnarTableFile.compact(tablesaw.tables().get(table));
+            CompactTable actual = compact.compact(table).orElseThrow();
+            assertEquals(expected.rowCount(), actual.rowCount(), table.fileName());
+            assertEquals(expected.columnNames(), actual.columnNames(), table.fileName());
+            for (String column : expected.columnNames()) {
+                String where = table.fileName() + "." + column;
+                assertEquals(expected.isText(column), actual.isText(column), where);
+                for (int row = 0; row < expected.rowCount(); row++) {
+                    if (expected.isText(column)) {
+                        int code = actual.codes(column).code(row);
+                        assertEquals(expected.codes(column).code(row), code, where + " row " + row);
+                    } else {
+                        assertEquals(Double.doubleToLongBits(expected.numbers(column).get(row)),
+                                Double.doubleToLongBits(actual.numbers(column).get(row)), where + " row " + row);
+                    }
+                }
+                if (expected.isText(column)) {
+                    assertEquals(expected.codes(column).levels(), actual.codes(column).levels(), where);
+                }
+            }
+        }
+        assertEquals(6, children, "the sample's six child tables");
+        assertEquals(tablesaw.checks().orphans(), compact.orphans());
+        assertEquals(tablesaw.checks().notes(), compact.notes());
+    }
 }
