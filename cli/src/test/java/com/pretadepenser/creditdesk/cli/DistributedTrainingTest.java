@@ -88,12 +88,22 @@ class DistributedTrainingTest {
     }
 
     private static Process worker(int rank, int[] ports, Path model, String tag, List<String> settings, int timeout) throws Exception {
+        return worker(rank, ports, shards, model, tag, settings, timeout);
+    }
+
+    /** Worker {@code rank} of {@code ports.length - 1}: LightGBM's ports first, the control port last. */
+    private static Process worker(int rank, int[] ports, Path shardFolder, Path model, String tag, List<String> settings, int timeout)
+            throws Exception {
+        List<String> machines = new ArrayList<>();
+        for (int k = 0; k < ports.length - 1; k++) {
+            machines.add("127.0.0.1:" + ports[k]);
+        }
         List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx600m",
                 "-Dcreditdesk.cache=" + System.getProperty("creditdesk.cache", dir.resolve("cache").toString()),
                 "-cp", System.getProperty("java.class.path"), CreditDeskCli.class.getName(),
-                "train", "--data", DatasetShards.partFolder(shards, rank).toString(),
-                "--machines", "127.0.0.1:" + ports[0] + ",127.0.0.1:" + ports[1], "--rank", Integer.toString(rank),
-                "--control-port", Integer.toString(ports[2]), "--timeout", Integer.toString(timeout)));
+                "train", "--data", DatasetShards.partFolder(shardFolder, rank).toString(),
+                "--machines", String.join(",", machines), "--rank", Integer.toString(rank),
+                "--control-port", Integer.toString(ports[ports.length - 1]), "--timeout", Integer.toString(timeout)));
         if (rank == 0) {
             line.addAll(List.of("--out", model.toString()));
         }
@@ -173,6 +183,37 @@ class DistributedTrainingTest {
         assertEquals(1, CreditDeskCli.run("merge-scores", dir.resolve("scores-0.csv").toString(), dir.resolve("scores-0.csv").toString(),
                 "--out", dir.resolve("twice.csv").toString()), "a client in two files is refused");
         assertFalse(Files.exists(dir.resolve("twice.csv")));
+    }
+
+    @Test
+    void threeWorkersOnVotingParallelTrainOneModelThatLearnt() throws Exception {
+        Path threeShards = dir.resolve("shards-3");
+        assertEquals(0, CreditDeskCli.run("shard", "--data", dataset.toString(), "--parts", "3", "--out", threeShards.toString()));
+        int[] ports = freePorts(4);
+        Path model = dir.resolve("model-voting");
+        List<String> settings = new ArrayList<>(SETTINGS);
+        settings.addAll(List.of("--tree-learner", "voting"));
+        List<Process> workers = new ArrayList<>();
+        for (int rank = 0; rank < 3; rank++) {
+            workers.add(worker(rank, ports, threeShards, model, "voting", settings, 30));
+        }
+        for (int rank = 0; rank < 3; rank++) {
+            assertTrue(workers.get(rank).waitFor(150, TimeUnit.SECONDS), "worker " + rank + " ends");
+            assertEquals(0, workers.get(rank).exitValue(), read("voting", rank, "err"));
+        }
+        ModelCard card = ModelArtifact.read(model).card();
+        ModelCard.DistributedTraining distributed = card.training().distributed();
+        assertEquals(3, distributed.machines());
+        assertEquals("voting", distributed.treeLearner());
+        assertEquals(3, distributed.shards().size());
+        assertEquals(card.training().trainingData().labelledRows(), distributed.shards().stream().mapToInt(ModelCard.Shard::labelledRows).sum());
+        for (int rank = 1; rank < 3; rank++) {
+            assertTrue(read("voting", rank, "out").contains("worker " + rank + " of 3 done"), read("voting", rank, "out"));
+            assertTrue(read("voting", rank, "out").contains(card.details().modelFile().sha256()), "worker " + rank + " ended with rank 0's model");
+        }
+        // Voting-parallel approximates the split search (each worker proposes its top features), so the
+        // model is not the one-process model; it must still rank held-out clients as one that learnt.
+        assertTrue(heldOutAuc(model) > 0.65, "held-out AUC " + heldOutAuc(model));
     }
 
     @Test
