@@ -64,6 +64,13 @@ final class CompactColumns {
             }
         }
 
+        /** An empty array with room for as many rows as this one, at another width: for a re-encoding. */
+        Bytes emptyWithRoom(int width, int newWidth) {
+            Bytes empty = new Bytes();
+            empty.array = new byte[Math.max(FIRST_CAPACITY, (int) Math.min(Integer.MAX_VALUE - 8, (long) array.length / width * newWidth))];
+            return empty;
+        }
+
         /** The filled part, little-endian; copied to its size unless the spare room is small. */
         ByteBuffer block(int width) {
             int length = rows * width;
@@ -148,14 +155,8 @@ final class CompactColumns {
             bytes.reserve(rows, ColumnarTableFile.width(encoding));
         }
 
-        double get(int row) {
-            return valueAt(bytes.array, encoding, row);
-        }
-
         private void reencode(Encoding wanted) {
-            Bytes widened = new Bytes();
-            widened.array = new byte[Math.max(FIRST_CAPACITY, (int) Math.min(Integer.MAX_VALUE - 8,
-                    (long) bytes.array.length / ColumnarTableFile.width(encoding) * ColumnarTableFile.width(wanted)))];
+            Bytes widened = bytes.emptyWithRoom(ColumnarTableFile.width(encoding), ColumnarTableFile.width(wanted));
             for (int row = 0; row < bytes.rows; row++) {
                 widened.ensure(ColumnarTableFile.width(wanted));
                 put(widened.array, wanted, widened.rows++, valueAt(bytes.array, encoding, row));
@@ -278,9 +279,7 @@ final class CompactColumns {
         }
 
         private void reencode(Encoding wanted) {
-            Bytes widened = new Bytes();
-            widened.array = new byte[Math.max(FIRST_CAPACITY, (int) Math.min(Integer.MAX_VALUE - 8,
-                    (long) bytes.array.length / ColumnarTableFile.width(encoding) * ColumnarTableFile.width(wanted)))];
+            Bytes widened = bytes.emptyWithRoom(ColumnarTableFile.width(encoding), ColumnarTableFile.width(wanted));
             for (int row = 0; row < bytes.rows; row++) {
                 widened.ensure(ColumnarTableFile.width(wanted));
                 putCode(widened.array, wanted, widened.rows++, code(bytes.array, encoding, row));

@@ -27,11 +27,15 @@ class HomeCreditFolderTest {
         return new Read(order, tables, checks, progress);
     }
 
-    @Test
-    void twoFilesAtOnceGiveWhatOneAtATimeGivesInTheSameOrder() {
+    private static HomeCreditFolder genuineFolder() {
         RealData.assumeAvailable(java.nio.file.Files.isDirectory(RealData.folder()) ? null
                 : "the genuine sample's tables are the folder read; " + RealData.folder() + " is absent");
-        HomeCreditFolder folder = HomeCreditFolder.scan(RealData.folder());
+        return HomeCreditFolder.scan(RealData.folder());
+    }
+
+    @Test
+    void twoFilesAtOnceGiveWhatOneAtATimeGivesInTheSameOrder() {
+        HomeCreditFolder folder = genuineFolder();
         Read serial = read(folder, 1);
         Read parallel = read(folder, 2);
 
@@ -64,9 +68,7 @@ class HomeCreditFolderTest {
 
     @Test
     void childTablesParsedStraightIntoTheirStoredWidthsHoldWhatTheTablesawReadHolds() {
-        RealData.assumeAvailable(java.nio.file.Files.isDirectory(RealData.folder()) ? null
-                : "the genuine sample's tables are the folder read; " + RealData.folder() + " is absent");
-        HomeCreditFolder folder = HomeCreditFolder.scan(RealData.folder());
+        HomeCreditFolder folder = genuineFolder();
         Read tablesaw = read(folder, 1);
 
         HomeCreditData compact = folder.read();
