@@ -12,41 +12,65 @@ enum Aggregation {
 
     /** Aggregates {@code values[from..to)}. */
     double over(double[] values, int from, int to) {
-        if (this == SIZE) {
-            return to - from;
-        }
-        if (this == NUNIQUE) {
-            DoubleOpenHashSet distinct = new DoubleOpenHashSet();
+        return of(needsMoments() ? new Moments().over(values, from, to) : null, values, from, to);
+    }
+
+    /** Whether this aggregation is read from the count, sum, min and max of the non-missing values. */
+    boolean needsMoments() {
+        return this != SIZE && this != NUNIQUE;
+    }
+
+    /**
+     * Aggregates {@code values[from..to)} given their {@link Moments} (unused, and may be null, for
+     * SIZE and NUNIQUE): several aggregations of one input share one pass over the values.
+     */
+    double of(Moments moments, double[] values, int from, int to) {
+        return switch (this) {
+            case SIZE -> to - from;
+            case NUNIQUE -> distinct(values, from, to);
+            case MIN -> moments.n == 0 ? Double.NaN : moments.min;
+            case MAX -> moments.n == 0 ? Double.NaN : moments.max;
+            case MEAN -> moments.n == 0 ? Double.NaN : moments.sum / moments.n;
+            case SUM -> moments.sum;
+            case VAR -> moments.n < 2 ? Double.NaN : variance(values, from, to, moments.sum / moments.n, moments.n);
+        };
+    }
+
+    /** Count, sum, least and greatest of the non-missing values of a range; reused range after range. */
+    static final class Moments {
+        int n;
+        double sum;
+        double min;
+        double max;
+
+        Moments over(double[] values, int from, int to) {
+            n = 0;
+            sum = 0;
+            min = Double.POSITIVE_INFINITY;
+            max = Double.NEGATIVE_INFINITY;
             for (int i = from; i < to; i++) {
                 double v = values[i];
-                if (!Double.isNaN(v)) {
-                    distinct.add(v);
+                if (Double.isNaN(v)) {
+                    continue;
                 }
+                n++;
+                sum += v;
+                min = Math.min(min, v);
+                max = Math.max(max, v);
             }
-            return distinct.size();
+            return this;
         }
-        int n = 0;
-        double sum = 0;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
+    }
+
+    private static int distinct(double[] values, int from, int to) {
+        DoubleOpenHashSet distinct = new DoubleOpenHashSet();
         for (int i = from; i < to; i++) {
             double v = values[i];
-            if (Double.isNaN(v)) {
-                continue;
+            if (!Double.isNaN(v)) {
+                distinct.add(v);
             }
-            n++;
-            sum += v;
-            min = Math.min(min, v);
-            max = Math.max(max, v);
         }
-        return switch (this) {
-            case MIN -> n == 0 ? Double.NaN : min;
-            case MAX -> n == 0 ? Double.NaN : max;
-            case MEAN -> n == 0 ? Double.NaN : sum / n;
-            case SUM -> sum;
-            case VAR -> n < 2 ? Double.NaN : variance(values, from, to, sum / n, n);
-            default -> throw new IllegalStateException(name());
-        };
+        return distinct.size();
     }
 
     private static double variance(double[] values, int from, int to, double mean, int n) {

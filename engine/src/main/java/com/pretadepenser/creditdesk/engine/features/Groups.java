@@ -62,16 +62,20 @@ final class Groups {
         }
     }
 
-    boolean has(int key) {
-        return ranges.containsKey(key);
+    /**
+     * The key's [start, end) positions in the grouped order, packed in one long (read them with
+     * {@link #start(long)} and {@link #end(long)}), found with one lookup; -1 for a key without rows.
+     */
+    long range(int key) {
+        return ranges.get(key);
     }
 
-    int start(int key) {
-        return (int) (ranges.get(key) >>> 32);
+    static int start(long range) {
+        return (int) (range >>> 32);
     }
 
-    int end(int key) {
-        return (int) ranges.get(key);
+    static int end(long range) {
+        return (int) range;
     }
 
     /** The rows of one key, copied. */
@@ -80,9 +84,8 @@ final class Groups {
         if (range < 0) {
             return new int[0];
         }
-        int from = (int) (range >>> 32);
-        int[] rows = new int[(int) range - from];
-        copyRows(from, (int) range, rows, 0);
+        int[] rows = new int[end(range) - start(range)];
+        copyRows(start(range), end(range), rows, 0);
         return rows;
     }
 }

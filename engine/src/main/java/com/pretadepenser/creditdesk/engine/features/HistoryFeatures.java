@@ -64,19 +64,21 @@ final class HistoryFeatures {
         static Slice of(Groups groups, int[] clients) {
             int[] start = new int[clients.length];
             int[] end = new int[clients.length];
+            long[] ranges = new long[clients.length];
             int total = 0;
             for (int c = 0; c < clients.length; c++) {
-                if (groups.has(clients[c])) {
-                    total += groups.end(clients[c]) - groups.start(clients[c]);
+                ranges[c] = groups.range(clients[c]);
+                if (ranges[c] >= 0) {
+                    total += Groups.end(ranges[c]) - Groups.start(ranges[c]);
                 }
             }
             int[] rows = new int[total];
             int at = 0;
             for (int c = 0; c < clients.length; c++) {
                 start[c] = at;
-                if (groups.has(clients[c])) {
-                    int from = groups.start(clients[c]);
-                    int to = groups.end(clients[c]);
+                if (ranges[c] >= 0) {
+                    int from = Groups.start(ranges[c]);
+                    int to = Groups.end(ranges[c]);
                     groups.copyRows(from, to, rows, at);
                     at += to - from;
                 }
@@ -226,6 +228,7 @@ final class HistoryFeatures {
         int[] rows = slice.rows();
         double[] values = new double[rows.length];
         Map<String, int[]> levelsOfSlice = new java.util.HashMap<>();
+        Aggregation.Moments moments = new Aggregation.Moments();
         int at = 0;
         for (Map.Entry<String, List<Aggregation>> entry : spec.entrySet()) {
             Input input = inputs.get(entry.getKey());
@@ -239,12 +242,26 @@ final class HistoryFeatures {
                     values[i] = input.at(rows[i]);
                 }
             }
-            for (Aggregation aggregation : entry.getValue()) {
-                double[] column = new double[clients.length];
-                for (int c = 0; c < clients.length; c++) {
-                    column[c] = slice.start()[c] == slice.end()[c] ? Double.NaN
-                            : aggregation.over(values, slice.start()[c], slice.end()[c]);
+            List<Aggregation> aggregations = entry.getValue();
+            boolean needsMoments = aggregations.stream().anyMatch(Aggregation::needsMoments);
+            double[][] columns = new double[aggregations.size()][clients.length];
+            for (int c = 0; c < clients.length; c++) {
+                int from = slice.start()[c];
+                int to = slice.end()[c];
+                if (from == to) {
+                    for (double[] column : columns) {
+                        column[c] = Double.NaN;
+                    }
+                    continue;
                 }
+                if (needsMoments) {
+                    moments.over(values, from, to);
+                }
+                for (int a = 0; a < columns.length; a++) {
+                    columns[a][c] = aggregations.get(a).of(moments, values, from, to);
+                }
+            }
+            for (double[] column : columns) {
                 out.add(names[at++], column);
             }
         }
@@ -316,12 +333,15 @@ final class HistoryFeatures {
         Groups byCredit = history.groups(HomeCreditTable.BUREAU_BALANCE);
         CompactTable.Numbers creditIds = bureau.numbers("SK_ID_BUREAU");
         CompactTable.Numbers months = balance.numbers("MONTHS_BALANCE");
-        in.put("MONTHS_BALANCE_MIN", row -> overBalance(byCredit, creditIds, row, months, true));
-        in.put("MONTHS_BALANCE_MAX", row -> overBalance(byCredit, creditIds, row, months, false));
-        in.put("MONTHS_BALANCE_SIZE", row -> {
-            int credit = (int) creditIds.get(row);
-            return byCredit.has(credit) ? byCredit.end(credit) - byCredit.start(credit) : Double.NaN;
-        });
+        // Each bureau row's balance rows, looked up once here: the inputs below read them for every
+        // bureau row of every slice, a dozen times per row.
+        long[] ranges = new long[bureau.rowCount()];
+        for (int row = 0; row < ranges.length; row++) {
+            ranges[row] = byCredit.range((int) creditIds.get(row));
+        }
+        in.put("MONTHS_BALANCE_MIN", row -> overBalance(byCredit, ranges[row], months, true));
+        in.put("MONTHS_BALANCE_MAX", row -> overBalance(byCredit, ranges[row], months, false));
+        in.put("MONTHS_BALANCE_SIZE", row -> ranges[row] < 0 ? Double.NaN : Groups.end(ranges[row]) - Groups.start(ranges[row]));
         List<String> levels = schema.levels(HomeCreditTable.BUREAU_BALANCE, "STATUS");
         CompactTable.Codes status = balance.codes("STATUS");
         int[] position = balance.remap("STATUS", levels);
@@ -330,12 +350,12 @@ final class HistoryFeatures {
             int level = l;
             String name = "STATUS_" + levels.get(l) + "_MEAN";
             in.put(name, row -> {
-                int credit = (int) creditIds.get(row);
-                if (!byCredit.has(credit)) {
+                long range = ranges[row];
+                if (range < 0) {
                     return Double.NaN;
                 }
-                int from = byCredit.start(credit);
-                int to = byCredit.end(credit);
+                int from = Groups.start(range);
+                int to = Groups.end(range);
                 int hits = 0;
                 for (int i = from; i < to; i++) {
                     int code = status.code(byCredit.row(i));
@@ -348,15 +368,13 @@ final class HistoryFeatures {
         return names;
     }
 
-    /** The least (or greatest) MONTHS_BALANCE of a bureau credit's balance rows; NaN without any. */
-    private static double overBalance(Groups byCredit, CompactTable.Numbers creditIds, int row, CompactTable.Numbers months,
-                                      boolean least) {
-        int credit = (int) creditIds.get(row);
-        if (!byCredit.has(credit)) {
+    /** The least (or greatest) MONTHS_BALANCE of a bureau credit's balance rows ({@code range}); NaN without any. */
+    private static double overBalance(Groups byCredit, long range, CompactTable.Numbers months, boolean least) {
+        if (range < 0) {
             return Double.NaN;
         }
         double best = Double.NaN;
-        for (int i = byCredit.start(credit), to = byCredit.end(credit); i < to; i++) {
+        for (int i = Groups.start(range), to = Groups.end(range); i < to; i++) {
             double v = months.get(byCredit.row(i));
             if (!Double.isNaN(v) && (Double.isNaN(best) || (least ? v < best : v > best))) {
                 best = v;
