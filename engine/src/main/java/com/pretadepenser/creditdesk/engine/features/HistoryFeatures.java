@@ -116,7 +116,7 @@ final class HistoryFeatures {
      * The 0/1 input of one level of a text column. The aggregation gathers the column's codes once
      * per slice and compares them, level after level, instead of reading every code once per level.
      */
-    private record Level(String column, CompactTable.Codes codes, int[] position, int level) implements Input {
+    private record Level(String column, CompactTable.Codes codes, int[] position, int level, int levels) implements Input {
         @Override
         public double at(int row) {
             int code = codes.code(row);
@@ -131,6 +131,23 @@ final class HistoryFeatures {
                 out[i] = code >= 0 ? position[code] : -1;
             }
             return out;
+        }
+
+        /**
+         * For each client of the slice, how many of its rows hold each level ({@code levels} counts
+         * per client, from the slice's {@code positions}): every level's mean from one pass.
+         */
+        int[] counts(int[] positions, Slice slice) {
+            int clients = slice.start().length;
+            int[] counts = new int[clients * levels];
+            for (int c = 0; c < clients; c++) {
+                for (int i = slice.start()[c]; i < slice.end()[c]; i++) {
+                    if (positions[i] >= 0) {
+                        counts[c * levels + positions[i]]++;
+                    }
+                }
+            }
+            return counts;
         }
     }
 
@@ -175,7 +192,7 @@ final class HistoryFeatures {
             List<String> names = new java.util.ArrayList<>();
             for (int i = 0; i < levels.size(); i++) {
                 String name = column + "_" + levels.get(i);
-                put(name, new Level(column, codes, position, i));
+                put(name, new Level(column, codes, position, i, levels.size()));
                 names.add(name);
             }
             return names;
@@ -228,10 +245,24 @@ final class HistoryFeatures {
         int[] rows = slice.rows();
         double[] values = new double[rows.length];
         Map<String, int[]> levelsOfSlice = new java.util.HashMap<>();
+        Map<String, int[]> countsOfSlice = new java.util.HashMap<>();
         Aggregation.Moments moments = new Aggregation.Moments();
         int at = 0;
         for (Map.Entry<String, List<Aggregation>> entry : spec.entrySet()) {
             Input input = inputs.get(entry.getKey());
+            if (input instanceof Level level && entry.getValue().equals(List.of(MEAN))) {
+                // The mean of a 0/1 level is its count over the client's rows (the same double as the
+                // sum of ones divided by the count): all levels of a column counted in one pass.
+                int[] positions = levelsOfSlice.computeIfAbsent(level.column(), c -> level.positions(rows));
+                int[] counts = countsOfSlice.computeIfAbsent(level.column(), c -> level.counts(positions, slice));
+                double[] column = new double[clients.length];
+                for (int c = 0; c < clients.length; c++) {
+                    int n = slice.end()[c] - slice.start()[c];
+                    column[c] = n == 0 ? Double.NaN : counts[c * level.levels() + level.level()] / (double) n;
+                }
+                out.add(names[at++], column);
+                continue;
+            }
             if (input instanceof Level level) {
                 int[] positions = levelsOfSlice.computeIfAbsent(level.column(), c -> level.positions(rows));
                 for (int i = 0; i < rows.length; i++) {
@@ -242,9 +273,12 @@ final class HistoryFeatures {
                     values[i] = input.at(rows[i]);
                 }
             }
-            List<Aggregation> aggregations = entry.getValue();
-            boolean needsMoments = aggregations.stream().anyMatch(Aggregation::needsMoments);
-            double[][] columns = new double[aggregations.size()][clients.length];
+            Aggregation[] aggregations = entry.getValue().toArray(Aggregation[]::new);
+            boolean needsMoments = false;
+            for (Aggregation aggregation : aggregations) {
+                needsMoments |= aggregation.needsMoments();
+            }
+            double[][] columns = new double[aggregations.length][clients.length];
             for (int c = 0; c < clients.length; c++) {
                 int from = slice.start()[c];
                 int to = slice.end()[c];
@@ -258,7 +292,7 @@ final class HistoryFeatures {
                     moments.over(values, from, to);
                 }
                 for (int a = 0; a < columns.length; a++) {
-                    columns[a][c] = aggregations.get(a).of(moments, values, from, to);
+                    columns[a][c] = aggregations[a].of(moments, values, from, to);
                 }
             }
             for (double[] column : columns) {

@@ -14,7 +14,7 @@ import java.util.stream.IntStream;
  * dataset, and {@link LightGbmAgreement} checks the contributions of any model before use.
  */
 public final class TreeEnsemble {
-    private static final int BLOCK = 256;
+    private static final int BLOCK = 1024;
 
     private final Tree[] trees;
     private final int featureCount;
