@@ -162,7 +162,7 @@ public final class ScoreExport {
         for (int i = 0; i < ids.length; i++) {
             boolean refused = model.refused(p[i]);
             granted += refused ? 0 : 1;
-            List<String> record = new ArrayList<>(List.of(Integer.toString(ids[i]), set, "%.6f".formatted(p[i]),
+            List<String> record = new ArrayList<>(List.of(Integer.toString(ids[i]), set, probability(p[i]),
                     refused ? "REFUSED" : "GRANTED"));
             if (reasonsIn != null) {
                 record.addAll(reasons(names, contributions, i, reasonsIn));
@@ -170,6 +170,15 @@ public final class ScoreExport {
             records.add(record);
         }
         return new Scored(records, granted);
+    }
+
+    /**
+     * A probability with six decimals and a point whatever the user's locale (a French
+     * workstation's "%.6f" writes "0,108000"), rounded half up as "%.6f" rounds, without its
+     * formatter's cost per row.
+     */
+    static String probability(double p) {
+        return java.math.BigDecimal.valueOf(p).setScale(6, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
     /** The families raising this row's risk most, as labels; blank where fewer raise it. */

@@ -75,6 +75,25 @@ class ScoreExportTest {
     }
 
     @Test
+    void probabilitiesHaveSixDecimalsAndAPointOnAFrenchWorkstation() throws IOException {
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.FRANCE);
+        try {
+            ScoreExport.Summary summary = export.write(dir.resolve("fr.csv"), false, null, ProgressMonitor.NONE);
+            List<String> lines = Files.readAllLines(summary.file());
+            for (String line : lines.subList(1, lines.size())) {
+                assertTrue(line.split(",")[2].matches("[01]\\.\\d{6}"), line);
+            }
+        } finally {
+            Locale.setDefault(before);
+        }
+        // Rounded half up as "%.6f" rounds, including the halves and the ends.
+        for (double p : new double[] {0, 1, 1e-9, 5e-7, 0.0000015, 0.1234565, 0.9999995, 0.108}) {
+            assertEquals(String.format(Locale.ROOT, "%.6f", p), ScoreExport.probability(p), Double.toString(p));
+        }
+    }
+
+    @Test
     void aCancelledExportLeavesNoFile() throws IOException {
         Path out = dir.resolve("cancelled.csv");
         RecordingMonitor monitor = RecordingMonitor.cancellingAtPoll(2);
