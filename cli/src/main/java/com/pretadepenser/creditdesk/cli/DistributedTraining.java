@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -69,6 +70,15 @@ final class DistributedTraining {
             ModelArtifact.requireWritable(command.out, command.replace);
         }
         requireFree(list.get(rank).port(), "LightGBM's port of this worker in --machines");
+        if (WorkerSupervisor.isChild()) {
+            WorkerSupervisor.watchParent();
+        } else {
+            Path java = WorkerSupervisor.javaLauncher();
+            if (java != null) {
+                // Trains in a child JVM so that LightGBM aborting it still ends in CreditDesk's words.
+                return WorkerSupervisor.run(java, command.commandLine());
+            }
+        }
         DataSource source = DataSource.open(command.data);
         long start = System.nanoTime();
         Trainer.TrainedModel trained;

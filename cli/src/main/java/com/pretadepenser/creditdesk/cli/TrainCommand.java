@@ -11,6 +11,7 @@ import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train the scoring model (LightGBM, stratified k-fold cross-validation, business-cost threshold) "
@@ -18,6 +19,9 @@ import picocli.CommandLine.Option;
 final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "A local dataset or a folder of Kaggle-layout CSVs with application_train.csv.")
     Path data;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--out", description = "Model folder to create (model.txt and model-card.json); with --machines, written by rank 0 only.")
     Path out;
@@ -48,6 +52,11 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--tree-learner", defaultValue = "data", description = "With --machines: data or voting (LightGBM's parallel learners). Default: ${DEFAULT-VALUE}.")
     String treeLearner;
+
+    /** The whole command line this command was parsed from (from the command's name on). */
+    java.util.List<String> commandLine() {
+        return spec.root().commandLine().getParseResult().originalArgs();
+    }
 
     @Override
     public Integer call() {
