@@ -95,10 +95,29 @@ public final class Trainer {
         monitor.phase("features of " + target.length + " applicants");
         try (TrainingSet set = TrainingSet.compute(new FeaturePipeline(schema), applications, new ClientHistory(data), target,
                 config.settings(), config.seed(), preparing(monitor, "features of " + target.length + " applicants"))) {
+            handBackHeap();
             return train(set, schema, origin, name, config, defaults, applications, monitor);
         }
     }
 
+
+    /**
+     * The features exist: the history's caches and the chunks' garbage are dead. A full collection
+     * now, allowed to shrink the heap to 1.4x what is live (the JVM keeps up to 3.3x by default),
+     * hands back what the heap grew to while computing them before LightGBM allocates its bins
+     * natively: the process's peak memory (docs/benchmarks.md). The heap grows again if a later
+     * step needs it.
+     */
+    private static void handBackHeap() {
+        try {
+            var vm = java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+            vm.setVMOption("MinHeapFreeRatio", "10");
+            vm.setVMOption("MaxHeapFreeRatio", "30");
+        } catch (RuntimeException e) {
+            // another JVM, or the flags are not manageable there: the collection below still helps
+        }
+        System.gc();
+    }
 
     /**
      * The fits, on one binned dataset per feature list: the settings (tuned unless told otherwise);
