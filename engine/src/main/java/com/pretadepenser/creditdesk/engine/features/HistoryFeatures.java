@@ -176,6 +176,14 @@ final class HistoryFeatures {
                     .toArray(String[]::new));
         }
 
+        private final Map<Map<String, List<Aggregation>>, Steps> steps =
+                java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
+        /** How {@code spec} is aggregated (by identity: each spec is a field of these inputs). */
+        Steps steps(Map<String, List<Aggregation>> spec) {
+            return steps.computeIfAbsent(spec, s -> Steps.of(this, s));
+        }
+
         Input get(String name) {
             Input values = columns.get(name);
             if (values == null) {
@@ -240,21 +248,58 @@ final class HistoryFeatures {
         }
     }
 
+    /**
+     * How a spec's entries are aggregated, worked out once per spec: each entry's input and
+     * aggregations, whether they need the values' moments, whether the entry is a level's mean
+     * (counted), and the slot of a level's column among the spec's text columns.
+     */
+    private record Steps(Input[] inputs, Aggregation[][] aggregations, boolean[] moments, boolean[] levelMean, int[] slot, int slots) {
+        static Steps of(Inputs inputs, Map<String, List<Aggregation>> spec) {
+            int n = spec.size();
+            Input[] in = new Input[n];
+            Aggregation[][] aggregations = new Aggregation[n][];
+            boolean[] moments = new boolean[n];
+            boolean[] levelMean = new boolean[n];
+            int[] slot = new int[n];
+            Map<String, Integer> slots = new java.util.HashMap<>();
+            int e = 0;
+            for (Map.Entry<String, List<Aggregation>> entry : spec.entrySet()) {
+                in[e] = inputs.get(entry.getKey());
+                aggregations[e] = entry.getValue().toArray(Aggregation[]::new);
+                for (Aggregation aggregation : aggregations[e]) {
+                    moments[e] |= aggregation.needsMoments();
+                }
+                slot[e] = in[e] instanceof Level level ? slots.computeIfAbsent(level.column(), c -> slots.size()) : -1;
+                levelMean[e] = slot[e] >= 0 && entry.getValue().equals(List.of(MEAN));
+                e++;
+            }
+            return new Steps(in, aggregations, moments, levelMean, slot, slots.size());
+        }
+    }
+
     private void aggregate(FeatureGroup group, Slice slice, Inputs inputs, Map<String, List<Aggregation>> spec) {
         String[] names = inputs.names(group.prefix(), spec);
+        Steps steps = inputs.steps(spec);
         int[] rows = slice.rows();
         double[] values = new double[rows.length];
-        Map<String, int[]> levelsOfSlice = new java.util.HashMap<>();
-        Map<String, int[]> countsOfSlice = new java.util.HashMap<>();
+        int[][] positionsOfSlice = new int[steps.slots()][];
+        int[][] countsOfSlice = new int[steps.slots()][];
         Aggregation.Moments moments = new Aggregation.Moments();
         int at = 0;
-        for (Map.Entry<String, List<Aggregation>> entry : spec.entrySet()) {
-            Input input = inputs.get(entry.getKey());
-            if (input instanceof Level level && entry.getValue().equals(List.of(MEAN))) {
+        for (int e = 0; e < steps.inputs().length; e++) {
+            Input input = steps.inputs()[e];
+            int slot = steps.slot()[e];
+            if (slot >= 0 && positionsOfSlice[slot] == null) {
+                positionsOfSlice[slot] = ((Level) input).positions(rows);
+            }
+            if (steps.levelMean()[e]) {
                 // The mean of a 0/1 level is its count over the client's rows (the same double as the
                 // sum of ones divided by the count): all levels of a column counted in one pass.
-                int[] positions = levelsOfSlice.computeIfAbsent(level.column(), c -> level.positions(rows));
-                int[] counts = countsOfSlice.computeIfAbsent(level.column(), c -> level.counts(positions, slice));
+                Level level = (Level) input;
+                if (countsOfSlice[slot] == null) {
+                    countsOfSlice[slot] = level.counts(positionsOfSlice[slot], slice);
+                }
+                int[] counts = countsOfSlice[slot];
                 double[] column = new double[clients.length];
                 for (int c = 0; c < clients.length; c++) {
                     int n = slice.end()[c] - slice.start()[c];
@@ -263,21 +308,19 @@ final class HistoryFeatures {
                 out.add(names[at++], column);
                 continue;
             }
-            if (input instanceof Level level) {
-                int[] positions = levelsOfSlice.computeIfAbsent(level.column(), c -> level.positions(rows));
+            if (slot >= 0) {
+                int[] positions = positionsOfSlice[slot];
+                int level = ((Level) input).level();
                 for (int i = 0; i < rows.length; i++) {
-                    values[i] = positions[i] == level.level() ? 1 : 0;
+                    values[i] = positions[i] == level ? 1 : 0;
                 }
             } else {
                 for (int i = 0; i < rows.length; i++) {
                     values[i] = input.at(rows[i]);
                 }
             }
-            Aggregation[] aggregations = entry.getValue().toArray(Aggregation[]::new);
-            boolean needsMoments = false;
-            for (Aggregation aggregation : aggregations) {
-                needsMoments |= aggregation.needsMoments();
-            }
+            Aggregation[] aggregations = steps.aggregations()[e];
+            boolean needsMoments = steps.moments()[e];
             double[][] columns = new double[aggregations.length][clients.length];
             for (int c = 0; c < clients.length; c++) {
                 int from = slice.start()[c];
