@@ -96,7 +96,8 @@ public final class WaterfallChart {
         categories.setCategoryMargin(0.25);
         NumberAxis percent = new NumberAxis(i18n.get("waterfall.axis"));
         double top = Math.max(threshold, steps.stream().mapToDouble(s -> Math.max(s.from(), s.to())).max().orElse(waterfall.probability()));
-        percent.setRange(0, 100 * Math.max(top, waterfall.base()) * 1.25);
+        double upper = 100 * Math.max(top, waterfall.base()) * 1.25;
+        percent.setRange(0, upper);
         percent.setNumberFormatOverride(NumberFormat.getNumberInstance(i18n.locale()));
 
         StackedBarRenderer renderer = new StackedBarRenderer();
@@ -133,8 +134,11 @@ public final class WaterfallChart {
         marker.setLabel(i18n.get("waterfall.threshold", 100 * threshold));
         marker.setLabelPaint(theme.foreground());
         marker.setLabelFont(new Font("SansSerif", Font.PLAIN, 11));
-        marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-        marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        // Beside the line on the side with room: right of it, unless the line is near the axis's end
+        // (the threshold is often the chart's largest value), where the label would be cut off.
+        boolean roomOnTheRight = 100 * threshold < 0.7 * upper;
+        marker.setLabelAnchor(roomOnTheRight ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.TOP_LEFT);
+        marker.setLabelTextAnchor(roomOnTheRight ? TextAnchor.TOP_LEFT : TextAnchor.TOP_RIGHT);
         marker.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(2, 4, 2, 4));
         plot.addRangeMarker(marker, org.jfree.chart.ui.Layer.BACKGROUND);
         JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
