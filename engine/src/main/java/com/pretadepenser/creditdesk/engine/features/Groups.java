@@ -80,7 +80,7 @@ final class Groups {
 
     /** The rows of one key, copied. */
     int[] rows(int key) {
-        long range = ranges.get(key);
+        long range = range(key);
         if (range < 0) {
             return new int[0];
         }

@@ -113,8 +113,8 @@ public final class Trainer {
             var vm = java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
             vm.setVMOption("MinHeapFreeRatio", "10");
             vm.setVMOption("MaxHeapFreeRatio", "30");
-        } catch (RuntimeException e) {
-            // another JVM, or the flags are not manageable there: the collection below still helps
+        } catch (RuntimeException | LinkageError e) {
+            // another JVM, a runtime without jdk.management, or flags not manageable there: the collection below still helps
         }
         System.gc();
     }
