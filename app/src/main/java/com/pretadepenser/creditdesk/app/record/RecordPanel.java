@@ -73,7 +73,10 @@ public final class RecordPanel extends VBox {
         history.getStyleClass().add(Styles.MUTED);
         history.setWrapText(true);
         history.textProperty().bind(model.historyProperty());
-        HBox choices = new HBox(14, confirm, override);
+        // Never cut to "REF..." (the French labels are long): the second choice goes under the first.
+        confirm.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        override.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.FlowPane choices = new javafx.scene.layout.FlowPane(14, 6, confirm, override);
         getChildren().addAll(title, choices, reason, validation, new HBox(10, record, outcome), history);
     }
 }
