@@ -1,5 +1,6 @@
 package com.pretadepenser.creditdesk.cli;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -134,7 +135,7 @@ final class WorkerSupervisor {
      */
     static void relay(InputStream in, OutputStream out, AtomicReference<String> fatal) {
         PrintStream target = out instanceof PrintStream p ? p : new PrintStream(out, true, StandardCharsets.UTF_8);
-        java.io.ByteArrayOutputStream piece = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream piece = new ByteArrayOutputStream();
         try (in) {
             byte[] buffer = new byte[8192];
             for (int n; (n = in.read(buffer)) >= 0; ) {
@@ -154,12 +155,12 @@ final class WorkerSupervisor {
         emit(piece, target, fatal);
     }
 
-    private static boolean startsLikeHeld(java.io.ByteArrayOutputStream piece) {
+    private static boolean startsLikeHeld(ByteArrayOutputStream piece) {
         String text = piece.toString(StandardCharsets.UTF_8);
         return FATAL.startsWith(text) || TERMINATE.startsWith(text) || text.startsWith(FATAL) || text.startsWith(TERMINATE);
     }
 
-    private static void emit(java.io.ByteArrayOutputStream piece, PrintStream target, AtomicReference<String> fatal) {
+    private static void emit(ByteArrayOutputStream piece, PrintStream target, AtomicReference<String> fatal) {
         if (piece.size() == 0) {
             return;
         }

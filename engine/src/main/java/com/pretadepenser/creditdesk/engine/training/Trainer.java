@@ -106,7 +106,8 @@ public final class Trainer {
      * now, allowed to shrink the heap to 1.4x what is live (the JVM keeps up to 3.3x by default),
      * hands back what the heap grew to while computing them before LightGBM allocates its bins
      * natively: the process's peak memory (docs/benchmarks.md). The heap grows again if a later
-     * step needs it.
+     * step needs it. The two ratios are the process's from then on: they only decide how far a
+     * full collection shrinks the heap, which the dashboard and the API rarely run.
      */
     private static void handBackHeap() {
         try {
