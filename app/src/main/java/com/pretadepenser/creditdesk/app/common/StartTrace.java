@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 
 /**
  * {@code -Dcreditdesk.trace=true}: the start's milestones on stderr, each with the time since the
- * process started and the thread that reached it, and (in {@code --smoke}) the CPU time each
+ * process started, the thread that reached it and the CPU time that thread has used so far, and (in {@code --smoke}) the CPU time each
  * thread family has used by the first client drawn. How docs/installers.md profiles the start.
  */
 public final class StartTrace {
@@ -21,7 +21,19 @@ public final class StartTrace {
 
     public static void mark(String milestone) {
         if (ON) {
-            System.err.printf("start: %5d ms  %-28s %s%n", ProcessClock.millisSinceStart(), "[" + Thread.currentThread().getName() + "]", milestone);
+            System.err.printf("start: %5d ms  %-28s %-40s (its CPU %d ms)%n", ProcessClock.millisSinceStart(), "[" + Thread.currentThread().getName() + "]",
+                    milestone, threadCpuMillis());
+        }
+    }
+
+    /** The calling thread's CPU time so far (user + system, in 10 ms ticks); -1 off Linux. */
+    private static long threadCpuMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc/thread-self/stat"), StandardCharsets.US_ASCII);
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[14 - 3]) + Long.parseLong(fields[15 - 3])) * 10;
+        } catch (IOException | RuntimeException notLinux) {
+            return -1;
         }
     }
 
