@@ -74,6 +74,7 @@ public final class MainView extends BorderPane {
         ObservableValue<ModelCard> card = Bindings.createObjectBinding(
                 () -> model.workspaceProperty().get() == null ? null : model.workspaceProperty().get().card(), model.workspaceProperty());
 
+        model.afterDrawn(this::afterDrawn);
         search = new SearchBar(model);
         Label demo = new Label();
         demo.setId("demoBadge");
@@ -149,6 +150,30 @@ public final class MainView extends BorderPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setCenter(tabs);
         setBottom(statusBar());
+    }
+
+    /**
+     * Runs {@code done} once the scene's current state is drawn: after the next layout pulse and
+     * the one after it, which JavaFX starts only when the renderer has finished the frame before.
+     */
+    private void afterDrawn(Runnable done) {
+        javafx.scene.Scene scene = getScene();
+        if (scene == null) {
+            done.run();
+            return;
+        }
+        int[] pulses = {0};
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            if (++pulses[0] == 2) {
+                scene.removePostLayoutPulseListener(listener[0]);
+                done.run();
+            } else {
+                javafx.application.Platform.requestNextPulse();
+            }
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
+        javafx.application.Platform.requestNextPulse();
     }
 
     /** A tab whose view is built when first shown: the window appears sooner, and hidden screens cost nothing. */

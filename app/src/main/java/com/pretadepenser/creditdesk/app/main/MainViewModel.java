@@ -133,13 +133,23 @@ public final class MainViewModel implements Shell {
     }
 
     /**
-     * How long the peer index waits for the first client to be on the screen before it starts
+     * How long the peer index waits for the first client to be drawn before it starts
      * anyway: on two cores, building it beside the first client's explanation and drawing delayed
      * that client (a third of the start's samples, docs/installers.md).
      */
     static final long PEERS_WAIT_MILLIS = 3_000;
-    /** Counted down once the opened workspace's first client is shown: the peer index waits for it. */
+    /** Counted down once the opened workspace's first client is drawn: the peer index waits for it. */
     private volatile java.util.concurrent.CountDownLatch firstClientShown = new java.util.concurrent.CountDownLatch(0);
+    /** Runs its argument once what is on screen now has been drawn; at once where nothing draws (no view, tests). */
+    private java.util.function.Consumer<Runnable> afterDrawn = Runnable::run;
+
+    /**
+     * How the view tells when the client just set is drawn (its scene's next frames): the peer
+     * index starts then, not while the first client is still being laid out and drawn.
+     */
+    public void afterDrawn(java.util.function.Consumer<Runnable> hook) {
+        afterDrawn = java.util.Objects.requireNonNull(hook, "hook");
+    }
 
     /** Shows an opened workspace: its first client at once, then its peer groups once built. */
     public void show(Workspace opened, Integer firstClient) {
@@ -274,7 +284,10 @@ public final class MainViewModel implements Shell {
             error.set("");
             client.set(loaded);
             com.pretadepenser.creditdesk.app.common.StartTrace.mark("client " + id + " on screen");
-            firstClientShown.countDown();
+            java.util.concurrent.CountDownLatch shown = firstClientShown;
+            if (shown.getCount() > 0) {
+                afterDrawn.accept(shown::countDown);
+            }
             if (!locale.equals(i18n.locale())) {
                 // the language changed while the client was loading
                 reexplain(i18n.locale());

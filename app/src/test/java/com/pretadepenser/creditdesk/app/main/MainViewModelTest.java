@@ -148,6 +148,30 @@ class MainViewModelTest {
     }
 
     @Test
+    void theViewIsAskedToTellWhenTheFirstClientIsDrawnAndThePeerIndexFollows() throws Exception {
+        var executor = new com.pretadepenser.creditdesk.app.common.QueuedExecutor();
+        MainViewModel model = new MainViewModel(executor, new com.pretadepenser.creditdesk.app.common.I18n(Locale.ENGLISH),
+                new com.pretadepenser.creditdesk.app.common.AppSettings(java.nio.file.Files.createTempDirectory("creditdesk-settings")));
+        List<Integer> onScreenWhenAsked = new java.util.ArrayList<>();
+        List<Runnable> held = new java.util.ArrayList<>();
+        model.afterDrawn(drawn -> {
+            onScreenWhenAsked.add(model.clientProperty().get() == null ? null : model.clientProperty().get().id());
+            held.add(drawn);
+        });
+
+        model.show(DemoWorkspace.get(), DemoWorkspace.GRANTED_CLIENT);
+        executor.finishOldestFirst(); // the client's load, then the index (which waits for "drawn" 3 s at most)
+
+        assertEquals(List.of(DemoWorkspace.GRANTED_CLIENT), onScreenWhenAsked, "asked once, with the client already set");
+        assertEquals(DemoWorkspace.get().peers(), model.peersProperty().get(), "the index is built even if the view never tells");
+        held.forEach(Runnable::run); // a late "drawn" is harmless
+        held.clear();
+        model.load(DemoWorkspace.REFUSED_CLIENT);
+        executor.finishOldestFirst();
+        assertEquals(List.of(DemoWorkspace.GRANTED_CLIENT), onScreenWhenAsked, "only the first client is waited for");
+    }
+
+    @Test
     void thePeerIndexBuildShowsItsProgressInTheStatusBarAndIsCancelledWhenAnotherWorkspaceReplacesIt() throws Exception {
         var executor = new com.pretadepenser.creditdesk.app.common.QueuedExecutor();
         MainViewModel model = queued(executor, Locale.ENGLISH);
