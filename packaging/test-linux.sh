@@ -55,6 +55,11 @@ if grep -q AOTCache "$INSTALL/lib/app/creditdesk.cfg"; then
   grep -q "Using AOT-linked classes: true" "$SCRATCH/aot.txt" || { echo "the installed AOT cache is not used:" >&2; grep -i "aot" "$SCRATCH/aot.txt" | tail -5 >&2; exit 1; }
   echo "installed AOT cache: used ($(du -m "$INSTALL/lib/app/creditdesk.aot" | cut -f1) MB)"
 fi
+# The dashboard starts with the quick JIT compiler only (a faster start), the command line with both
+# (its batch work): docs/installers.md.
+grep -qx 'java-options=-XX:TieredStopAtLevel=1' "$INSTALL/lib/app/CreditDesk.cfg" && ! grep -q TieredStopAtLevel "$INSTALL/lib/app/creditdesk.cfg" \
+  || { echo "the launchers' compiler options are not the dashboard's C1 and the command line's C1+C2:" >&2; grep -H java-options "$INSTALL"/lib/app/*.cfg >&2; exit 1; }
+echo "installed launchers: the dashboard on C1 alone, the command line on C1 and C2"
 apt-get purge -y creditdesk > packaging/target/apt-remove.log 2>&1
 INSTALLED=0
 if dpkg-query -W creditdesk > /dev/null 2>&1; then
