@@ -94,7 +94,7 @@ JAVA_OPTIONS=()
 # dashboard's screens answer as fast with C1 (client switch, what-if), its batch work is slower
 # (peer index at full scale 6.5 -> 9.1 s, docs/installers.md). The command line, where the data
 # scientist's batch work runs, keeps both compilers. IT may change either in the launcher's .cfg.
-GUI_HEAP="-XX:MaxRAMPercentage=40 -XX:TieredStopAtLevel=1"
+GUI_OPTIONS="-XX:MaxRAMPercentage=40 -XX:TieredStopAtLevel=1"
 CLI_MAIN=$(sed -n 's/^main-class=//p' packaging/cli-launcher.properties)
 CLI_HEAP=$(sed -n 's/^java-options=//p' packaging/cli-launcher.properties)
 # The command line's launcher: its own main class and heap, the common options.
@@ -105,7 +105,7 @@ COMMON=(--name CreditDesk --app-version "$APP_VERSION" --vendor "Pret a depenser
   --description "Credit-scoring workstation: probability of default, reasons, peers, what-if"
   --copyright "Pret a depenser" --dest "$OUT")
 IMAGE_OPTIONS=(--input "$OUT/input" --main-jar creditdesk-app.jar --main-class com.pretadepenser.creditdesk.app.Launcher
-  --runtime-image "$OUT/runtime" --icon "$ICON" --java-options "$GUI_HEAP ${JAVA_OPTIONS[*]:-}")
+  --runtime-image "$OUT/runtime" --icon "$ICON" --java-options "$GUI_OPTIONS ${JAVA_OPTIONS[*]:-}")
 
 case "$OS" in
   linux) IMAGE="$OUT/CreditDesk" APPDIR="$IMAGE/lib/app" JAVA="$IMAGE/lib/runtime/bin/java" ;;
@@ -155,7 +155,7 @@ if [ "$RUNTIME_MAJOR" -ge 25 ]; then
   fi
   TRAINING_HOME=$(mktemp -d)
   echo "recording the AOT cache: one smoke run of the image"
-  HOME=$TRAINING_HOME ${DISPLAY_RUN[@]+"${DISPLAY_RUN[@]}"} "$JAVA" $GUI_HEAP ${JAVA_OPTIONS[@]+"${JAVA_OPTIONS[@]}"} -XX:AOTCacheOutput="$APPDIR/creditdesk.aot" \
+  HOME=$TRAINING_HOME ${DISPLAY_RUN[@]+"${DISPLAY_RUN[@]}"} "$JAVA" $GUI_OPTIONS ${JAVA_OPTIONS[@]+"${JAVA_OPTIONS[@]}"} -XX:AOTCacheOutput="$APPDIR/creditdesk.aot" \
     -cp "$APPDIR/creditdesk-app.jar" com.pretadepenser.creditdesk.app.Launcher --smoke "$OUT/aot-training.png" > "$OUT/aot-training.log" 2>&1 \
     || { cat "$OUT/aot-training.log" >&2; echo "the AOT cache's smoke run failed" >&2; exit 1; }
   rm -rf "$TRAINING_HOME"

@@ -10,8 +10,9 @@ import java.util.stream.Stream;
 
 /**
  * {@code -Dcreditdesk.trace=true}: the start's milestones on stderr, each with the time since the
- * process started, the thread that reached it and the CPU time that thread has used so far, and (in {@code --smoke}) the CPU time each
- * thread family has used by the first client drawn. How docs/installers.md profiles the start.
+ * process started, the thread that reached it and the CPU time that thread has used so far, and
+ * (in {@code --smoke}) the CPU time each thread family has used by the first client drawn. How
+ * docs/installers.md profiles the start.
  */
 public final class StartTrace {
     private static final boolean ON = Boolean.getBoolean("creditdesk.trace");
@@ -21,8 +22,8 @@ public final class StartTrace {
 
     public static void mark(String milestone) {
         if (ON) {
-            System.err.printf("start: %5d ms  %-28s %-40s (its CPU %d ms)%n", ProcessClock.millisSinceStart(), "[" + Thread.currentThread().getName() + "]",
-                    milestone, threadCpuMillis());
+            System.err.printf("start: %5d ms  %-28s %-40s (its CPU %d ms)%n", ProcessClock.millisSinceStart(),
+                    "[" + Thread.currentThread().getName() + "]", milestone, threadCpuMillis());
         }
     }
 
