@@ -90,7 +90,7 @@ JAVA_OPTIONS=()
 [ "$RUNTIME_MAJOR" -lt 23 ] || JAVA_OPTIONS+=(--sun-misc-unsafe-memory-access=allow)
 # The dashboard's JVM: 40 % of the RAM at most, and the quick JIT compiler only (C1,
 # -XX:TieredStopAtLevel=1): on two cores the optimising compiler (C2) and the profiling that feeds
-# it took a core for themselves during the start, and the first client showed 0.6 s later; the
+# it took a core for themselves during the start, and the first client showed 0.4-0.7 s later; the
 # dashboard's screens answer as fast with C1 (client switch, what-if), its batch work is slower
 # (peer index at full scale 6.5 -> 9.1 s, docs/installers.md). The command line, where the data
 # scientist's batch work runs, keeps both compilers. IT may change either in the launcher's .cfg.

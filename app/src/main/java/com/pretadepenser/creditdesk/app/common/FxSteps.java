@@ -46,15 +46,7 @@ public final class FxSteps {
     /** Returns once the scene has laid out and rendered a pulse after this call. */
     public static void nextPulse(Scene scene) {
         CountDownLatch rendered = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            Runnable[] listener = new Runnable[1];
-            listener[0] = () -> {
-                scene.removePostLayoutPulseListener(listener[0]);
-                rendered.countDown();
-            };
-            scene.addPostLayoutPulseListener(listener[0]);
-            Platform.requestNextPulse();
-        });
+        Platform.runLater(() -> afterPulses(scene, 1, rendered::countDown));
         try {
             if (!rendered.await(10, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("no pulse within 10 s");
@@ -63,6 +55,26 @@ public final class FxSteps {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * On the FX thread: runs {@code done} after the scene's next {@code pulses} layout pulses
+     * (asking for each). After two, the state of the call is drawn: JavaFX starts a pulse only
+     * once the renderer has finished the frame before.
+     */
+    public static void afterPulses(Scene scene, int pulses, Runnable done) {
+        int[] seen = {0};
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            if (++seen[0] == pulses) {
+                scene.removePostLayoutPulseListener(listener[0]);
+                done.run();
+            } else {
+                Platform.requestNextPulse();
+            }
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
+        Platform.requestNextPulse();
     }
 
     public static void sleep(long millis) {

@@ -30,12 +30,16 @@ public final class StartTrace {
     /** The calling thread's CPU time so far (user + system, in 10 ms ticks); -1 off Linux. */
     private static long threadCpuMillis() {
         try {
-            String stat = Files.readString(Path.of("/proc/thread-self/stat"), StandardCharsets.US_ASCII);
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[14 - 3]) + Long.parseLong(fields[15 - 3])) * 10;
+            return cpuMillis(Files.readString(Path.of("/proc/thread-self/stat"), StandardCharsets.US_ASCII));
         } catch (IOException | RuntimeException notLinux) {
             return -1;
         }
+    }
+
+    /** A task's CPU time from its {@code /proc/.../stat} line: utime and stime, fields 14 and 15, in ticks of 10 ms. */
+    private static long cpuMillis(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[14 - 3]) + Long.parseLong(fields[15 - 3])) * 10;
     }
 
     /** CPU time (user + system) by thread name, digits folded ("C2 CompilerThread0" and "1" together); Linux only. */
@@ -48,9 +52,7 @@ public final class StartTrace {
             for (Path task : (Iterable<Path>) tasks::iterator) {
                 String stat = Files.readString(task.resolve("stat"), StandardCharsets.US_ASCII);
                 String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "#");
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                // utime and stime are fields 14 and 15, in ticks of 10 ms
-                millis.merge(name, (Long.parseLong(fields[14 - 3]) + Long.parseLong(fields[15 - 3])) * 10, Long::sum);
+                millis.merge(name, cpuMillis(stat), Long::sum);
             }
         } catch (IOException | RuntimeException notLinux) {
             System.err.println("start: CPU by thread needs Linux's /proc (" + notLinux + ")");

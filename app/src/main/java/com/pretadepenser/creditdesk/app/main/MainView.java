@@ -152,28 +152,14 @@ public final class MainView extends BorderPane {
         setBottom(statusBar());
     }
 
-    /**
-     * Runs {@code done} once the scene's current state is drawn: after the next layout pulse and
-     * the one after it, which JavaFX starts only when the renderer has finished the frame before.
-     */
+    /** Runs {@code done} once the scene's current state is drawn (at once before the view is in a scene). */
     private void afterDrawn(Runnable done) {
         javafx.scene.Scene scene = getScene();
         if (scene == null) {
             done.run();
-            return;
+        } else {
+            com.pretadepenser.creditdesk.app.common.FxSteps.afterPulses(scene, 2, done);
         }
-        int[] pulses = {0};
-        Runnable[] listener = new Runnable[1];
-        listener[0] = () -> {
-            if (++pulses[0] == 2) {
-                scene.removePostLayoutPulseListener(listener[0]);
-                done.run();
-            } else {
-                javafx.application.Platform.requestNextPulse();
-            }
-        };
-        scene.addPostLayoutPulseListener(listener[0]);
-        javafx.application.Platform.requestNextPulse();
     }
 
     /** A tab whose view is built when first shown: the window appears sooner, and hidden screens cost nothing. */
