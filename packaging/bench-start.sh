@@ -17,6 +17,12 @@ xvfb() { HOME=$SCRATCH xvfb-run -a -s "-screen 0 1600x1000x24" "$@"; }
 first=$(cd "$1" && pwd)
 DEV_JAR=$(cd "$(dirname "$0")/.." && pwd)/app/target/creditdesk-app.jar
 [ -f "$DEV_JAR" ] || { echo "needs the build's $DEV_JAR (mvn -B -q -DskipTests package)" >&2; exit 1; }
+images=()
+for image in "$@"; do images+=("$(cd "$image" && pwd)"); done
+set -- "${images[@]}"
+# From a folder of its own: an image built before 2026-12-03 opened a data/demo found in the working
+# folder (a checkout's gzipped one) before its own.
+cd "$SCRATCH"
 for ((run = 1; run <= RUNS; run++)); do
   xvfb "$first/lib/runtime/bin/java" -cp "$DEV_JAR" com.pretadepenser.creditdesk.app.devtools.BareWindow 2>/dev/null \
     | sed -n 's/.*shown \([0-9]*\) ms.*/\1/p' >> "$SCRATCH/bare"

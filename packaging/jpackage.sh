@@ -159,6 +159,10 @@ if [ "$RUNTIME_MAJOR" -ge 25 ]; then
     -cp "$APPDIR/creditdesk-app.jar" com.pretadepenser.creditdesk.app.Launcher --smoke "$OUT/aot-training.png" > "$OUT/aot-training.log" 2>&1 \
     || { cat "$OUT/aot-training.log" >&2; echo "the AOT cache's smoke run failed" >&2; exit 1; }
   rm -rf "$TRAINING_HOME"
+  # Recorded on the image's own demo (plain tables), not the checkout's gzipped one.
+  # (the path as Java prints it: C:\... on Windows, so only its end is compared).
+  grep -qE 'data .*app[/\\]data[/\\]demo, ' "$OUT/aot-training.log" \
+    || { cat "$OUT/aot-training.log" >&2; echo "the AOT cache's smoke run did not open the image's demo ($APPDIR/data/demo)" >&2; exit 1; }
   [ -s "$APPDIR/creditdesk.aot" ] || { cat "$OUT/aot-training.log" >&2; echo "no AOT cache was written" >&2; exit 1; }
   for cfg in "$APPDIR"/*.cfg; do
     sed -i.bak '/^\[JavaOptions\]/a\

@@ -36,10 +36,14 @@ echo "installed: $(du -sm "$INSTALL" | cut -f1) MB in $INSTALL"
 mkdir -p "$(dirname "$SHOT")"
 SHOT=$(cd "$(dirname "$SHOT")" && pwd)/$(basename "$SHOT")
 START=$(date +%s.%N)
-HOME=$SCRATCH xvfb-run -a -s "-screen 0 1600x1000x24" "$INSTALL/bin/CreditDesk" --smoke "$SHOT"
+HOME=$SCRATCH xvfb-run -a -s "-screen 0 1600x1000x24" "$INSTALL/bin/CreditDesk" --smoke "$SHOT" | tee "$SCRATCH/smoke.txt"
 END=$(date +%s.%N)
 echo "installed dashboard: smoke run in $(awk -v a="$START" -v b="$END" 'BEGIN { printf "%.1f", b - a }') s (JVM start to exit, Xvfb included)"
 [ -s "$SHOT" ] || { echo "no screenshot written" >&2; exit 1; }
+# Started from the checkout (which holds its own data/demo), it still opens the demo installed with it.
+grep -q "data $INSTALL/lib/app/data/demo," "$SCRATCH/smoke.txt" \
+  || { echo "the installed dashboard did not open its own demo ($INSTALL/lib/app/data/demo) when started from $(pwd):" >&2; cat "$SCRATCH/smoke.txt" >&2; exit 1; }
+echo "installed dashboard: opened the demo installed with it, though started from $(pwd)"
 # The developer's tools are not installed: asking for one gets a sentence, not a stack trace.
 HOME=$SCRATCH timeout 60 xvfb-run -a -s "-screen 0 1600x1000x24" "$INSTALL/bin/CreditDesk" --screenshots "$SCRATCH/shots" > "$SCRATCH/devtools.txt" 2>&1 || true
 grep -q "developer tools, not part of the installed app" "$SCRATCH/devtools.txt" && [ ! -e "$SCRATCH/shots" ] \

@@ -64,6 +64,7 @@ final class SmokeRun {
             StartTrace.mark("first client drawn");
             StartTrace.cpuByThread();
             var client = FxSteps.call(() -> model.clientProperty().get());
+            Path data = FxSteps.call(() -> model.workspaceProperty().get().dataFolder());
             long startMillis = ProcessClock.millisSinceStart();
             WritableImage image = FxSteps.call(() -> stage.getScene().snapshot(null));
             Path parent = screenshot.toAbsolutePath().getParent();
@@ -72,7 +73,8 @@ final class SmokeRun {
             }
             ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", screenshot.toFile());
             System.out.printf(Locale.ROOT, "smoke OK: client %d shown %d ms after the process started, probability of default %.3f,"
-                    + " screenshot %s%n", client.id(), startMillis, client.scored().score().probability(), screenshot.toAbsolutePath());
+                    + " data %s, screenshot %s%n", client.id(), startMillis, client.scored().score().probability(),
+                    data.toAbsolutePath().normalize(), screenshot.toAbsolutePath());
             status = 0;
         } catch (IOException | RuntimeException e) {
             System.err.println("smoke FAILED: " + (e.getMessage() == null ? e.toString() : e.getMessage()));

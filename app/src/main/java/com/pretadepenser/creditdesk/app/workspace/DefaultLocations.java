@@ -7,8 +7,10 @@ import java.util.Optional;
 
 /**
  * Where the shipped demo dataset ({@code data/demo}) and model ({@code models/default}) are: found
- * from the working folder upwards, then from the application's jar upwards, so the app starts with
- * no setup from a checkout or an installed copy.
+ * from the application's jar upwards, then from the working folder upwards, so the app starts with
+ * no setup from a checkout or an installed copy. The jar first: an installed app opens the demo and
+ * model installed with it, even when started from a folder that holds another copy (a checkout,
+ * whose demo tables are gzipped and slower to open, or an older version's).
  */
 public final class DefaultLocations {
     public static final String DEMO_DATA = "data/demo";
@@ -26,15 +28,26 @@ public final class DefaultLocations {
     }
 
     static Optional<Path> find(String relative, String marker) {
-        Optional<Path> fromWorkingFolder = findFrom(Path.of("").toAbsolutePath(), relative, marker);
-        if (fromWorkingFolder.isPresent()) {
-            return fromWorkingFolder;
+        return find(relative, marker, jarFolder(), Path.of("").toAbsolutePath());
+    }
+
+    /** The first of {@code starts} (null ones skipped) from which {@code relative} is found upwards. */
+    static Optional<Path> find(String relative, String marker, Path... starts) {
+        for (Path start : starts) {
+            Optional<Path> found = start == null ? Optional.empty() : findFrom(start, relative, marker);
+            if (found.isPresent()) {
+                return found;
+            }
         }
+        return Optional.empty();
+    }
+
+    /** The folder of the jar (or classes folder) this class was loaded from; null if it cannot be told. */
+    private static Path jarFolder() {
         try {
-            Path jar = Path.of(DefaultLocations.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return findFrom(jar.getParent(), relative, marker);
+            return Path.of(DefaultLocations.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
         } catch (URISyntaxException | RuntimeException e) {
-            return Optional.empty();
+            return null;
         }
     }
 

@@ -47,6 +47,23 @@ class WorkspaceTest {
     }
 
     @Test
+    void theDemoBesideTheJarWinsOverOneInTheWorkingFolder(@TempDir Path dir) throws IOException {
+        Path installed = dir.resolve("opt/creditdesk/lib/app");
+        Path checkout = dir.resolve("home/officer/checkout");
+        for (Path root : List.of(installed, checkout)) {
+            Files.createDirectories(root.resolve("data/demo"));
+            Files.writeString(root.resolve("data/demo/manifest.json"), "{}");
+        }
+
+        assertEquals(installed.resolve("data/demo"),
+                DefaultLocations.find("data/demo", "manifest.json", installed, checkout.resolve("app")).orElseThrow());
+        assertEquals(checkout.resolve("data/demo"),
+                DefaultLocations.find("data/demo", "manifest.json", dir.resolve("elsewhere"), checkout.resolve("app")).orElseThrow());
+        assertEquals(checkout.resolve("data/demo"),
+                DefaultLocations.find("data/demo", "manifest.json", null, checkout).orElseThrow());
+    }
+
+    @Test
     void aFolderThatIsNotADatasetIsRefusedByName(@TempDir Path empty) {
         CreditDeskException e = assertThrows(CreditDeskException.class,
                 () -> Workspace.open(empty, DefaultLocations.defaultModel().orElseThrow(), QUIET));
