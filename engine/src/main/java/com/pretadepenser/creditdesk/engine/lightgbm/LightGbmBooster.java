@@ -24,6 +24,8 @@ import java.util.logging.Logger;
  */
 public final class LightGbmBooster implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(LightGbmBooster.class.getName());
+    /** The lightgbm4j release this build runs (the pom's), recorded in model cards and contribution references. */
+    public static final String BINDING_VERSION = "4.3.0-1";
 
     private final LGBMBooster booster;
     private final String modelText;

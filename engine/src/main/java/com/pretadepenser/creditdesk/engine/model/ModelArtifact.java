@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.pretadepenser.creditdesk.engine.CreditDeskException;
 import com.pretadepenser.creditdesk.engine.data.AtomicFolder;
+import com.pretadepenser.creditdesk.engine.lightgbm.LightGbmBooster;
+import com.pretadepenser.creditdesk.engine.trees.ContributionReference;
+import com.pretadepenser.creditdesk.engine.trees.TreeEnsemble;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,14 +19,20 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * A model folder: {@code model.txt} (LightGBM's text) and {@code model-card.json}. Written at once
- * (staging folder, then rename); read back with the model text's hash checked against the card.
+ * A model folder: {@code model.txt} (LightGBM's text), {@code model-card.json} and LightGBM's own
+ * contributions on the model's probe rows ({@link ContributionReference#FILE}, so that opening the
+ * model checks the Java TreeSHAP without loading LightGBM). Written at once (staging folder, then
+ * rename); read back with the model text's hash checked against the card.
  */
 public final class ModelArtifact {
     public static final String MODEL_FILE = "model.txt";
     public static final String CARD_FILE = "model-card.json";
+    private static final Logger LOG = Logger.getLogger(ModelArtifact.class.getName());
     public static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .enable(SerializationFeature.INDENT_OUTPUT);
@@ -32,10 +41,34 @@ public final class ModelArtifact {
     }
 
     public static void write(Path folder, ModelCard card, String modelText, boolean replace) {
+        ContributionReference reference = reference(modelText);
         AtomicFolder.write(folder, replace, staging -> {
             Files.writeString(staging.resolve(MODEL_FILE), modelText, StandardCharsets.UTF_8);
             JSON.writeValue(staging.resolve(CARD_FILE).toFile(), card);
+            if (reference != null) {
+                reference.write(staging.resolve(ContributionReference.FILE));
+            }
         });
+    }
+
+    /**
+     * LightGBM's contributions on the model's probe rows (0.1-0.3 s), or null when the Java walk
+     * cannot explain the model (trees too deep) or LightGBM cannot compute them: the model is then
+     * written without, and opening it asks LightGBM as before.
+     */
+    private static ContributionReference reference(String modelText) {
+        try {
+            TreeEnsemble trees = TreeEnsemble.parse(modelText);
+            if (!trees.hasContributions()) {
+                return null;
+            }
+            try (LightGbmBooster booster = LightGbmBooster.fromText(modelText)) {
+                return ContributionReference.compute(trees, booster, sha256(modelText));
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "LightGBM's contributions on the probe rows could not be computed; the model is written without them", e);
+            return null;
+        }
     }
 
     /** Refuses, before hours of training, a model folder that exists and may not be replaced. */
@@ -72,8 +105,12 @@ public final class ModelArtifact {
         return file;
     }
 
-    /** The card and the model text of a model folder, after checking the text is the one the card describes. */
-    public record Contents(ModelCard card, String modelText) {
+    /**
+     * The card and the model text of a model folder, after checking the text is the one the card
+     * describes, and LightGBM's contributions kept with it if any (not checked here: see
+     * {@link ContributionReference#madeFor}).
+     */
+    public record Contents(ModelCard card, String modelText, Optional<ContributionReference> reference) {
     }
 
     public static Contents read(Path folder) {
@@ -100,7 +137,7 @@ public final class ModelArtifact {
         if (!actual.equals(card.details().modelFile().sha256())) {
             throw new CreditDeskException(EngineMessage.MODEL_HASH_MISMATCH, modelFile, actual, card.details().modelFile().sha256());
         }
-        return new Contents(card, text);
+        return new Contents(card, text, ContributionReference.read(folder));
     }
 
     public static String sha256(String text) {
@@ -114,7 +151,7 @@ public final class ModelArtifact {
     public static Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("creditdesk", com.pretadepenser.creditdesk.engine.CreditDeskVersion.get());
-        env.put("lightgbm4j", "4.3.0-1");
+        env.put("lightgbm4j", LightGbmBooster.BINDING_VERSION);
         env.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
         env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         return env;

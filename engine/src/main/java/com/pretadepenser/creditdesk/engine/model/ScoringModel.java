@@ -8,10 +8,9 @@ import com.pretadepenser.creditdesk.engine.features.ClientHistory;
 import com.pretadepenser.creditdesk.engine.features.FeatureMatrix;
 import com.pretadepenser.creditdesk.engine.features.FeaturePipeline;
 import com.pretadepenser.creditdesk.engine.lightgbm.LightGbmBooster;
+import com.pretadepenser.creditdesk.engine.trees.ContributionReference;
 import com.pretadepenser.creditdesk.engine.trees.LightGbmAgreement;
 import com.pretadepenser.creditdesk.engine.trees.TreeEnsemble;
-import com.pretadepenser.creditdesk.engine.model.ModelArtifact;
-import com.pretadepenser.creditdesk.engine.model.ModelCard;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.LinkedHashSet;
@@ -20,50 +19,89 @@ import java.util.TreeSet;
 import tech.tablesaw.api.Table;
 
 /**
- * A model ready to score: its card, its LightGBM booster and the feature pipeline it was trained
- * with. Close it to free the native model (twice is harmless).
+ * A model ready to score: its card, its trees (read by {@link TreeEnsemble}, which scores and
+ * explains) and the feature pipeline it was trained with. LightGBM's own booster is loaded only
+ * when something asks for LightGBM's values: the check of the Java TreeSHAP when no
+ * {@link ContributionReference} was kept with the model, or the reference methods for checks and
+ * benchmarks. Close it to free the native model if one was loaded (twice is harmless).
  */
 public final class ScoringModel implements AutoCloseable {
     private final ModelCard card;
-    private final LightGbmBooster booster;
+    private final String modelText;
     private final TreeEnsemble trees;
+    private final ContributionReference reference;
     private final FeaturePipeline pipeline;
+    private LightGbmBooster booster;
+    private boolean closed;
     private Boolean javaAgrees;
 
-
-    private ScoringModel(ModelCard card, LightGbmBooster booster, TreeEnsemble trees) {
+    private ScoringModel(ModelCard card, String modelText, TreeEnsemble trees, ContributionReference reference) {
         this.card = card;
-        this.booster = booster;
+        this.modelText = modelText;
         this.trees = trees;
+        this.reference = reference;
         this.pipeline = new FeaturePipeline(card.details().featureSchema());
     }
 
-    /** Loads a model folder; refuses one whose model text differs from its card or that LightGBM cannot read. */
+    /**
+     * Loads a model folder; refuses one whose model text differs from its card or whose trees cannot
+     * be read. LightGBM's contributions kept in the folder, if any, are used only when made for
+     * this very model text.
+     */
     public static ScoringModel load(Path folder) {
         ModelArtifact.Contents contents = ModelArtifact.read(folder);
         try {
-            return of(contents.card(), contents.modelText());
+            ContributionReference reference = contents.reference()
+                    .filter(r -> r.madeFor(contents.card().details().modelFile().sha256()))
+                    .orElse(null);
+            return of(contents.card(), contents.modelText(), reference);
         } catch (CreditDeskException e) {
             throw new CreditDeskException(e, EngineMessage.MODEL_FOLDER_DAMAGED, folder, e);
         }
     }
 
-    /** A model just trained, not yet written: the same checks as {@link #load(Path)} but the hash. */
+    /**
+     * A model just trained, not yet written: the same checks as {@link #load(Path)} but the hash,
+     * and LightGBM itself checks the Java TreeSHAP.
+     */
     public static ScoringModel of(ModelCard card, String modelText) {
-        // The Java reader first: it checks what LightGBM's native reader takes on trust (a damaged
-        // text can stop the whole process there, not only fail).
+        return of(card, modelText, null);
+    }
+
+    private static ScoringModel of(ModelCard card, String modelText, ContributionReference reference) {
+        // The Java reader checks what LightGBM's native reader takes on trust (a damaged text can
+        // stop the whole process there, not only fail), so LightGBM is never given a text it refused.
         TreeEnsemble trees;
         try {
             trees = TreeEnsemble.parse(modelText);
         } catch (RuntimeException e) {
             throw new CreditDeskException(e, EngineMessage.MODEL_TREES_UNREADABLE, EngineText.messageOf(e));
         }
-        LightGbmBooster booster = LightGbmBooster.fromText(modelText);
-        if (booster.featureCount() != card.details().features().size()) {
-            booster.close();
-            throw new CreditDeskException(EngineMessage.MODEL_FEATURE_COUNT, booster.featureCount(), card.details().features().size());
+        if (trees.featureCount() != card.details().features().size()) {
+            throw new CreditDeskException(EngineMessage.MODEL_FEATURE_COUNT, trees.featureCount(), card.details().features().size());
         }
-        return new ScoringModel(card, booster, trees);
+        return new ScoringModel(card, modelText, trees, reference);
+    }
+
+    /** LightGBM's booster for this model, loaded on first use. */
+    private synchronized LightGbmBooster booster() {
+        if (closed) {
+            throw new IllegalStateException("the model is closed");
+        }
+        if (booster == null) {
+            LightGbmBooster loaded = LightGbmBooster.fromText(modelText);
+            if (loaded.featureCount() != trees.featureCount()) {
+                loaded.close();
+                throw new CreditDeskException(EngineMessage.MODEL_FEATURE_COUNT, loaded.featureCount(), card.details().features().size());
+            }
+            booster = loaded;
+        }
+        return booster;
+    }
+
+    /** Whether LightGBM's booster has been loaded (for tests and the start-up trace). */
+    public synchronized boolean lightGbmLoaded() {
+        return booster != null;
     }
 
     public ModelCard card() {
@@ -120,7 +158,7 @@ public final class ScoringModel implements AutoCloseable {
      * values ({@code C_API_PREDICT_CONTRIB}), computed from the model's trees in Java
      * ({@link TreeEnsemble#contributions}, several times faster, docs/benchmarks.md) once
      * {@link #explainsInJava()} has checked the two agree on this model; where they would not,
-     * LightGBM computes them. The first call makes that check (about 0.3 s); an application that
+     * LightGBM computes them. The first call makes that check (0.1-0.3 s); an application that
      * opens a model for a person can make it while other things load, by calling
      * {@link #explainsInJava()}. Every call of a model goes the same way, so a client explained
      * twice gets the same numbers.
@@ -135,13 +173,16 @@ public final class ScoringModel implements AutoCloseable {
 
     /**
      * Whether contributions come from the Java tree walk: true once it has given LightGBM's own
-     * values on rows that travel both ways through every split of this model
-     * ({@link LightGbmAgreement#contributionsAgree}). Checks once, on first call (about 0.3 s, the
-     * tables built included).
+     * values on rows that travel both ways through every split of this model. Checks once, on
+     * first call: against the contributions LightGBM computed when the model was written, kept
+     * beside it ({@link LightGbmAgreement#agreesWith}, about 0.1 s); without them, or when the Java
+     * walk does not give them, against LightGBM itself ({@link LightGbmAgreement#contributionsAgree},
+     * about 0.3 s, the booster loaded).
      */
     public synchronized boolean explainsInJava() {
         if (javaAgrees == null) {
-            javaAgrees = LightGbmAgreement.contributionsAgree(trees, booster);
+            javaAgrees = reference != null && LightGbmAgreement.agreesWith(trees, reference)
+                    || LightGbmAgreement.contributionsAgree(trees, booster());
         }
         return javaAgrees;
     }
@@ -149,7 +190,7 @@ public final class ScoringModel implements AutoCloseable {
     /** LightGBM's own TreeSHAP contributions through its C API: the reference, for checks and benchmarks. */
     public double[] lightGbmContributions(FeatureMatrix features) {
         requireFeatures(features);
-        return booster.contributions(features.rowMajor(card.featureNames()), features.rows(), features.rows() == 1 ? 1 : 2);
+        return booster().contributions(features.rowMajor(card.featureNames()), features.rows(), features.rows() == 1 ? 1 : 2);
     }
 
     /**
@@ -174,7 +215,7 @@ public final class ScoringModel implements AutoCloseable {
     /** LightGBM's own raw scores through its C API, for checking {@link #rawScores} and for benchmarks. */
     public double[] lightGbmRawScores(FeatureMatrix features) {
         requireFeatures(features);
-        return booster.rawScores(features.rowMajor(card.featureNames()), features.rows(), features.rows() == 1 ? 1 : 2);
+        return booster().rawScores(features.rowMajor(card.featureNames()), features.rows(), features.rows() == 1 ? 1 : 2);
     }
 
     private void requireFeatures(FeatureMatrix features) {
@@ -196,7 +237,10 @@ public final class ScoringModel implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        booster.close();
+    public synchronized void close() {
+        closed = true;
+        if (booster != null) {
+            booster.close();
+        }
     }
 }

@@ -73,8 +73,9 @@ public final class Session implements AutoCloseable {
 
     /**
      * Opens a dataset with a model folder, the two side by side (each takes about a second on the
-     * demo): the model's thread also checks its Java TreeSHAP against LightGBM (0.3 s) before any
-     * client needs it. When both fail, the model's error is the one thrown.
+     * demo): the model's thread also checks its Java TreeSHAP (against LightGBM's contributions
+     * kept with the model, else LightGBM itself: 0.1-0.3 s) before any client needs it. When both
+     * fail, the model's error is the one thrown.
      *
      * @param csvReader reads a folder of CSVs (e.g. with a progress bar); a local dataset is loaded directly
      */

@@ -36,33 +36,57 @@ public final class LightGbmAgreement {
                 LOG.warning("the trees are too deep for the Java TreeSHAP; LightGBM explains this model");
                 return false;
             }
-            int featureCount = trees.featureCount();
-            int rows = Math.max(PROBE_ROWS, probeValues(trees).stream().mapToInt(List::size).max().orElse(0));
-            double[][] probes = probeColumns(trees, rows, 1);
-            if (!travelsEveryBranch(trees, probes, rows)) {
-                LOG.warning("the probe rows miss a branch of this model; LightGBM explains it");
-                return false;
+            String why = disagreement(trees, ContributionReference.compute(trees, booster, ""));
+            if (why != null) {
+                LOG.warning(why + "; LightGBM explains this model");
             }
-            double[] rowMajor = new double[rows * featureCount];
-            for (int f = 0; f < featureCount; f++) {
-                for (int r = 0; r < rows; r++) {
-                    rowMajor[r * featureCount + f] = probes[f][r];
-                }
-            }
-            double[] ours = trees.contributions(probes, rows);
-            double[] lightGbm = booster.contributions(rowMajor, rows, 1);
-            for (int i = 0; i < ours.length; i++) {
-                if (!(Math.abs(ours[i] - lightGbm[i]) <= 1e-9 * Math.max(1, Math.abs(lightGbm[i])))) {
-                    LOG.warning("the Java TreeSHAP differs from LightGBM's (" + ours[i] + " against " + lightGbm[i]
-                            + "); LightGBM explains this model");
-                    return false;
-                }
-            }
-            return true;
+            return why == null;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "checking the Java TreeSHAP against LightGBM failed; LightGBM explains this model", e);
             return false;
         }
+    }
+
+    /**
+     * The same check against LightGBM's contributions kept beside the model
+     * ({@link ContributionReference}), without LightGBM: true when the Java walk gives them on the
+     * reference's rows and those rows travel both ways through every split. False (logged) otherwise:
+     * then {@link #contributionsAgree} with LightGBM itself decides.
+     */
+    public static boolean agreesWith(TreeEnsemble trees, ContributionReference reference) {
+        try {
+            String why = !trees.hasContributions() ? "the trees are too deep for the Java TreeSHAP" : disagreement(trees, reference);
+            if (why != null) {
+                LOG.warning(why + " (the contributions kept beside the model); LightGBM checks it");
+            }
+            return why == null;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "checking the Java TreeSHAP against the kept contributions failed; LightGBM checks it", e);
+            return false;
+        }
+    }
+
+    /** Why the Java walk does not give the reference's contributions on its rows, or null when it does. */
+    private static String disagreement(TreeEnsemble trees, ContributionReference reference) {
+        if (reference.featureCount() != trees.featureCount()) {
+            return "the reference has " + reference.featureCount() + " features, the model " + trees.featureCount();
+        }
+        if (!travelsEveryBranch(trees, reference.columns(), reference.rows())) {
+            return "the probe rows miss a branch of this model";
+        }
+        double[] ours = trees.contributions(reference.columns(), reference.rows());
+        double[] lightGbm = reference.contributions();
+        for (int i = 0; i < ours.length; i++) {
+            if (!(Math.abs(ours[i] - lightGbm[i]) <= 1e-9 * Math.max(1, Math.abs(lightGbm[i])))) {
+                return "the Java TreeSHAP differs from LightGBM's (" + ours[i] + " against " + lightGbm[i] + ")";
+            }
+        }
+        return null;
+    }
+
+    /** How many probe rows a model is checked on: {@link #PROBE_ROWS}, or more when a feature has more values to place. */
+    static int probeRows(TreeEnsemble trees) {
+        return Math.max(PROBE_ROWS, probeValues(trees).stream().mapToInt(List::size).max().orElse(0));
     }
 
     /** Whether, for every split of every tree, some row goes left and some goes right. */

@@ -40,6 +40,17 @@ class LightGbmBoosterTest {
     }
 
     @Test
+    void theBindingVersionItRecordsIsTheOneOnTheClassPath() throws java.io.IOException {
+        java.util.Properties pom = new java.util.Properties();
+        try (var in = io.github.metarank.lightgbm4j.LGBMBooster.class.getResourceAsStream(
+                "/META-INF/maven/io.github.metarank/lightgbm4j/pom.properties")) {
+            pom.load(in);
+        }
+
+        assertEquals(pom.getProperty("version"), LightGbmBooster.BINDING_VERSION);
+    }
+
+    @Test
     void learnsAndItsContributionsSumToTheRawScore() {
         float[] trainLabels = new float[3000];
         float[] validLabels = new float[1000];
