@@ -22,6 +22,8 @@ public final class DecisionView extends HBox {
     private final ViewContext context;
     private final ChartViewer waterfall = new ChartViewer(null);
     private final ChartViewer importance = new ChartViewer(null);
+    /** The importance chart is drawn when shown: behind its button it would cost the first client 70 ms. */
+    private boolean importanceStale = true;
 
     public DecisionView(DecisionViewModel model, ViewContext context) {
         this(model, context, null);
@@ -80,6 +82,11 @@ public final class DecisionView extends HBox {
         importance.setId("importance");
         waterfall.visibleProperty().bind(overall.selectedProperty().not());
         importance.visibleProperty().bind(overall.selectedProperty());
+        importance.visibleProperty().addListener((obs, old, now) -> {
+            if (now && importanceStale) {
+                redrawImportance();
+            }
+        });
         javafx.scene.layout.StackPane charts = new javafx.scene.layout.StackPane(waterfall, importance);
         VBox.setVgrow(charts, Priority.ALWAYS);
         VBox right = new VBox(8, waterfallHeader, charts);
@@ -218,6 +225,10 @@ public final class DecisionView extends HBox {
     }
 
     private void redrawImportance() {
+        importanceStale = !importance.isVisible();
+        if (importanceStale) {
+            return;
+        }
         ChartStyle.show(importance, model.importance().isEmpty() ? null
                 : ImportanceChart.create(model.importance(), context.i18n(), context.theme().get()));
     }

@@ -99,6 +99,22 @@ class DashboardUiTest {
     }
 
     @Test
+    void theModelOverallChartIsDrawnWhenItsButtonShowsIt(FxRobot robot) throws Exception {
+        waitUntil(() -> "REFUSED".equals(text(robot, "#decision")));
+        var importance = robot.lookup("#importance").queryAs(org.jfree.chart.fx.ChartViewer.class);
+        var waterfall = robot.lookup("#waterfall").queryAs(org.jfree.chart.fx.ChartViewer.class);
+        waitUntil(() -> waterfall.getChart() != null);
+        assertEquals(null, importance.getChart(), "not drawn behind its button");
+
+        robot.clickOn("#overall");
+
+        waitUntil(() -> importance.getChart() != null);
+        int bars = importance.getChart().getCategoryPlot().getDataset().getColumnCount();
+        assertTrue(bars >= 5 && bars <= DemoWorkspace.get().card().details().globalImportance().size(), bars + " bars");
+        robot.clickOn("#byFamily");
+    }
+
+    @Test
     void anUnknownIdShowsAMessageAndKeepsTheClient(FxRobot robot) throws Exception {
         waitUntil(() -> "REFUSED".equals(text(robot, "#decision")));
 
