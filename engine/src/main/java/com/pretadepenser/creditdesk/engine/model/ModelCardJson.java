@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a model card of any schema version this CreditDesk knows: version 3 as it is, versions 1
- * and 2 (one flat object; 1 has no {@code tuning}) into the four parts. A card read from an older
+ * Reads a model card of any schema version this CreditDesk knows: version 3 and later as they are
+ * (by {@link ModelCardReader}, else by data binding), versions 1 and 2 (one flat object; 1 has no
+ * {@code tuning}) into the four parts. A card read from an older
  * version is, once read, a card of the current version: written again, it is written as one.
  */
 final class ModelCardJson {
@@ -39,7 +40,15 @@ final class ModelCardJson {
         if (version > ModelCard.SCHEMA_VERSION) {
             throw new TooNewException(version);
         }
-        return version < 3 ? json.treeToValue(tree, FlatCard.class).toCard() : json.treeToValue(tree, ModelCard.class);
+        if (version < 3) {
+            return json.treeToValue(tree, FlatCard.class).toCard();
+        }
+        try {
+            return ModelCardReader.read(tree);
+        } catch (RuntimeException unexpected) {
+            // Hand-read cards are the ones CreditDesk writes; any other, data binding reads or explains.
+            return json.treeToValue(tree, ModelCard.class);
+        }
     }
 
     /** The card of schema versions 1 and 2: every field at the top level. */
