@@ -15,6 +15,8 @@ import java.util.Optional;
 public final class DefaultLocations {
     public static final String DEMO_DATA = "data/demo";
     public static final String DEFAULT_MODEL = "models/default";
+    /** The dashboard's jar, as the build names it and the installers ship it. */
+    static final String APP_JAR = "creditdesk-app.jar";
 
     private DefaultLocations() {
     }
@@ -42,8 +44,27 @@ public final class DefaultLocations {
         return Optional.empty();
     }
 
-    /** The folder of the jar (or classes folder) this class was loaded from; null if it cannot be told. */
-    private static Path jarFolder() {
+    /**
+     * The folder of the app's jar as the JVM was started with it ({@code java.class.path}), else of
+     * the jar or classes folder this class was loaded from; null if neither can be told. The class
+     * path first: with an AOT cache, a class's code source names the folder the cache was recorded
+     * in (the build machine's image), not the install it runs from.
+     */
+    static Path jarFolder() {
+        return jarFolder(System.getProperty("java.class.path", ""));
+    }
+
+    static Path jarFolder(String classPath) {
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            try {
+                Path jar = Path.of(entry).toAbsolutePath();
+                if (jar.getFileName() != null && APP_JAR.equals(jar.getFileName().toString())) {
+                    return jar.getParent();
+                }
+            } catch (RuntimeException e) {
+                // not a path on this system: the next entry
+            }
+        }
         try {
             return Path.of(DefaultLocations.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
         } catch (URISyntaxException | RuntimeException e) {

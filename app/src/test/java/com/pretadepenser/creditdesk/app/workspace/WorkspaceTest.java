@@ -64,6 +64,20 @@ class WorkspaceTest {
     }
 
     @Test
+    void theAppFolderIsTheOneOnTheClassPathTheJvmWasStartedWith(@TempDir Path dir) {
+        String sep = java.io.File.pathSeparator;
+        Path installed = dir.resolve("opt/creditdesk/lib/app");
+
+        assertEquals(installed, DefaultLocations.jarFolder(installed.resolve("creditdesk-app.jar") + sep
+                + installed.resolve("creditdesk-cli.jar")), "the installed launcher's class path");
+        assertEquals(installed, DefaultLocations.jarFolder(dir.resolve("lib/other.jar") + sep + installed.resolve("creditdesk-app.jar")));
+        Path loadedFrom = DefaultLocations.jarFolder("");
+        assertEquals(loadedFrom, DefaultLocations.jarFolder(dir.resolve("lib/other.jar").toString()),
+                "without the app's jar on it, the folder this class was loaded from");
+        assertTrue(loadedFrom != null && java.nio.file.Files.isDirectory(loadedFrom), String.valueOf(loadedFrom));
+    }
+
+    @Test
     void aFolderThatIsNotADatasetIsRefusedByName(@TempDir Path empty) {
         CreditDeskException e = assertThrows(CreditDeskException.class,
                 () -> Workspace.open(empty, DefaultLocations.defaultModel().orElseThrow(), QUIET));

@@ -30,16 +30,19 @@ public final class ScoringModel implements AutoCloseable {
     private final String modelText;
     private final TreeEnsemble trees;
     private final ContributionReference reference;
+    /** The folder the model was loaded from, named if LightGBM refuses its text later; null for a model just trained. */
+    private final Path folder;
     private final FeaturePipeline pipeline;
     private LightGbmBooster booster;
     private boolean closed;
     private Boolean javaAgrees;
 
-    private ScoringModel(ModelCard card, String modelText, TreeEnsemble trees, ContributionReference reference) {
+    private ScoringModel(ModelCard card, String modelText, TreeEnsemble trees, ContributionReference reference, Path folder) {
         this.card = card;
         this.modelText = modelText;
         this.trees = trees;
         this.reference = reference;
+        this.folder = folder;
         this.pipeline = new FeaturePipeline(card.details().featureSchema());
     }
 
@@ -54,7 +57,7 @@ public final class ScoringModel implements AutoCloseable {
             ContributionReference reference = contents.reference()
                     .filter(r -> r.madeFor(contents.card().details().modelFile().sha256()))
                     .orElse(null);
-            return of(contents.card(), contents.modelText(), reference);
+            return of(contents.card(), contents.modelText(), reference, folder);
         } catch (CreditDeskException e) {
             throw new CreditDeskException(e, EngineMessage.MODEL_FOLDER_DAMAGED, folder, e);
         }
@@ -65,10 +68,10 @@ public final class ScoringModel implements AutoCloseable {
      * and LightGBM itself checks the Java TreeSHAP.
      */
     public static ScoringModel of(ModelCard card, String modelText) {
-        return of(card, modelText, null);
+        return of(card, modelText, null, null);
     }
 
-    private static ScoringModel of(ModelCard card, String modelText, ContributionReference reference) {
+    private static ScoringModel of(ModelCard card, String modelText, ContributionReference reference, Path folder) {
         // The Java reader checks what LightGBM's native reader takes on trust (a damaged text can
         // stop the whole process there, not only fail), so LightGBM is never given a text it refused.
         TreeEnsemble trees;
@@ -80,7 +83,7 @@ public final class ScoringModel implements AutoCloseable {
         if (trees.featureCount() != card.details().features().size()) {
             throw new CreditDeskException(EngineMessage.MODEL_FEATURE_COUNT, trees.featureCount(), card.details().features().size());
         }
-        return new ScoringModel(card, modelText, trees, reference);
+        return new ScoringModel(card, modelText, trees, reference, folder);
     }
 
     /** LightGBM's booster for this model, loaded on first use. */
@@ -89,12 +92,16 @@ public final class ScoringModel implements AutoCloseable {
             throw new IllegalStateException("the model is closed");
         }
         if (booster == null) {
-            LightGbmBooster loaded = LightGbmBooster.fromText(modelText);
-            if (loaded.featureCount() != trees.featureCount()) {
-                loaded.close();
-                throw new CreditDeskException(EngineMessage.MODEL_FEATURE_COUNT, loaded.featureCount(), card.details().features().size());
+            try {
+                LightGbmBooster loaded = LightGbmBooster.fromText(modelText);
+                if (loaded.featureCount() != trees.featureCount()) {
+                    loaded.close();
+                    throw new CreditDeskException(EngineMessage.MODEL_FEATURE_COUNT, loaded.featureCount(), card.details().features().size());
+                }
+                booster = loaded;
+            } catch (CreditDeskException e) {
+                throw folder == null ? e : new CreditDeskException(e, EngineMessage.MODEL_FOLDER_DAMAGED, folder, e);
             }
-            booster = loaded;
         }
         return booster;
     }

@@ -103,6 +103,23 @@ class ContributionReferenceTest {
     }
 
     @Test
+    void aTextLightGbmRefusesWhenItIsFinallyLoadedIsReportedWithTheFolder() throws Exception {
+        Path folder = copyWithoutReference("refused");
+        String text = Files.readString(folder.resolve(ModelArtifact.MODEL_FILE))
+                .replace("objective=binary sigmoid:1", "objective=no-such-objective");
+        Files.writeString(folder.resolve(ModelArtifact.MODEL_FILE), text);
+        var card = (com.fasterxml.jackson.databind.node.ObjectNode) ModelArtifact.JSON.readTree(folder.resolve(ModelArtifact.CARD_FILE).toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) card.get("model-details").get("model-file")).put("sha256", ModelArtifact.sha256(text));
+        ModelArtifact.JSON.writeValue(folder.resolve(ModelArtifact.CARD_FILE).toFile(), card);
+
+        try (ScoringModel model = ScoringModel.load(folder)) {
+            var e = org.junit.jupiter.api.Assertions.assertThrows(com.pretadepenser.creditdesk.engine.CreditDeskException.class,
+                    model::explainsInJava, "our reader takes the objective on trust, LightGBM does not");
+            assertTrue(e.getMessage().contains(folder.toString()), e.getMessage());
+        }
+    }
+
+    @Test
     void keptValuesTheJavaWalkDoesNotGiveAreSetAsideAndLightGbmDecides() throws IOException {
         Path folder = copyWithoutReference("tampered");
         ContributionReference kept = ContributionReference.read(QuickModel.get().modelDir()).orElseThrow();
