@@ -22,7 +22,7 @@ public final class DecisionView extends HBox {
     private final ViewContext context;
     private final ChartViewer waterfall = new ChartViewer(null);
     private final ChartViewer importance = new ChartViewer(null);
-    /** The importance chart is drawn when shown: behind its button it would cost the first client 70 ms. */
+    /** The importance chart is drawn when shown: behind its button it took a tenth of the FX thread's start. */
     private boolean importanceStale = true;
 
     public DecisionView(DecisionViewModel model, ViewContext context) {
