@@ -31,20 +31,7 @@ public final class LightGbmAgreement {
      * itself fails.
      */
     public static boolean contributionsAgree(TreeEnsemble trees, LightGbmBooster booster) {
-        try {
-            if (!trees.hasContributions()) {
-                LOG.warning("the trees are too deep for the Java TreeSHAP; LightGBM explains this model");
-                return false;
-            }
-            String why = disagreement(trees, ContributionReference.compute(trees, booster, ""));
-            if (why != null) {
-                LOG.warning(why + "; LightGBM explains this model");
-            }
-            return why == null;
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "checking the Java TreeSHAP against LightGBM failed; LightGBM explains this model", e);
-            return false;
-        }
+        return agrees(trees, () -> ContributionReference.compute(trees, booster, ""), "LightGBM's", "LightGBM explains this model");
     }
 
     /**
@@ -54,14 +41,20 @@ public final class LightGbmAgreement {
      * then {@link #contributionsAgree} with LightGBM itself decides.
      */
     public static boolean agreesWith(TreeEnsemble trees, ContributionReference reference) {
+        return agrees(trees, () -> reference, "the contributions kept beside the model", "LightGBM checks it");
+    }
+
+    /** The check of both: false with the reason and {@code then} logged when it fails, never an exception. */
+    private static boolean agrees(TreeEnsemble trees, java.util.function.Supplier<ContributionReference> lightGbm, String against,
+                                  String then) {
         try {
-            String why = !trees.hasContributions() ? "the trees are too deep for the Java TreeSHAP" : disagreement(trees, reference);
+            String why = !trees.hasContributions() ? "the trees are too deep for the Java TreeSHAP" : disagreement(trees, lightGbm.get());
             if (why != null) {
-                LOG.warning(why + " (the contributions kept beside the model); LightGBM checks it");
+                LOG.warning(why + " (against " + against + "); " + then);
             }
             return why == null;
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "checking the Java TreeSHAP against the kept contributions failed; LightGBM checks it", e);
+            LOG.log(Level.WARNING, "checking the Java TreeSHAP against " + against + " failed; " + then, e);
             return false;
         }
     }

@@ -1,5 +1,6 @@
 package com.pretadepenser.creditdesk.engine.model;
 
+import com.pretadepenser.creditdesk.engine.ProjectFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -23,14 +24,6 @@ class ModelCardReaderTest {
     @TempDir
     Path dir;
 
-    private static Path project(String relative) {
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            if (Files.isDirectory(d.resolve(relative))) {
-                return d.resolve(relative);
-            }
-        }
-        throw new IllegalStateException(relative + " not found above " + Path.of("").toAbsolutePath());
-    }
 
     private static JsonNode tree(Path folder) throws Exception {
         return ModelArtifact.JSON.readTree(folder.resolve(ModelArtifact.CARD_FILE).toFile());
@@ -42,7 +35,7 @@ class ModelCardReaderTest {
 
     @Test
     void readsTheShippedAndAFreshCardAsDataBindingDoes() throws Exception {
-        for (Path folder : List.of(project("models/default"), QuickModel.get().modelDir())) {
+        for (Path folder : List.of(ProjectFolder.of("models/default"), QuickModel.get().modelDir())) {
             JsonNode tree = tree(folder);
 
             ModelCard byHand = ModelCardReader.read(tree);

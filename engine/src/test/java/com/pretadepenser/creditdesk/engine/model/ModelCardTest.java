@@ -1,5 +1,6 @@
 package com.pretadepenser.creditdesk.engine.model;
 
+import com.pretadepenser.creditdesk.engine.ProjectFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -25,21 +26,13 @@ class ModelCardTest {
     @TempDir
     Path dir;
 
-    private static Path project(String relative) {
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            if (Files.isDirectory(d.resolve(relative))) {
-                return d.resolve(relative);
-            }
-        }
-        throw new IllegalStateException(relative + " not found above " + Path.of("").toAbsolutePath());
-    }
 
     @Test
     void readsTheShippedCard() throws IOException {
-        assertEquals(4, ModelArtifact.JSON.readTree(project("models/default").resolve(ModelArtifact.CARD_FILE).toFile())
+        assertEquals(4, ModelArtifact.JSON.readTree(ProjectFolder.of("models/default").resolve(ModelArtifact.CARD_FILE).toFile())
                 .get("schema-version").asInt(), "the shipped card was written in schema 4 (before version 5 added distributed training)");
 
-        ModelCard card = ModelArtifact.read(project("models/default")).card();
+        ModelCard card = ModelArtifact.read(ProjectFolder.of("models/default")).card();
 
         assertEquals(4, card.schemaVersion(), "read as written");
 

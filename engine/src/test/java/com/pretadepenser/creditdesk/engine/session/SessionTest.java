@@ -1,5 +1,6 @@
 package com.pretadepenser.creditdesk.engine.session;
 
+import com.pretadepenser.creditdesk.engine.ProjectFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -25,18 +26,10 @@ class SessionTest {
     @TempDir
     Path dir;
 
-    private static Path project(String relative) {
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            if (Files.exists(d.resolve(relative))) {
-                return d.resolve(relative);
-            }
-        }
-        throw new IllegalStateException(relative + " not found above " + Path.of("").toAbsolutePath());
-    }
 
     @Test
     void opensALocalDatasetWithAModel() {
-        try (Session session = Session.open(project("data/demo"), project("models/default"))) {
+        try (Session session = Session.open(ProjectFolder.of("data/demo"), ProjectFolder.of("models/default"))) {
             assertTrue(session.synthetic(), "the demo dataset is synthetic");
             assertNotNull(session.dataSource().identity(), "a local dataset has an identity for the caches");
             int client = session.scorer().clientIds()[0];

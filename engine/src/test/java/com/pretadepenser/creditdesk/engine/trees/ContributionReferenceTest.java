@@ -1,5 +1,6 @@
 package com.pretadepenser.creditdesk.engine.trees;
 
+import com.pretadepenser.creditdesk.engine.ProjectFolder;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,14 +30,6 @@ class ContributionReferenceTest {
     @TempDir
     Path dir;
 
-    private static Path project(String relative) {
-        for (Path folder = Path.of("").toAbsolutePath(); folder != null; folder = folder.getParent()) {
-            if (Files.isDirectory(folder.resolve(relative))) {
-                return folder.resolve(relative);
-            }
-        }
-        throw new IllegalStateException(relative + " not found above " + Path.of("").toAbsolutePath());
-    }
 
     /** A copy of the quick model's folder without its reference. */
     private Path copyWithoutReference(String name) throws IOException {
@@ -83,7 +76,7 @@ class ContributionReferenceTest {
 
     @Test
     void theShippedModelOpensWithoutLightGbm() {
-        Path shipped = project("models/default");
+        Path shipped = ProjectFolder.of("models/default");
 
         assertTrue(ContributionReference.read(shipped).orElseThrow().madeFor(sha(shipped)), "kept for the shipped model text");
         try (ScoringModel model = ScoringModel.load(shipped)) {

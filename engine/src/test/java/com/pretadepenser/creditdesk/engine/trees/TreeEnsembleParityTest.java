@@ -1,5 +1,6 @@
 package com.pretadepenser.creditdesk.engine.trees;
 
+import com.pretadepenser.creditdesk.engine.ProjectFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,14 +20,6 @@ import org.junit.jupiter.api.Test;
  * on the quick model and on the shipped one.
  */
 class TreeEnsembleParityTest {
-    private static Path project(String relative) {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve(relative))) {
-                return dir.resolve(relative);
-            }
-        }
-        throw new IllegalStateException(relative + " not found above " + Path.of("").toAbsolutePath());
-    }
 
     private static void assertSameScores(ScoringModel model, HomeCreditData data, int expectedClients) {
         ClientHistory history = new ClientHistory(data);
@@ -68,15 +61,15 @@ class TreeEnsembleParityTest {
     void shippedModelScoresAndContributionsEqualLightGbmsForEveryDemoClient() {
         String text;
         try {
-            text = Files.readString(project("models/default").resolve("model.txt"));
+            text = Files.readString(ProjectFolder.of("models/default").resolve("model.txt"));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
         assertTrue(java.util.regex.Pattern.compile("num_cat=[1-9]").matcher(text).find(), "the shipped model splits on categories too");
         assertTrue(text.contains(" 2 ") && text.contains(" 8 ") && text.contains(" 10 "), "and numerical splits with missing values sent left, right, or read as zero");
-        try (ScoringModel model = ScoringModel.load(project("models/default"))) {
+        try (ScoringModel model = ScoringModel.load(ProjectFolder.of("models/default"))) {
             assertTrue(model.explainsInJava(), "the shipped model passes the check on rows that travel every branch");
-            assertSameScores(model, LocalDataset.open(project("data/demo")).load(), 23_170);
+            assertSameScores(model, LocalDataset.open(ProjectFolder.of("data/demo")).load(), 23_170);
         }
     }
 }
